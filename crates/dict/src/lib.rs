@@ -1,0 +1,1 @@
+//! Reads event-coding dictionaries (TABARI, PETRARCH-1/2 and dyad's own) and the CAMEO/Goldstein/PLOVER tables.

@@ -1,0 +1,1 @@
+//! Scores dyad against the field's suites and benchmarks: extraction F1, TABARI/PETRARCH validation, throughput.

@@ -1,0 +1,128 @@
+//! The document model every dyad stage shares.
+//!
+//! Text is stored once, in [`Document::text`]. Every annotation — headline, body, paragraph, sentence, and later
+//! actor mention, verb, place or quote — is a [`Span`] of byte offsets into that text, so any output can point back
+//! to its evidence. [`OffsetMap`] maps clean-text offsets back to byte offsets of the raw input.
+//!
+//! This crate does no I/O and has no logic beyond small, total helpers: it is the schema, not a stage.
+
+mod event;
+mod span;
+
+pub use event::{Event, Evidence, Plover, QuadClass, RuleRef};
+pub use span::{OffsetMap, OffsetSegment, Span};
+
+use serde::{Deserialize, Serialize};
+
+/// The input format a record was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// Plain text: an optional headline, then paragraphs separated by blank lines.
+    Text,
+    /// An HTML page; main content is extracted.
+    Html,
+    /// One JSON object per line with a text or HTML field.
+    Jsonl,
+    /// A WARC file; `response` records carrying HTML are read.
+    Warc,
+}
+
+/// Where a document came from: enough to find the raw bytes again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The file path as given on the command line (or `-` for standard input).
+    pub path: String,
+    /// Zero-based record number inside a multi-record file (JSONL line, WARC record); `None` for single documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+    /// Byte offset of the record in the (decompressed) file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte_offset: Option<u64>,
+    /// The URL the content was fetched from, when the input says so (WARC-Target-URI, a JSONL `url` field, a
+    /// canonical link).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The format the record was read as.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<InputFormat>,
+}
+
+/// Which part of an article a sentence belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Headline,
+    Body,
+}
+
+/// One sentence: a span of the clean text and the part it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub part: Part,
+}
+
+/// Article metadata found around the text; none of it is part of the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Publication date as found, normalised to ISO 8601 (`YYYY-MM-DD`, or with time when known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The outlet that published the article (site name, or the first entry of a syndication chain).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Syndication and copyright lines, in order (e.g. "© 2018 Arab News (Jeddah, Saudi Arabia)",
+    /// "Distributed by Tribune Content Agency, LLC.").
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub syndication: Vec<String>,
+    /// Authors, as written in the byline.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub byline: Vec<String>,
+    /// Photo captions and credits set aside from the body.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub captions: Vec<String>,
+    /// ISO 639-1 language code, when detected or declared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// A cleaned article: text stored once, with every annotation a span into it.
+///
+/// `text` holds the headline (if any), a blank line, then the body paragraphs separated by blank lines. `title` and
+/// `body` are spans into it; `paragraphs` and `sentences` lie inside them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable identifier: derived from provenance (path, record) unless the input names one.
+    pub id: String,
+    pub provenance: Provenance,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Span>,
+    pub body: Span,
+    #[serde(default)]
+    pub paragraphs: Vec<Span>,
+    #[serde(default)]
+    pub sentences: Vec<Sentence>,
+    pub metadata: Metadata,
+    /// Map from clean-text offsets back to raw-input byte offsets.
+    #[serde(default, skip_serializing_if = "OffsetMap::is_empty")]
+    pub source_map: OffsetMap,
+}
+
+impl Document {
+    /// The text a span covers, or `""` when the span is out of range or not on character boundaries.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The headline text, if any.
+    pub fn title_text(&self) -> Option<&str> {
+        self.title.map(|s| self.slice(s))
+    }
+
+    /// The body text.
+    pub fn body_text(&self) -> &str {
+        self.slice(self.body)
+    }
+}
