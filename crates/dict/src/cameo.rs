@@ -1,0 +1,1 @@
+//! The CAMEO code table: names, Goldstein values, quad classes and the PLOVER mapping, loaded from data.
