@@ -1,0 +1,512 @@
+//! The rule-based sentence splitter: finds sentence boundaries in one paragraph of text.
+//!
+//! A boundary can only fall after a run of terminators ("." "?" "!" "…", and their CJK/Arabic forms) plus any
+//! closing quotes or brackets, and only where whitespace or the end of the text follows, so a sentence never ends
+//! inside a token (decimals "3.5", hosts "reuters.com", "U.S.-backed"). Whether it does fall there depends on the
+//! next word and the word before the period, looked up in the tables of [`crate::lexicon`]:
+//!
+//! - a lower-case next word never starts a sentence (`…street,” Lavrov said`, `a.m. on Monday`, `e.g. the`);
+//! - after a title or Latin connective ("Mr.", "Lt. Col.", "vs.", "e.g.") there is never a boundary;
+//! - after a number prefix ("No.", "pp.") there is none before a digit;
+//! - after an ambiguous abbreviation ("U.S.", "Inc.", "St.", "Jan.", "a.m.", an initial "J."), and after an
+//!   ellipsis, there is a boundary only before a common sentence starter ("The", "He", "But", …). This is the
+//!   documented answer to "the U.S. The talks" (split) versus "the U.S. Treasury" (no split);
+//! - after "?" or "!" closing a quotation, a capitalised name followed by a verb of saying is an attribution
+//!   (`“Why?” Lavrov asked.`), not a new sentence;
+//! - after any other word there is a boundary.
+//!
+//! The scan walks bytes and decodes a character only at candidate positions; it allocates nothing per character.
+
+use std::collections::HashSet;
+
+use dyad_model::Span;
+
+use crate::lexicon::{
+    AMBIGUOUS_ABBREVIATIONS, CLOSERS, ELLIPSES, MAX_ABBREVIATION_BYTES, MAX_ATTRIBUTION_NAME_WORDS,
+    MAX_DOTTED_SEGMENT_LETTERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_PREFIXES, OPENERS,
+    SENTENCE_STARTERS, SPEECH_VERBS, TERMINATORS, UNSPACED_TERMINATORS,
+};
+
+/// Splits text into sentence spans. Build once ([`SentenceSplitter::new`]) and share: it holds only the compiled
+/// word tables and is `Sync`.
+///
+/// ```
+/// use dyad_sentences::SentenceSplitter;
+/// let splitter = SentenceSplitter::new();
+/// let text = "Lt. Col. J. Smith arrived in the U.S. at 9 a.m. on Monday. He met Mr. Jones.";
+/// let sentences: Vec<&str> = splitter.split_text(text, 0).map(|s| s.slice(text)).collect();
+/// assert_eq!(
+///     sentences,
+///     ["Lt. Col. J. Smith arrived in the U.S. at 9 a.m. on Monday.", "He met Mr. Jones."]
+/// );
+/// ```
+#[derive(Debug, Clone)]
+pub struct SentenceSplitter {
+    non_terminal: HashSet<&'static str>,
+    ambiguous: HashSet<&'static str>,
+    number_prefixes: HashSet<&'static str>,
+    starters: HashSet<&'static str>,
+    speech_verbs: HashSet<&'static str>,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> Self {
+        SentenceSplitter::new()
+    }
+}
+
+/// What the word before a period is, as far as the boundary decision goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    NonTerminal,
+    NumberPrefix,
+    Ambiguous,
+    Ordinary,
+}
+
+/// What kind of terminator run ended a candidate sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminator {
+    Period,
+    Ellipsis,
+    /// "?", "!" and the full stops of scripts that do not use abbreviation periods ("。").
+    Strong,
+}
+
+impl SentenceSplitter {
+    /// A splitter using the built-in tables of [`crate::lexicon`].
+    pub fn new() -> SentenceSplitter {
+        SentenceSplitter {
+            non_terminal: NON_TERMINAL_ABBREVIATIONS.iter().copied().collect(),
+            ambiguous: AMBIGUOUS_ABBREVIATIONS.iter().copied().collect(),
+            number_prefixes: NUMBER_PREFIXES.iter().copied().collect(),
+            starters: SENTENCE_STARTERS.iter().copied().collect(),
+            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+        }
+    }
+
+    /// The sentences of `text` (one paragraph, or any text: boundaries never depend on what lies outside it) as
+    /// spans offset by `base`, in order, non-overlapping and trimmed of surrounding whitespace.
+    pub fn split_text<'s, 't>(&'s self, text: &'t str, base: usize) -> Sentences<'s, 't> {
+        Sentences {
+            splitter: self,
+            text,
+            pos: 0,
+            base,
+        }
+    }
+
+    /// Where the sentence starting at `start` ends (exclusive) and where the search for the next one resumes.
+    fn find_end(&self, text: &str, start: usize) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let term_len = if b < 0x80 {
+                if !matches!(b, b'.' | b'?' | b'!') {
+                    i += 1;
+                    continue;
+                }
+                1
+            } else if matches!(b, 0xD8 | 0xE2 | 0xE3 | 0xEF) {
+                // Lead bytes of the non-ASCII terminators; anything else is skipped without decoding.
+                match text.get(i..).and_then(|t| t.chars().next()) {
+                    Some(c) if TERMINATORS.contains(&c) => c.len_utf8(),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                }
+            } else {
+                i += 1;
+                continue;
+            };
+            match self.boundary_at(text, i, term_len) {
+                Ok(end) => return end,
+                Err(next) => i = next,
+            }
+        }
+        (text.len(), text.len())
+    }
+
+    /// Decides whether the terminator at `i` ends a sentence: on a boundary `Ok((end, resume))`, otherwise
+    /// `Err(next)`, the offset after the terminator run where the scan goes on.
+    fn boundary_at(&self, text: &str, i: usize, term_len: usize) -> Result<(usize, usize), usize> {
+        // The terminator run and the closers after it.
+        let mut j = i + term_len;
+        let opening = text[i..].chars().next().unwrap_or('.');
+        let mut periods = usize::from(opening == '.');
+        let mut ellipsis = ELLIPSES.contains(&opening);
+        let mut strong = opening != '.' && !ellipsis;
+        let mut quoted = false;
+        let mut unspaced = UNSPACED_TERMINATORS.contains(&opening);
+        for c in text[j..].chars() {
+            if TERMINATORS.contains(&c) {
+                unspaced = UNSPACED_TERMINATORS.contains(&c);
+                periods += usize::from(c == '.');
+                ellipsis |= ELLIPSES.contains(&c);
+                strong |= c != '.' && !ELLIPSES.contains(&c);
+            } else if CLOSERS.contains(&c) {
+                quoted |= c != ')' && c != ']' && c != '}';
+            } else {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let rest = &text[j..];
+        let Some(first) = rest.chars().next() else {
+            return Ok((j, j));
+        };
+        if !first.is_whitespace() {
+            return if unspaced { Ok((j, j)) } else { Err(j) };
+        }
+        let k = j + (rest.len() - rest.trim_start().len());
+        if k >= text.len() {
+            return Ok((j, k));
+        }
+        let terminator = if strong {
+            Terminator::Strong
+        } else if ellipsis || periods >= 2 {
+            Terminator::Ellipsis
+        } else {
+            Terminator::Period
+        };
+        if self.decide(text, i, k, terminator, quoted) {
+            Ok((j, k))
+        } else {
+            Err(j)
+        }
+    }
+
+    /// Whether a terminator at `i` (of the given kind, `quoted` when a closing quote followed it) ends a sentence
+    /// whose successor would begin at `k`.
+    fn decide(&self, text: &str, i: usize, k: usize, terminator: Terminator, quoted: bool) -> bool {
+        let next = &text[k..];
+        let opens = next.starts_with(OPENERS);
+        let word = next.trim_start_matches(OPENERS);
+        let Some(first) = word.chars().next() else {
+            return true;
+        };
+        if first.is_lowercase() {
+            return false;
+        }
+        let next_word = leading_word(word);
+        match terminator {
+            Terminator::Strong => !(quoted && !opens && self.is_attribution(word)),
+            Terminator::Ellipsis => opens || self.starters.contains(next_word),
+            Terminator::Period => match self.classify(word_before(text, i)) {
+                WordClass::NonTerminal => false,
+                WordClass::NumberPrefix => !first.is_ascii_digit(),
+                WordClass::Ambiguous => {
+                    !first.is_ascii_digit() && (opens || self.starters.contains(next_word))
+                }
+                WordClass::Ordinary => true,
+            },
+        }
+    }
+
+    fn classify(&self, word: &str) -> WordClass {
+        if word.is_empty() || word.len() > MAX_ABBREVIATION_BYTES {
+            return WordClass::Ordinary;
+        }
+        if self.non_terminal.contains(word) {
+            WordClass::NonTerminal
+        } else if self.number_prefixes.contains(word) {
+            WordClass::NumberPrefix
+        } else if self.ambiguous.contains(word) || is_initial(word) || is_dotted_abbreviation(word)
+        {
+            WordClass::Ambiguous
+        } else {
+            WordClass::Ordinary
+        }
+    }
+
+    /// Whether `text` opens with an attribution: up to [`MAX_ATTRIBUTION_NAME_WORDS`] capitalised words that are
+    /// not sentence starters ("Foreign Minister Sergei Lavrov"), then a verb of saying.
+    fn is_attribution(&self, text: &str) -> bool {
+        for (names, word) in text
+            .split_whitespace()
+            .take(MAX_ATTRIBUTION_NAME_WORDS + 1)
+            .enumerate()
+        {
+            let word = word.trim_end_matches([',', '.', ';', ':']);
+            if names > 0 && self.speech_verbs.contains(word) {
+                return true;
+            }
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if !capitalised || self.starters.contains(word) {
+                return false;
+            }
+        }
+        false
+    }
+}
+
+/// The word that ends just before byte `i`, without leading openers: "(Jan" gives "Jan", "U.S" stays "U.S".
+fn word_before(text: &str, i: usize) -> &str {
+    let head = &text[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .take(MAX_ABBREVIATION_BYTES + 1)
+        .last()
+        .map_or(i, |(p, _)| p);
+    head[start..].trim_start_matches(OPENERS)
+}
+
+/// The letters at the start of `text`: "It's" gives "It".
+fn leading_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(text.len(), |(p, _)| p);
+    &text[..end]
+}
+
+/// A single capital letter: an initial as in "J. Smith".
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// Letters in short dot-separated segments: "U.S", "a.m", "Ph.D" (the final period is not part of `word`).
+fn is_dotted_abbreviation(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|seg| {
+            let letters = seg.chars().count();
+            (1..=MAX_DOTTED_SEGMENT_LETTERS).contains(&letters)
+                && seg.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Iterator over the sentence spans of one text; see [`SentenceSplitter::split_text`].
+#[derive(Debug, Clone)]
+pub struct Sentences<'s, 't> {
+    splitter: &'s SentenceSplitter,
+    text: &'t str,
+    pos: usize,
+    base: usize,
+}
+
+impl Iterator for Sentences<'_, '_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let rest = self.text.get(self.pos..)?;
+        let start = self.pos + (rest.len() - rest.trim_start().len());
+        if start >= self.text.len() {
+            self.pos = self.text.len();
+            return None;
+        }
+        let (end, resume) = self.splitter.find_end(self.text, start);
+        let end = start + self.text[start..end].trim_end().len();
+        // `resume` is past `end` and `end` past `start`, so the iteration always advances.
+        self.pos = resume.max(end);
+        Some(Span::new(self.base + start, self.base + end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        SentenceSplitter::new()
+            .split_text(text, 0)
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn plain_sentences_split_and_trim() {
+        assert_eq!(
+            sentences("  Israel struck. Iran answered!  Why now?  "),
+            ["Israel struck.", "Iran answered!", "Why now?"]
+        );
+        assert_eq!(sentences("No terminator at all"), ["No terminator at all"]);
+        assert!(sentences(" \n\t ").is_empty());
+    }
+
+    #[test]
+    fn titles_and_ranks_never_end_a_sentence() {
+        for text in [
+            "Lt. Col. Smith spoke.",
+            "Gen. Mark Milley spoke.",
+            "Mr. Lavrov and Mrs. Clinton met Dr. Who.",
+            "Sen. Graham, Rep. Pelosi and Gov. Newsom agreed.",
+            "Sgt. First Class Jones was hurt.",
+            "Brazil vs. Argentina ended in a draw.",
+            "Allies, e.g. France, objected.",
+            "Allies, e.g. France. objected.",
+        ] {
+            assert_eq!(sentences(text), [text], "{text}");
+        }
+    }
+
+    #[test]
+    fn dotted_abbreviations_split_only_before_sentence_starters() {
+        assert_eq!(
+            sentences(
+                "He met U.S. Secretary of State Rex Tillerson. U.N. envoys met U.K. officials."
+            ),
+            [
+                "He met U.S. Secretary of State Rex Tillerson.",
+                "U.N. envoys met U.K. officials."
+            ]
+        );
+        assert_eq!(
+            sentences("Sanctions were imposed by the U.S. The talks stalled."),
+            ["Sanctions were imposed by the U.S.", "The talks stalled."]
+        );
+        assert_eq!(
+            sentences("The blast came at 9 a.m. on Monday. Police arrived at 10 p.m. They left."),
+            [
+                "The blast came at 9 a.m. on Monday.",
+                "Police arrived at 10 p.m.",
+                "They left."
+            ]
+        );
+        assert_eq!(
+            sentences("He holds a Ph.D. in physics, i.e. he is a doctor."),
+            ["He holds a Ph.D. in physics, i.e. he is a doctor."]
+        );
+    }
+
+    #[test]
+    fn company_place_and_month_abbreviations() {
+        assert_eq!(
+            sentences(
+                "Apple Inc. Chief Executive Tim Cook spoke. Acme Corp. and Beta Co. Ltd. merged."
+            ),
+            [
+                "Apple Inc. Chief Executive Tim Cook spoke.",
+                "Acme Corp. and Beta Co. Ltd. merged."
+            ]
+        );
+        assert_eq!(
+            sentences("The deal was signed by Acme Inc. But it failed."),
+            ["The deal was signed by Acme Inc.", "But it failed."]
+        );
+        assert_eq!(
+            sentences("He flew to St. Petersburg on Jan. 5 and returned in Sept. 2017. Talks resumed Feb. 1."),
+            ["He flew to St. Petersburg on Jan. 5 and returned in Sept. 2017.", "Talks resumed Feb. 1."]
+        );
+    }
+
+    #[test]
+    fn number_prefixes_and_decimals() {
+        assert_eq!(
+            sentences(
+                "It ranked No. 5 with 3.5 percent. Growth was 2.1 pct. He said No. Then he left."
+            ),
+            [
+                "It ranked No. 5 with 3.5 percent.",
+                "Growth was 2.1 pct.",
+                "He said No.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_are_not_sentence_ends() {
+        assert_eq!(
+            sentences("J. Smith and George W. Bush met John F. Kennedy Jr. in Washington."),
+            ["J. Smith and George W. Bush met John F. Kennedy Jr. in Washington."]
+        );
+        assert_eq!(
+            sentences("They chose Plan B. The rest failed."),
+            ["They chose Plan B.", "The rest failed."]
+        );
+    }
+
+    #[test]
+    fn urls_and_emails_stay_whole() {
+        assert_eq!(
+            sentences(
+                "See www.reuters.com/world or mail desk@example.org. Officials declined comment."
+            ),
+            [
+                "See www.reuters.com/world or mail desk@example.org.",
+                "Officials declined comment."
+            ]
+        );
+        assert_eq!(
+            sentences("Visit reuters.com. Officials said so."),
+            ["Visit reuters.com.", "Officials said so."]
+        );
+    }
+
+    #[test]
+    fn ellipses_split_only_before_sentence_starters() {
+        assert_eq!(
+            sentences("“Of course ... carried out on a mutual basis … This is it.” Then ... Moscow agreed."),
+            ["“Of course ... carried out on a mutual basis …", "This is it.”", "Then ... Moscow agreed."]
+        );
+    }
+
+    #[test]
+    fn quotations_keep_closing_quotes_and_attributions() {
+        let text = "“Of course, the withdrawal of all non-Syrian forces must be carried out on a mutual basis. \
+                    This should be a two-way street,” Lavrov said.";
+        assert_eq!(
+            sentences(text),
+            [
+                "“Of course, the withdrawal of all non-Syrian forces must be carried out on a mutual basis.",
+                "This should be a two-way street,” Lavrov said."
+            ]
+        );
+        assert_eq!(
+            sentences("\"We will win.\" he said. \"Why?\" she asked. “No!” Foreign Minister Sergei Lavrov shouted."),
+            ["\"We will win.\" he said.", "\"Why?\" she asked.", "“No!” Foreign Minister Sergei Lavrov shouted."]
+        );
+        assert_eq!(
+            sentences("“Is it over?” He left. “We won.” The crowd cheered."),
+            [
+                "“Is it over?”",
+                "He left.",
+                "“We won.”",
+                "The crowd cheered."
+            ]
+        );
+    }
+
+    #[test]
+    fn parentheses_close_with_their_sentence() {
+        assert_eq!(
+            sentences("Prices rose (see chart.) Traders (who asked not to be named.) declined."),
+            [
+                "Prices rose (see chart.)",
+                "Traders (who asked not to be named.) declined."
+            ]
+        );
+        assert_eq!(
+            sentences("(Reuters) - Troops moved. (Editing by Jane Doe.)"),
+            ["(Reuters) - Troops moved.", "(Editing by Jane Doe.)"]
+        );
+    }
+
+    #[test]
+    fn other_scripts_and_odd_input_never_panic() {
+        assert_eq!(sentences("他来了。她走了。"), ["他来了。", "她走了。"]);
+        assert_eq!(sentences("هل جاء؟ نعم"), ["هل جاء؟", "نعم"]);
+        for text in [
+            "...",
+            ".",
+            "?!",
+            "“",
+            "a.",
+            ". A",
+            "…",
+            "\u{a0}.\u{a0}",
+            "é. É",
+            "ab.\u{a0}Cd",
+        ] {
+            let spans: Vec<Span> = SentenceSplitter::new().split_text(text, 0).collect();
+            for s in spans {
+                assert!(!s.slice(text).is_empty(), "{text:?}");
+            }
+        }
+    }
+}
