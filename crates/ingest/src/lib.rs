@@ -1,6 +1,30 @@
 //! Reads raw inputs (plain text, HTML, JSONL, WARC, gzip) into records with provenance; errors name file and record.
+//!
+//! Entry points: [`discover_sources`] expands paths (files, directories, `-`) into [`Source`]s; each
+//! [`Source::records`] is an iterator of `Result<RawRecord, IngestError>` with per-file [`RecordCounts`]
+//! ([`Records::counts`]), so a caller can read files in parallel and keep input order. [`read_inputs`] chains them
+//! for sequential use. The format comes from content sniffing and the file name ([`sniff`]) unless
+//! [`IngestOptions::format`] forces it; gzip is detected by its magic bytes. One bad record (a JSONL line, a WARC
+//! record) fails alone and reading goes on; no record may exceed [`IngestOptions::max_record_bytes`].
+//!
+//! This crate reads and decodes; it never prints and never panics on input.
 
-use dyad_model::Provenance;
+pub mod charset;
+mod error;
+pub mod http;
+mod jsonl;
+pub mod sniff;
+mod source;
+mod stream;
+pub mod warc;
+mod warc_responses;
+
+pub use error::{IngestError, Location};
+pub use source::{discover_sources, Records, Source, STDIN_PATH};
+
+use dyad_model::{InputFormat, Provenance};
+use std::io::{self, BufRead, Read};
+use std::path::PathBuf;
 
 /// What a record's content is, once unwrapped from its container (JSONL line, WARC record, gzip).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,4 +49,255 @@ pub struct RawRecord {
     pub kind: ContentKind,
     pub content: String,
     pub hints: RecordHints,
+}
+
+/// Default for [`IngestOptions::max_record_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// JSONL field names, each list tried in order. A dotted name (`meta.title`) reaches into nested objects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonlFields {
+    /// Fields holding plain text; tried before `html`.
+    pub text: Vec<String>,
+    /// Fields holding HTML.
+    pub html: Vec<String>,
+    pub title: Vec<String>,
+    pub date: Vec<String>,
+    pub url: Vec<String>,
+    pub id: Vec<String>,
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+impl Default for JsonlFields {
+    fn default() -> JsonlFields {
+        JsonlFields {
+            text: names(&["text", "content", "body"]),
+            html: names(&["html", "raw_html"]),
+            title: names(&["title", "headline"]),
+            date: names(&["date", "published", "publish_date"]),
+            url: names(&["url"]),
+            id: names(&["id"]),
+        }
+    }
+}
+
+/// How to read inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Force a format instead of detecting it (gzip is still undone). With a format set, directory walks take
+    /// every non-hidden file, not only known extensions.
+    pub format: Option<InputFormat>,
+    /// Largest record (file, JSONL line, WARC record, decoded HTTP payload) read; larger ones fail alone.
+    pub max_record_bytes: u64,
+    pub jsonl: JsonlFields,
+}
+
+impl Default for IngestOptions {
+    fn default() -> IngestOptions {
+        IngestOptions {
+            format: None,
+            max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
+            jsonl: JsonlFields::default(),
+        }
+    }
+}
+
+/// Why a record was passed over without an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SkipReason {
+    /// No content (empty file, empty JSONL text field, empty HTTP body).
+    Empty,
+    /// A WARC record that is not a `response` or `resource` (warcinfo, request, metadata, revisit, ...).
+    NotResponse,
+    /// A WARC payload that is not HTML or plain text (images, JSON, PDF, ...).
+    ContentType,
+    /// An HTTP response outside 2xx (redirects, errors).
+    HttpStatus,
+}
+
+/// Records skipped, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SkipCounts {
+    pub empty: u64,
+    pub not_response: u64,
+    pub content_type: u64,
+    pub http_status: u64,
+}
+
+impl SkipCounts {
+    pub fn add(&mut self, reason: SkipReason) {
+        match reason {
+            SkipReason::Empty => self.empty += 1,
+            SkipReason::NotResponse => self.not_response += 1,
+            SkipReason::ContentType => self.content_type += 1,
+            SkipReason::HttpStatus => self.http_status += 1,
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.empty + self.not_response + self.content_type + self.http_status
+    }
+}
+
+/// Per-input outcome counts: records yielded, skipped (by reason) and failed (errors yielded).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RecordCounts {
+    pub ok: u64,
+    pub failed: u64,
+    pub skipped: SkipCounts,
+}
+
+impl RecordCounts {
+    /// Adds another input's counts (for totals).
+    pub fn merge(&mut self, other: &RecordCounts) {
+        self.ok += other.ok;
+        self.failed += other.failed;
+        self.skipped.empty += other.skipped.empty;
+        self.skipped.not_response += other.skipped.not_response;
+        self.skipped.content_type += other.skipped.content_type;
+        self.skipped.http_status += other.skipped.http_status;
+    }
+}
+
+/// The outcome of reading one record: format readers return these, [`Records`] counts them.
+pub(crate) enum Step {
+    Record(RawRecord),
+    Skipped(SkipReason),
+    Failed(IngestError),
+}
+
+/// Marks an I/O error as coming from the gzip decoder, so it is reported as corrupt gzip data.
+#[derive(Debug)]
+struct GzipFailure(io::Error);
+
+impl std::fmt::Display for GzipFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for GzipFailure {}
+
+/// A multi-member gzip decoder (`.warc.gz` stores one member per record) whose errors are tagged.
+pub(crate) struct GzipReader<R: BufRead>(flate2::bufread::MultiGzDecoder<R>);
+
+impl<R: BufRead> GzipReader<R> {
+    pub(crate) fn new(inner: R) -> GzipReader<R> {
+        GzipReader(flate2::bufread::MultiGzDecoder::new(inner))
+    }
+}
+
+impl<R: BufRead> Read for GzipReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0
+            .read(buf)
+            .map_err(|e| io::Error::new(e.kind(), GzipFailure(e)))
+    }
+}
+
+/// An I/O error as an [`IngestError`]: a gzip decoder's error becomes [`IngestError::Gzip`].
+pub(crate) fn io_to_ingest_error(path: &str, location: Location, e: io::Error) -> IngestError {
+    let from_gzip = e.get_ref().is_some_and(|inner| inner.is::<GzipFailure>());
+    if from_gzip {
+        let source = match e.into_inner().map(|inner| inner.downcast::<GzipFailure>()) {
+            Some(Ok(g)) => g.0,
+            Some(Err(other)) => io::Error::other(other),
+            None => io::Error::other("gzip error"),
+        };
+        IngestError::Gzip {
+            path: path.to_string(),
+            location,
+            source,
+        }
+    } else {
+        IngestError::Io {
+            path: path.to_string(),
+            location,
+            source: e,
+        }
+    }
+}
+
+/// Counts for one input, as kept by [`Inputs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileCounts {
+    pub path: String,
+    pub counts: RecordCounts,
+}
+
+/// Every record of every input, in order: [`discover_sources`] then each [`Source::records`].
+pub struct Inputs {
+    sources: std::vec::IntoIter<Result<Source, IngestError>>,
+    current: Option<Records>,
+    finished: Vec<FileCounts>,
+    opts: IngestOptions,
+}
+
+impl Inputs {
+    /// Counts per input so far, in input order (the input being read included).
+    pub fn file_counts(&self) -> Vec<FileCounts> {
+        let mut all = self.finished.clone();
+        if let Some(r) = &self.current {
+            all.push(FileCounts {
+                path: r.path().to_string(),
+                counts: r.counts(),
+            });
+        }
+        all
+    }
+
+    /// Totals over all inputs so far.
+    pub fn total_counts(&self) -> RecordCounts {
+        let mut total = RecordCounts::default();
+        for f in self.file_counts() {
+            total.merge(&f.counts);
+        }
+        total
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<RawRecord, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(records) = &mut self.current {
+                if let Some(item) = records.next() {
+                    return Some(item);
+                }
+                let done = self.current.take().map(|r| FileCounts {
+                    path: r.path().to_string(),
+                    counts: r.counts(),
+                });
+                self.finished.extend(done);
+            }
+            match self.sources.next()? {
+                Ok(source) => self.current = Some(source.records(&self.opts)),
+                Err(e) => {
+                    self.finished.push(FileCounts {
+                        path: e.path().to_string(),
+                        counts: RecordCounts {
+                            failed: 1,
+                            ..RecordCounts::default()
+                        },
+                    });
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+/// Every record of `paths` (files, directories, `-`), in order. Use [`Inputs::file_counts`] afterwards for
+/// per-file ok/skipped/failed counts.
+pub fn read_inputs(paths: &[PathBuf], opts: &IngestOptions) -> Inputs {
+    Inputs {
+        sources: discover_sources(paths, opts).into_iter(),
+        current: None,
+        finished: Vec::new(),
+        opts: opts.clone(),
+    }
 }
