@@ -11,8 +11,10 @@
 //! <NOUN> … </NOUN>  <ADJECTIVE> … </ADJECTIVE>   TABARI word lists without codes
 //! ```
 
-use crate::error::SourceLoc;
+use crate::error::{DictErrorKind, LoadReport, SourceLoc};
 use crate::phrase::{Dialect, Phrase};
+use crate::syntax::{logical_lines, parse_phrase, split_brackets, split_brackets_lenient};
+use std::sync::Arc;
 
 /// A calendar date as used by date restrictions, ordered; stored as `YYYYMMDD`.
 ///
@@ -105,7 +107,8 @@ impl DateRestriction {
 /// One `[CODE restriction]` block.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DatedCode {
-    /// The code as written, upper-cased: `USAGOV`, a coded compound `GME/GMW`, `---` (null) or `###` (discard).
+    /// The code as written, upper-cased: `USAGOV`, a coded compound `GME/GMW`, `---` (null), `###` (discard) or `+++`
+    /// (complex).
     pub code: String,
     pub restriction: DateRestriction,
     /// Where this code was written (the entry line or its own indented line).
@@ -196,9 +199,188 @@ impl ActorDictionary {
     }
 }
 
+/// Which part of a TABARI actors file a line is in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Actors,
+    Nouns,
+    Adjectives,
+}
+
 impl ActorDictionary {
     /// Reads the text of one file (named `file` in locations) into this dictionary; bad lines go to `report`.
-    pub fn read_str(&mut self, file: &str, text: &str, report: &mut crate::error::LoadReport) {
-        let _ = (file, text, report);
+    pub fn read_str(&mut self, file: &str, text: &str, report: &mut LoadReport) {
+        let file: Arc<str> = Arc::from(file);
+        let mut section = Section::Actors;
+        // The entry that `+` synonyms and indented code lines attach to.
+        let mut current: Option<ActorEntry> = None;
+        for line in logical_lines(text, self.dialect) {
+            let loc = SourceLoc::new(&file, line.number);
+            let content = line.content.as_str();
+            let upper = content.to_ascii_uppercase();
+            match upper.as_str() {
+                "<NOUN>" | "<NOUNS>" => {
+                    self.flush(&mut current);
+                    section = Section::Nouns;
+                    continue;
+                }
+                "<ADJECTIVE>" | "<ADJECTIVES>" => {
+                    self.flush(&mut current);
+                    section = Section::Adjectives;
+                    continue;
+                }
+                "</NOUN>" | "</NOUNS>" | "</ADJECTIVE>" | "</ADJECTIVES>" => {
+                    section = Section::Actors;
+                    continue;
+                }
+                _ => {}
+            }
+            if section != Section::Actors {
+                match parse_phrase(content, self.dialect) {
+                    Ok(p) if section == Section::Nouns => self.nouns.push((p, loc)),
+                    Ok(p) => self.adjectives.push((p, loc)),
+                    Err(e) => report.push(loc, DictErrorKind::Syntax, e),
+                }
+                continue;
+            }
+            if content.starts_with('[') {
+                // A code line: belongs to the entry above (indented by the format's rule, but TABARI and
+                // PETRARCH both only assemble it onto the current record).
+                let Some(entry) = current.as_mut() else {
+                    report.push(
+                        loc,
+                        DictErrorKind::Ignored,
+                        "code line before any actor phrase",
+                    );
+                    continue;
+                };
+                match split_brackets(content) {
+                    Ok((_, blocks)) => push_codes(entry, &blocks, &loc, report),
+                    Err(e) => report.push(loc, DictErrorKind::Syntax, e),
+                }
+                continue;
+            }
+            let (is_synonym, body) = match content.strip_prefix('+') {
+                Some(rest) => (true, rest),
+                None => (false, content),
+            };
+            let (head, blocks) = match split_brackets_lenient(body) {
+                Ok((head, blocks, trailing)) => {
+                    if let Some(t) = trailing {
+                        // The phrase and codes are intact; only the stray text is dropped.
+                        report.push(
+                            loc.clone(),
+                            DictErrorKind::Syntax,
+                            format!("text after code block ignored: {t:?}"),
+                        );
+                    }
+                    (head, blocks)
+                }
+                Err(e) => {
+                    report.push(loc, DictErrorKind::Syntax, e);
+                    if !is_synonym {
+                        // The record is broken: its synonyms and codes must not attach to the previous one.
+                        self.flush(&mut current);
+                    }
+                    continue;
+                }
+            };
+            let phrase = match parse_phrase(head, self.dialect) {
+                Ok(p) => p,
+                Err(e) => {
+                    report.push(loc, DictErrorKind::Syntax, format!("{e} in {content:?}"));
+                    if !is_synonym {
+                        self.flush(&mut current);
+                    }
+                    continue;
+                }
+            };
+            if is_synonym {
+                match current.as_mut() {
+                    Some(entry) => {
+                        entry.phrases.push(phrase);
+                        push_codes(entry, &blocks, &loc, report);
+                    }
+                    None => report.push(
+                        loc,
+                        DictErrorKind::Ignored,
+                        "synonym '+' line before any actor phrase",
+                    ),
+                }
+                continue;
+            }
+            self.flush(&mut current);
+            let mut entry = ActorEntry {
+                phrases: vec![phrase],
+                codes: Vec::new(),
+                loc: loc.clone(),
+            };
+            push_codes(&mut entry, &blocks, &loc, report);
+            current = Some(entry);
+        }
+        self.flush(&mut current);
     }
+
+    fn flush(&mut self, current: &mut Option<ActorEntry>) {
+        if let Some(entry) = current.take() {
+            self.entries.push(entry);
+        }
+    }
+}
+
+/// Parses each `[...]` block and appends the valid ones to the entry.
+fn push_codes(entry: &mut ActorEntry, blocks: &[&str], loc: &SourceLoc, report: &mut LoadReport) {
+    for block in blocks {
+        match parse_dated_code(block) {
+            Ok((code, restriction)) => entry.codes.push(DatedCode {
+                code,
+                restriction,
+                loc: loc.clone(),
+            }),
+            Err(e) => report.push(loc.clone(), DictErrorKind::Syntax, e),
+        }
+    }
+}
+
+/// Reads a code block's content: `USAGOV`, `USAGOV 991201-010114`, `HOB < 950601`, `HOBREB >990816`, `---`,
+/// `- - -`.
+pub(crate) fn parse_dated_code(block: &str) -> Result<(String, DateRestriction), String> {
+    let block = block.trim();
+    if !block.is_empty() && block.chars().all(|c| c == '-' || c.is_whitespace()) {
+        return Ok(("---".to_string(), DateRestriction::Default));
+    }
+    let code_end = block
+        .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
+        .unwrap_or(block.len());
+    let code = block[..code_end].to_uppercase();
+    let rest: String = block[code_end..]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if code.is_empty() {
+        return Err(format!("code block without a code: [{block}]"));
+    }
+    let is_special = matches!(code.as_str(), "---" | "###" | "+++");
+    if !is_special && !code.chars().all(|c| c.is_alphanumeric() || c == '/') {
+        return Err(format!("bad actor code {code:?} in [{block}]"));
+    }
+    if code.chars().all(|c| c.is_ascii_digit()) && rest.is_empty() {
+        // `[991201-010114]` splits as code `991201-010114`… caught above; a bare number is a date without a code.
+        return Err(format!("code block has a date but no code: [{block}]"));
+    }
+    let bad_date = |d: &str| format!("bad date {d:?} in [{block}]");
+    let restriction = if rest.is_empty() {
+        DateRestriction::Default
+    } else if let Some(d) = rest.strip_prefix('<') {
+        DateRestriction::OnOrBefore(Date::parse_dict(d).ok_or_else(|| bad_date(d))?)
+    } else if let Some(d) = rest.strip_prefix('>') {
+        DateRestriction::OnOrAfter(Date::parse_dict(d).ok_or_else(|| bad_date(d))?)
+    } else if let Some((a, b)) = rest.split_once('-') {
+        let from = Date::parse_dict(a).ok_or_else(|| bad_date(a))?;
+        let to = Date::parse_dict(b).ok_or_else(|| bad_date(b))?;
+        DateRestriction::Between(from, to)
+    } else {
+        return Err(format!("bad date restriction {rest:?} in [{block}]"));
+    };
+    Ok((code, restriction))
 }

@@ -8,7 +8,11 @@
 //! </ISSUE>
 //! ```
 
-use crate::error::SourceLoc;
+use crate::error::{DictErrorKind, LoadReport, SourceLoc};
+use crate::forms::{issue_plural, petrarch_verb_forms};
+use crate::phrase::Dialect;
+use crate::syntax::logical_lines;
+use std::sync::Arc;
 
 /// What a discard phrase discards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,6 +67,9 @@ pub struct IssueEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssueIgnore {
     pub words: Vec<IssueWord>,
+    /// `~~phrase`: the phrase anywhere in the story cancels (PETRARCH: "not yet fully implemented"; it cancels the
+    /// sentence like `~`).
+    pub story: bool,
     pub category: Option<String>,
     pub loc: SourceLoc,
 }
@@ -87,22 +94,214 @@ pub struct PrepositionList {
 }
 
 impl DiscardList {
-    /// Reads the text of one file (named `file` in locations) into this dictionary; bad lines go to `report`.
-    pub fn read_str(&mut self, file: &str, text: &str, report: &mut crate::error::LoadReport) {
-        let _ = (file, text, report);
+    /// Reads the text of one file (named `file` in locations) into this list; bad lines go to `report`.
+    pub fn read_str(&mut self, file: &str, text: &str, report: &mut LoadReport) {
+        let file: Arc<str> = Arc::from(file);
+        for line in logical_lines(text, Dialect::Petrarch1) {
+            let loc = SourceLoc::new(&file, line.number);
+            let (scope, body) = match line.content.strip_prefix('+') {
+                Some(rest) => (DiscardScope::Story, rest),
+                None => (DiscardScope::Sentence, line.content.as_str()),
+            };
+            let body = body.trim();
+            let whole_word = body.ends_with('_');
+            let text = body
+                .split(|c: char| c == '_' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_uppercase();
+            if text.is_empty() {
+                report.push(loc, DictErrorKind::Syntax, "empty discard phrase");
+                continue;
+            }
+            self.entries.push(DiscardEntry {
+                text,
+                whole_word,
+                scope,
+                loc,
+            });
+        }
+    }
+}
+
+/// Splits issue text into words with their `n:`/`v:` markers.
+fn issue_words(text: &str) -> Vec<IssueWord> {
+    text.split_whitespace()
+        .map(|w| {
+            let upper = w.to_uppercase();
+            if let Some(rest) = upper.strip_prefix("N:") {
+                IssueWord {
+                    text: rest.to_string(),
+                    expansion: IssueExpansion::Noun,
+                }
+            } else if let Some(rest) = upper.strip_prefix("V:") {
+                IssueWord {
+                    text: rest.to_string(),
+                    expansion: IssueExpansion::Verb,
+                }
+            } else {
+                IssueWord {
+                    text: upper,
+                    expansion: IssueExpansion::None,
+                }
+            }
+        })
+        .filter(|w| !w.text.is_empty())
+        .collect()
+}
+
+/// The strings a list of issue words expands to, in PETRARCH's order: `n:` singular then plural; `v:` root, `S`,
+/// past, `ING`; each `+` inside a word as a blank, then as a hyphen.
+pub fn expand_issue_words(words: &[IssueWord]) -> Vec<String> {
+    let mut forms: Vec<String> = vec![String::new()];
+    for (i, w) in words.iter().enumerate() {
+        let variants: Vec<String> = match w.expansion {
+            IssueExpansion::None => vec![w.text.clone()],
+            IssueExpansion::Noun => vec![w.text.clone(), issue_plural(&w.text)],
+            IssueExpansion::Verb => {
+                let mut v = vec![w.text.clone()];
+                v.extend(petrarch_verb_forms(&w.text));
+                v
+            }
+        };
+        let mut spelled = Vec::new();
+        for v in variants {
+            let mut alternatives = vec![v];
+            while alternatives.iter().any(|a| a.contains('+')) {
+                alternatives = alternatives
+                    .into_iter()
+                    .flat_map(|a| match a.contains('+') {
+                        true => vec![a.replacen('+', " ", 1), a.replacen('+', "-", 1)],
+                        false => vec![a],
+                    })
+                    .collect();
+            }
+            spelled.extend(alternatives);
+        }
+        forms = forms
+            .iter()
+            .flat_map(|f| {
+                spelled.iter().map(move |s| {
+                    if i == 0 {
+                        s.clone()
+                    } else {
+                        format!("{f} {s}")
+                    }
+                })
+            })
+            .collect();
+    }
+    forms
+}
+
+impl IssueEntry {
+    /// Every string this entry matches (see [`expand_issue_words`]).
+    pub fn expansions(&self) -> Vec<String> {
+        expand_issue_words(&self.words)
     }
 }
 
 impl IssueDictionary {
     /// Reads the text of one file (named `file` in locations) into this dictionary; bad lines go to `report`.
-    pub fn read_str(&mut self, file: &str, text: &str, report: &mut crate::error::LoadReport) {
-        let _ = (file, text, report);
+    pub fn read_str(&mut self, file: &str, text: &str, report: &mut LoadReport) {
+        let file: Arc<str> = Arc::from(file);
+        let mut category: Option<String> = None;
+        for line in logical_lines(text, Dialect::Petrarch1) {
+            let loc = SourceLoc::new(&file, line.number);
+            let content = line.content.as_str();
+            let upper = content.to_ascii_uppercase();
+            if upper.starts_with("<ISSUE") {
+                category = attribute(content, "CATEGORY");
+                if category.is_none() {
+                    report.push(loc, DictErrorKind::Syntax, "<ISSUE> without CATEGORY");
+                }
+                continue;
+            }
+            if upper.starts_with("</ISSUE") {
+                category = None;
+                continue;
+            }
+            if let Some(rest) = content.strip_prefix('~') {
+                let (story, rest) = match rest.strip_prefix('~') {
+                    Some(r) => (true, r),
+                    None => (false, rest),
+                };
+                let words = issue_words(rest);
+                if words.is_empty() {
+                    report.push(loc, DictErrorKind::Syntax, "empty ignore phrase");
+                } else {
+                    self.ignores.push(IssueIgnore {
+                        words,
+                        story,
+                        category: category.clone(),
+                        loc,
+                    });
+                }
+                continue;
+            }
+            let Some(open) = content.find('[') else {
+                report.push(
+                    loc,
+                    DictErrorKind::Ignored,
+                    format!("issue line without [code]: {content:?}"),
+                );
+                continue;
+            };
+            let Some(close) = content[open..].find(']').map(|c| open + c) else {
+                report.push(
+                    loc,
+                    DictErrorKind::Syntax,
+                    format!("missing ']' in {content:?}"),
+                );
+                continue;
+            };
+            let code = content[open + 1..close].trim().to_uppercase();
+            let words = issue_words(&content[..open]);
+            if code.is_empty() || words.is_empty() || !content[close + 1..].trim().is_empty() {
+                report.push(
+                    loc,
+                    DictErrorKind::Syntax,
+                    format!("issue line is not 'phrase [CODE]': {content:?}"),
+                );
+                continue;
+            }
+            self.entries.push(IssueEntry {
+                words,
+                code,
+                category: category.clone(),
+                loc,
+            });
+        }
     }
 }
 
+/// The value of `NAME="value"` in a tag line.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let upper = tag.to_ascii_uppercase();
+    let key = format!("{name}=");
+    let at = upper.find(&key)? + key.len();
+    let rest = tag.get(at..)?.trim_start().strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_string())
+}
+
 impl PrepositionList {
-    /// Reads the text of one file (named `file` in locations) into this dictionary; bad lines go to `report`.
-    pub fn read_str(&mut self, file: &str, text: &str, report: &mut crate::error::LoadReport) {
-        let _ = (file, text, report);
+    /// Reads the text of one file (named `file` in locations) into this list; bad lines go to `report`.
+    pub fn read_str(&mut self, file: &str, text: &str, report: &mut LoadReport) {
+        let file: Arc<str> = Arc::from(file);
+        for line in logical_lines(text, Dialect::Petrarch1) {
+            let loc = SourceLoc::new(&file, line.number);
+            let word = line.content.to_uppercase();
+            if word.contains(char::is_whitespace) {
+                report.push(
+                    loc,
+                    DictErrorKind::Syntax,
+                    format!("preposition with a blank: {word:?}"),
+                );
+                continue;
+            }
+            self.words.push((word, loc));
+        }
     }
 }

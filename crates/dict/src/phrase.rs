@@ -153,7 +153,7 @@ pub struct EventCode {
     /// The code for source → target.
     pub primary: CodeValue,
     /// `[a:b]`: TABARI/PETRARCH-1 paired code — also emit target → source with `b`. (PETRARCH-2's docs call the
-    /// same syntax "source:target codes".)
+    /// same syntax "source:target codes"; its `[:193]` has an empty first side, read as `primary` = `Null`.)
     pub paired: Option<CodeValue>,
     pub priority: CodePriority,
 }
