@@ -1,0 +1,722 @@
+//! Finding the article in a parsed page and turning it into text blocks.
+//!
+//! Readability-style: furniture is pruned (by tag, role, hidden state and class/id hints from [`crate::hints`]),
+//! every run of prose votes for its containers by length and commas, containers are weighted by class/id hints and
+//! discounted by link density, and the best one plus its qualifying siblings is the article. Its text is then cut
+//! into blocks at block-level elements, dropping link lists and furniture lines on the way. Every walk is iterative,
+//! so deeply nested input cannot overflow the stack.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
+use crate::hints::*;
+use crate::BlockKind;
+
+/// The hint tables compiled once.
+struct Hints {
+    never_content: HashSet<&'static str>,
+    boilerplate_tags: HashSet<&'static str>,
+    block_tags: HashSet<&'static str>,
+    boilerplate_words: HashSet<&'static str>,
+    boilerplate_substrings: AhoCorasick,
+    content_words: HashSet<&'static str>,
+    strong_content: AhoCorasick,
+    hidden_classes: HashSet<&'static str>,
+    boilerplate_roles: HashSet<&'static str>,
+    boilerplate_lines: HashSet<&'static str>,
+}
+
+fn hints() -> &'static Hints {
+    static HINTS: OnceLock<Hints> = OnceLock::new();
+    HINTS.get_or_init(|| Hints {
+        never_content: NEVER_CONTENT_TAGS.iter().copied().collect(),
+        boilerplate_tags: BOILERPLATE_TAGS.iter().copied().collect(),
+        block_tags: BLOCK_TAGS.iter().copied().collect(),
+        boilerplate_words: BOILERPLATE_WORDS.iter().copied().collect(),
+        // The patterns are plain literals, so building cannot fail; an empty automaton would only match nothing.
+        boilerplate_substrings: AhoCorasick::new(BOILERPLATE_SUBSTRINGS)
+            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
+        content_words: CONTENT_WORDS.iter().copied().collect(),
+        strong_content: AhoCorasick::new(STRONG_CONTENT_SUBSTRINGS)
+            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
+        hidden_classes: HIDDEN_CLASSES.iter().copied().collect(),
+        boilerplate_roles: BOILERPLATE_ROLES.iter().copied().collect(),
+        boilerplate_lines: BOILERPLATE_LINES.iter().copied().collect(),
+    })
+}
+
+/// What the class, id and itemprop of an element say about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassHint {
+    furniture: bool,
+    content: bool,
+    strong_content: bool,
+}
+
+fn class_hint(dom: &Dom, id: NodeId) -> ClassHint {
+    let h = hints();
+    let mut hint = ClassHint::default();
+    if let Some(prop) = dom.attr(id, "itemprop") {
+        if BODY_ITEMPROPS.iter().any(|p| prop.eq_ignore_ascii_case(p)) {
+            hint.strong_content = true;
+            hint.content = true;
+        }
+    }
+    for attr in ["class", "id"] {
+        let Some(value) = dom.attr(id, attr) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let lower = value.to_ascii_lowercase();
+        if h.strong_content.is_match(&lower) {
+            hint.strong_content = true;
+        }
+        if h.boilerplate_substrings.is_match(&lower) {
+            hint.furniture = true;
+        }
+        for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            if h.boilerplate_words.contains(word) {
+                hint.furniture = true;
+            }
+            if h.content_words.contains(word) {
+                hint.content = true;
+            }
+        }
+    }
+    hint
+}
+
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let h = hints();
+    if dom.attr(id, "hidden").is_some() {
+        return true;
+    }
+    if dom
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    if let Some(style) = dom.attr(id, "style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if HIDDEN_STYLES.iter().any(|s| compact.contains(s)) {
+            return true;
+        }
+    }
+    if let Some(class) = dom.attr(id, "class") {
+        if class
+            .split_ascii_whitespace()
+            .any(|c| h.hidden_classes.contains(c.to_ascii_lowercase().as_str()))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Count of non-whitespace chars.
+fn visible_chars(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+fn commas(s: &str) -> u32 {
+    s.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '،'))
+        .count() as u32
+}
+
+/// Text statistics of every node, with dropped subtrees left out.
+struct Stats {
+    /// Visible chars in the subtree.
+    chars: Vec<u32>,
+    /// Visible chars inside links in the subtree.
+    link_chars: Vec<u32>,
+    /// Visible chars whose nearest block-level ancestor is this element.
+    own_chars: Vec<u32>,
+    own_link_chars: Vec<u32>,
+    own_commas: Vec<u32>,
+    /// Visible chars inside `<p>`-like elements in the subtree: prose, as opposed to link lists and labels.
+    prose_chars: Vec<u32>,
+}
+
+impl Stats {
+    fn link_density(&self, id: NodeId) -> f64 {
+        let c = self.chars[id as usize];
+        if c == 0 {
+            0.0
+        } else {
+            self.link_chars[id as usize] as f64 / c as f64
+        }
+    }
+}
+
+fn is_prose_tag(tag: &str) -> bool {
+    matches!(tag, "p" | "pre" | "blockquote")
+}
+
+/// One pass over the tree, skipping dropped nodes.
+fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
+    let n = dom.nodes.len();
+    let mut s = Stats {
+        chars: vec![0; n],
+        link_chars: vec![0; n],
+        own_chars: vec![0; n],
+        own_link_chars: vec![0; n],
+        own_commas: vec![0; n],
+        prose_chars: vec![0; n],
+    };
+    let h = hints();
+    // Context: nearest block ancestor, link depth, prose depth.
+    let mut block_stack: Vec<NodeId> = vec![DOCUMENT];
+    let mut link_depth = 0u32;
+    let mut prose_depth = 0u32;
+    // (node, entering)
+    let mut stack: Vec<(NodeId, bool)> = vec![(DOCUMENT, true)];
+    while let Some((id, entering)) = stack.pop() {
+        let node = dom.node(id);
+        let tag = dom.tag(id).map(|t| &**t);
+        if entering {
+            match &node.data {
+                NodeData::Text(t) => {
+                    let c = visible_chars(t);
+                    let block = *block_stack.last().unwrap_or(&DOCUMENT) as usize;
+                    s.chars[id as usize] = c;
+                    s.own_chars[block] += c;
+                    s.own_commas[block] += commas(t);
+                    if link_depth > 0 {
+                        s.link_chars[id as usize] = c;
+                        s.own_link_chars[block] += c;
+                    }
+                    if prose_depth > 0 {
+                        s.prose_chars[id as usize] = c;
+                    }
+                    let parent = node.parent;
+                    if parent != NONE {
+                        s.chars[parent as usize] += c;
+                        s.link_chars[parent as usize] += s.link_chars[id as usize];
+                        s.prose_chars[parent as usize] += s.prose_chars[id as usize];
+                    }
+                    continue;
+                }
+                NodeData::Other => continue,
+                _ => {}
+            }
+            stack.push((id, false));
+            if let Some(tag) = tag {
+                if h.block_tags.contains(tag) {
+                    block_stack.push(id);
+                }
+                if tag == "a" {
+                    link_depth += 1;
+                }
+                if is_prose_tag(tag) {
+                    prose_depth += 1;
+                }
+            }
+            push_children(dom, id, dropped, &mut stack);
+        } else {
+            if let Some(tag) = tag {
+                if h.block_tags.contains(tag) {
+                    block_stack.pop();
+                }
+                if tag == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if is_prose_tag(tag) {
+                    prose_depth = prose_depth.saturating_sub(1);
+                }
+            }
+            let parent = node.parent;
+            if parent != NONE {
+                let (c, l, p) = (
+                    s.chars[id as usize],
+                    s.link_chars[id as usize],
+                    s.prose_chars[id as usize],
+                );
+                s.chars[parent as usize] += c;
+                s.link_chars[parent as usize] += l;
+                s.prose_chars[parent as usize] += p;
+            }
+        }
+    }
+    s
+}
+
+/// Push the children of `id` that are not dropped, so they pop in document order.
+fn push_children(dom: &Dom, id: NodeId, dropped: &[bool], stack: &mut Vec<(NodeId, bool)>) {
+    let start = stack.len();
+    for c in dom.children(id) {
+        if !dropped[c as usize] {
+            stack.push((c, true));
+        }
+    }
+    stack[start..].reverse();
+}
+
+/// Nodes removed before scoring: never-content tags and hidden elements always; furniture by tag, role or class
+/// unless `keep_hinted` and the element holds real prose.
+fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
+    let h = hints();
+    let n = dom.nodes.len();
+    let mut dropped = vec![false; n];
+    for id in 0..n as NodeId {
+        let node = dom.node(id);
+        match &node.data {
+            NodeData::Element { .. } => {}
+            NodeData::Other => {
+                dropped[id as usize] = true;
+                continue;
+            }
+            _ => continue,
+        }
+        match dom.tag(id) {
+            // Foreign (SVG, MathML) elements carry no article text.
+            None => dropped[id as usize] = true,
+            Some(tag) => {
+                if h.never_content.contains(&**tag) || is_hidden(dom, id) {
+                    dropped[id as usize] = true;
+                }
+            }
+        }
+    }
+    if relaxed {
+        return dropped;
+    }
+    let stats = compute_stats(dom, &dropped);
+    for id in 0..n as NodeId {
+        if dropped[id as usize] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        let tag = &**tag;
+        if matches!(tag, "html" | "body") {
+            continue;
+        }
+        let prose = stats.prose_chars[id as usize] as usize;
+        let has_prose = prose >= KEEP_HINTED_PROSE_CHARS
+            && stats.link_density(id) < KEEP_HINTED_MAX_LINK_DENSITY;
+        if h.boilerplate_tags.contains(tag) {
+            dropped[id as usize] = true;
+            continue;
+        }
+        if tag == HEADER_TAG && prose < KEEP_HEADER_PROSE_CHARS {
+            dropped[id as usize] = true;
+            continue;
+        }
+        if dom.attr(id, "role").is_some_and(|r| {
+            h.boilerplate_roles
+                .contains(r.to_ascii_lowercase().as_str())
+        }) && !has_prose
+        {
+            dropped[id as usize] = true;
+            continue;
+        }
+        let hint = class_hint(dom, id);
+        if hint.furniture && !hint.strong_content && !(hint.content && has_prose) {
+            // Prose-heavy containers keep even a furniture-sounding class ("comments-enabled"), unless they are
+            // plainly comment or link furniture.
+            if !has_prose || !hint.content {
+                dropped[id as usize] = true;
+            }
+        }
+    }
+    dropped
+}
+
+/// Container weight from its tag.
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "main" => 5.0,
+        "section" | "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Text units whose votes go to their parent rather than themselves (they are paragraphs, not containers).
+fn is_paragraph_unit(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "pre"
+            | "td"
+            | "th"
+            | "li"
+            | "blockquote"
+            | "dd"
+            | "dt"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    )
+}
+
+/// Score containers; returns the best one, or `None` when no prose was found.
+fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>, Vec<f64>) {
+    let n = dom.nodes.len();
+    let mut score = vec![0.0f64; n];
+    let mut initialised = vec![false; n];
+    let mut candidates: Vec<NodeId> = Vec::new();
+    let mut init = |id: NodeId, score: &mut Vec<f64>, candidates: &mut Vec<NodeId>| {
+        if initialised[id as usize] {
+            return;
+        }
+        initialised[id as usize] = true;
+        candidates.push(id);
+        let tag = dom.tag(id).map(|t| &**t).unwrap_or("");
+        let hint = class_hint(dom, id);
+        let mut w = tag_weight(tag);
+        if hint.content {
+            w += CLASS_HINT_WEIGHT;
+        }
+        if hint.furniture {
+            w -= CLASS_HINT_WEIGHT;
+        }
+        if hint.strong_content {
+            w += STRONG_CONTENT_WEIGHT;
+        }
+        score[id as usize] += w;
+    };
+    for id in 0..n as NodeId {
+        let own = stats.own_chars[id as usize] as usize;
+        if own < MIN_SCORED_PARAGRAPH_CHARS || dropped[id as usize] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        if !dom.attached(id) || is_dropped_above(dom, dropped, id) {
+            continue;
+        }
+        let own_links = stats.own_link_chars[id as usize] as f64 / own as f64;
+        if own_links > BLOCK_MAX_LINK_DENSITY {
+            continue;
+        }
+        let points = 1.0
+            + stats.own_commas[id as usize] as f64
+            + ((own / CHARS_PER_LENGTH_POINT) as f64).min(MAX_LENGTH_POINTS);
+        let mut target = if is_paragraph_unit(tag) {
+            dom.node(id).parent
+        } else {
+            id
+        };
+        let mut level = 0usize;
+        while target != NONE && target != DOCUMENT && level < SCORE_ANCESTOR_LEVELS {
+            if dom.tag(target).is_some() {
+                init(target, &mut score, &mut candidates);
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                score[target as usize] += points / divider;
+            }
+            target = dom.node(target).parent;
+            level += 1;
+        }
+    }
+    let mut best: Option<NodeId> = None;
+    let mut best_score = f64::MIN;
+    for &c in &candidates {
+        let s = score[c as usize] * (1.0 - stats.link_density(c));
+        score[c as usize] = s;
+        if s > best_score {
+            best_score = s;
+            best = Some(c);
+        }
+    }
+    (best, score)
+}
+
+/// Whether any ancestor of `id` is dropped.
+fn is_dropped_above(dom: &Dom, dropped: &[bool], id: NodeId) -> bool {
+    let mut p = dom.node(id).parent;
+    while p != NONE {
+        if dropped[p as usize] {
+            return true;
+        }
+        p = dom.node(p).parent;
+    }
+    false
+}
+
+/// The best container and the siblings that belong with it, in document order.
+fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats) -> Vec<NodeId> {
+    let parent = dom.node(best).parent;
+    if parent == NONE || parent == DOCUMENT {
+        return vec![best];
+    }
+    let best_score = score[best as usize];
+    let threshold = SIBLING_MIN_SCORE.max(best_score * SIBLING_SCORE_SHARE);
+    let best_class = dom.attr(best, "class").unwrap_or("");
+    let mut roots = Vec::new();
+    for s in dom.children(parent) {
+        if s == best {
+            roots.push(s);
+            continue;
+        }
+        let Some(tag) = dom.tag(s) else {
+            continue;
+        };
+        let mut bonus = 0.0;
+        if !best_class.is_empty() && dom.attr(s, "class") == Some(best_class) {
+            bonus = best_score * SIBLING_SCORE_SHARE;
+        }
+        if score[s as usize] != 0.0 && score[s as usize] + bonus >= threshold {
+            roots.push(s);
+            continue;
+        }
+        if &**tag == "p" {
+            let chars = stats.chars[s as usize] as usize;
+            let ld = stats.link_density(s);
+            if chars >= SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
+                roots.push(s);
+            }
+        }
+    }
+    roots
+}
+
+/// Block kind of an element that opens a block, or `None` for generic containers.
+fn block_kind(tag: &str) -> Option<BlockKind> {
+    Some(match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "blockquote" => BlockKind::Quote,
+        "pre" => BlockKind::Preformatted,
+        "table" | "tr" | "td" | "th" => BlockKind::Table,
+        "figcaption" | "caption" => BlockKind::Caption,
+        "p" => BlockKind::Paragraph,
+        _ => return None,
+    })
+}
+
+/// Text being gathered for one block.
+struct BlockBuffer {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    line: u32,
+    pending_space: bool,
+}
+
+impl BlockBuffer {
+    fn new() -> BlockBuffer {
+        BlockBuffer {
+            text: String::new(),
+            chars: 0,
+            link_chars: 0,
+            line: 0,
+            pending_space: false,
+        }
+    }
+
+    /// Append text with whitespace collapsed to single spaces.
+    fn push(&mut self, s: &str, in_link: bool, line: u32) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.text.is_empty() {
+                self.line = line;
+            } else if self.pending_space {
+                self.text.push(' ');
+            }
+            self.pending_space = false;
+            self.text.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn soft_break(&mut self) {
+        self.pending_space = true;
+    }
+}
+
+/// The emitter's view: where blocks go and what to drop.
+struct Emitter<'a> {
+    dom: &'a Dom,
+    title: Option<&'a str>,
+    blocks: Vec<(BlockKind, String, u32)>,
+}
+
+impl Emitter<'_> {
+    fn flush(&mut self, buf: &mut BlockBuffer, kind: BlockKind) {
+        let b = std::mem::replace(buf, BlockBuffer::new());
+        if b.chars == 0 {
+            return;
+        }
+        let ld = b.link_chars as f64 / b.chars as f64;
+        if ld > BLOCK_MAX_LINK_DENSITY && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS {
+            return;
+        }
+        if b.chars <= MAX_BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
+            return;
+        }
+        if kind == BlockKind::Heading && self.title.is_some_and(|t| same_text(t, &b.text)) {
+            return;
+        }
+        self.blocks.push((kind, b.text, b.line));
+    }
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+fn is_boilerplate_line(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let trimmed = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if hints().boilerplate_lines.contains(trimmed) {
+        return true;
+    }
+    BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// Whether a container inside the article is link furniture (a list of links, a tag cloud).
+fn is_link_furniture(tag: &str, id: NodeId, stats: &Stats) -> bool {
+    matches!(
+        tag,
+        "ul" | "ol" | "dl" | "div" | "section" | "table" | "form" | "span"
+    ) && stats.chars[id as usize] > 0
+        && stats.link_density(id) > CONTAINER_MAX_LINK_DENSITY
+        && (stats.chars[id as usize] as usize) < BLOCK_LINK_DENSITY_EXEMPT_CHARS * 2
+}
+
+/// Cut the article roots into blocks.
+fn emit_blocks(
+    dom: &Dom,
+    roots: &[NodeId],
+    dropped: &[bool],
+    stats: &Stats,
+    title: Option<&str>,
+) -> Vec<(BlockKind, String, u32)> {
+    let h = hints();
+    let mut em = Emitter {
+        dom,
+        title,
+        blocks: Vec::new(),
+    };
+    for &root in roots {
+        let mut buf = BlockBuffer::new();
+        // Block kinds of the open block-level elements; the innermost decides, except that quotes, captions,
+        // tables and list items colour the paragraphs inside them.
+        let mut kinds: Vec<BlockKind> = vec![BlockKind::Paragraph];
+        let mut link_depth = 0u32;
+        let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
+        while let Some((id, entering)) = stack.pop() {
+            let node = em.dom.node(id);
+            let current = *kinds.last().unwrap_or(&BlockKind::Paragraph);
+            if let NodeData::Text(t) = &node.data {
+                if entering {
+                    buf.push(t, link_depth > 0, node.line);
+                }
+                continue;
+            }
+            let Some(tag) = dom.tag(id).map(|t| &**t) else {
+                continue;
+            };
+            let is_block = h.block_tags.contains(tag);
+            if entering {
+                if id != root && is_link_furniture(tag, id, stats) {
+                    continue;
+                }
+                if tag == "h1" {
+                    // The headline is metadata, not body.
+                    continue;
+                }
+                if tag == "br" || tag == "hr" {
+                    em.flush(&mut buf, current);
+                    continue;
+                }
+                if is_block {
+                    em.flush(&mut buf, current);
+                    let own = block_kind(tag);
+                    let kind = match (current, own) {
+                        (BlockKind::Caption | BlockKind::Quote, _) => current,
+                        (k, None | Some(BlockKind::Paragraph))
+                            if matches!(k, BlockKind::Table | BlockKind::ListItem) =>
+                        {
+                            k
+                        }
+                        (_, Some(k)) => k,
+                        (_, None) => BlockKind::Paragraph,
+                    };
+                    kinds.push(kind);
+                }
+                if tag == "a" {
+                    link_depth += 1;
+                }
+                stack.push((id, false));
+                push_children(dom, id, dropped, &mut stack);
+            } else {
+                if tag == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if is_block {
+                    em.flush(&mut buf, current);
+                    kinds.pop();
+                } else if matches!(tag, "td" | "th" | "span" | "label") {
+                    buf.soft_break();
+                }
+            }
+        }
+        let current = *kinds.last().unwrap_or(&BlockKind::Paragraph);
+        em.flush(&mut buf, current);
+    }
+    em.blocks
+}
+
+/// Total visible chars of the body blocks.
+fn body_chars(blocks: &[(BlockKind, String, u32)]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| b.0 != BlockKind::Caption)
+        .map(|b| b.1.chars().count())
+        .sum()
+}
+
+/// Find the article and return its blocks; `title` is the page's headline, left out of the body.
+/// Each block is (kind, text, source line).
+pub(crate) fn article_blocks(dom: &Dom, title: Option<&str>) -> Vec<(BlockKind, String, u32)> {
+    let mut best_blocks = Vec::new();
+    for relaxed in [false, true] {
+        let dropped = prune(dom, relaxed);
+        let stats = compute_stats(dom, &dropped);
+        let (best, score) = best_container(dom, &dropped, &stats);
+        let blocks = match best {
+            Some(best) => {
+                let roots = article_roots(dom, best, &score, &stats);
+                emit_blocks(dom, &roots, &dropped, &stats, title)
+            }
+            None => Vec::new(),
+        };
+        if body_chars(&blocks) > body_chars(&best_blocks) {
+            best_blocks = blocks;
+        }
+        if body_chars(&best_blocks) >= MIN_ARTICLE_CHARS {
+            break;
+        }
+    }
+    best_blocks
+}

@@ -1,0 +1,449 @@
+//! The heuristics' data: tag sets, class/id hint words, boilerplate phrases and every threshold, in one place.
+//!
+//! In the manner of trafilatura's `xpaths.py` / `settings.cfg`: the extractor's code reads these tables and never
+//! carries its own literals, so tuning is editing data. Class/id words are matched against the lowercased words of
+//! an element's `class` and `id` (split on anything not a letter or digit), substrings against the whole value.
+
+/// Elements whose content is never article text.
+pub const NEVER_CONTENT_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "applet", "canvas",
+    "video", "audio", "source", "track", "map", "select", "option", "button", "input", "textarea",
+    "head", "title", "meta", "link", "base", "dialog", "picture", "img",
+];
+
+/// Page furniture: dropped wherever found.
+pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "address"];
+
+/// Headers hold the headline, byline and date, none of which is body text; kept only when they hold real prose.
+pub const HEADER_TAG: &str = "header";
+
+/// Elements that start a new text block.
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "dd",
+    "dt",
+    "dl",
+    "ul",
+    "ol",
+    "div",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "body",
+    "center",
+    "details",
+    "summary",
+    "hr",
+    "br",
+    "form",
+    "fieldset",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "address",
+];
+
+/// Elements whose text is a caption or credit, set aside from the body.
+pub const CAPTION_TAGS: &[&str] = &["figcaption", "caption"];
+
+/// Class/id words that mark furniture (whole words of the attribute).
+pub const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "comment",
+    "comments",
+    "commentlist",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "dropdown",
+    "footer",
+    "gdpr",
+    "masthead",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "overlay",
+    "pagination",
+    "pager",
+    "popup",
+    "promo",
+    "promotion",
+    "recirc",
+    "recommended",
+    "related",
+    "share",
+    "shares",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skip",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tags",
+    "toolbar",
+    "trending",
+    "widget",
+    "author",
+    "authors",
+    "dateline",
+    "timestamp",
+    "meta",
+    "tools",
+    "utility",
+    "print",
+    "rating",
+    "follow",
+    "login",
+    "paywall",
+    "tooltip",
+    "offscreen",
+    "caption",
+    "credit",
+    "credits",
+    "mostread",
+    "popular",
+    "readmore",
+    "topics",
+    "keywords",
+    "bio",
+    "jump",
+    "toc",
+    "nocontent",
+    "noprint",
+    "rail",
+    "email",
+    "headline",
+    "kicker",
+    "eyebrow",
+    "date",
+    "published",
+    "updated",
+    "pubdate",
+    "contributor",
+    "contributors",
+    "teaser",
+    "teasers",
+    "embed",
+    "audio",
+    "video",
+    "player",
+    "slideshow",
+    "gallery",
+];
+
+/// Class/id substrings that mark furniture even inside compound names ("sharebar", "relatedposts").
+pub const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "share",
+    "social",
+    "related",
+    "comment",
+    "newsletter",
+    "subscri",
+    "sidebar",
+    "cookie",
+    "breadcrumb",
+    "promo",
+    "advert",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "signup",
+    "sign-up",
+    "byline",
+    "navbar",
+    "navigation",
+    "footer",
+    "masthead",
+    "popup",
+    "modal",
+    "paywall",
+    "trending",
+    "popular",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "morestories",
+    "author-bio",
+    "authorbio",
+    "author-info",
+    "tag-list",
+    "taglist",
+    "gdpr",
+    "consent",
+    "toolbar",
+    "skip-link",
+    "visually-hidden",
+    "visuallyhidden",
+    "sr-only",
+    "screen-reader",
+    "caption",
+    "credit",
+    "headline",
+    "timestamp",
+    "dateline",
+    "published",
+    "dropcap-no",
+];
+
+/// Whole class tokens that hide an element (utility classes of CSS frameworks).
+pub const HIDDEN_CLASSES: &[&str] = &[
+    "hidden",
+    "hide",
+    "d-none",
+    "invisible",
+    "sr-only",
+    "visually-hidden",
+    "is-hidden",
+];
+
+/// Inline `style` fragments that hide an element (compared with spaces removed, lowercased).
+pub const HIDDEN_STYLES: &[&str] = &["display:none", "visibility:hidden"];
+
+/// Class/id words that mark the article body; they outweigh furniture words on the same element.
+pub const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "articlebody",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "story",
+    "text",
+    "blog",
+    "prose",
+    "copy",
+    "richtext",
+    "rte",
+    "paragraph",
+    "paragraphs",
+    "storytext",
+    "articletext",
+    "postbody",
+];
+
+/// Class/id substrings that name the article body outright.
+pub const STRONG_CONTENT_SUBSTRINGS: &[&str] = &[
+    "article-body",
+    "articlebody",
+    "article_body",
+    "article__body",
+    "article-content",
+    "article__content",
+    "articlecontent",
+    "article-text",
+    "articletext",
+    "story-body",
+    "storybody",
+    "story-content",
+    "storycontent",
+    "post-body",
+    "postbody",
+    "post-content",
+    "postcontent",
+    "entry-content",
+    "entrycontent",
+    "body-text",
+    "bodytext",
+    "article-main",
+    "main-content",
+    "maincontent",
+    "content-body",
+    "contentbody",
+    "text-body",
+    "article-section",
+    "rich-text",
+    "richtext",
+    "story-text",
+    "storytext",
+    "body-copy",
+    "bodycopy",
+    "post-text",
+    "blog-content",
+    "news-content",
+    "newscontent",
+    "article-detail",
+    "detail-content",
+    "article__text",
+    "paywall-article",
+];
+
+/// `itemprop` values that name the article body.
+pub const BODY_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
+
+/// `role` values of furniture.
+pub const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alert",
+    "menu",
+    "menubar",
+    "toolbar",
+    "tooltip",
+];
+
+/// Short whole-block texts that are furniture, compared lowercased with trailing punctuation trimmed.
+pub const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "comment",
+    "read more",
+    "continue reading",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more stories",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "most popular",
+    "most read",
+    "trending",
+    "sign up",
+    "subscribe",
+    "log in",
+    "login",
+    "follow us",
+    "click here",
+    "skip to content",
+    "skip advertisement",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "content continues below",
+    "scroll to continue with content",
+    "close",
+    "menu",
+    "search",
+    "next",
+    "previous",
+    "back to top",
+    "loading",
+    "image",
+    "photo",
+    "video",
+    "watch",
+    "listen",
+    "listen to this article",
+    "view comments",
+    "view gallery",
+    "see more",
+    "show more",
+    "load more",
+    "copy link",
+    "link copied",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+];
+
+/// Block-text prefixes that mark a furniture line ("Read more: …", "Related: …"), lowercased.
+pub const BOILERPLATE_PREFIXES: &[&str] = &[
+    "read more:",
+    "related:",
+    "read also:",
+    "see also:",
+    "also read:",
+    "more:",
+    "recommended:",
+    "sign up for",
+    "subscribe to",
+    "click here to",
+    "follow us on",
+    "share this",
+    "advertisement",
+];
+
+// ----------------------------------------------------------------------------------------------------------------
+// Thresholds.
+
+/// A text run shorter than this (in chars) does not vote for its ancestors.
+pub const MIN_SCORED_PARAGRAPH_CHARS: usize = 25;
+/// Each this many chars of a paragraph add one point, up to [`MAX_LENGTH_POINTS`].
+pub const CHARS_PER_LENGTH_POINT: usize = 100;
+pub const MAX_LENGTH_POINTS: f64 = 3.0;
+/// How many ancestors a paragraph's score reaches.
+pub const SCORE_ANCESTOR_LEVELS: usize = 5;
+/// Weight of a class/id content or furniture hint in the container score.
+pub const CLASS_HINT_WEIGHT: f64 = 25.0;
+/// Extra weight of a container that names itself the article body.
+pub const STRONG_CONTENT_WEIGHT: f64 = 40.0;
+/// A sibling of the best container joins the article when its score reaches this share of the best ...
+pub const SIBLING_SCORE_SHARE: f64 = 0.2;
+/// ... and at least this score.
+pub const SIBLING_MIN_SCORE: f64 = 10.0;
+/// A sibling paragraph joins when it is at least this long with link density below [`SIBLING_MAX_LINK_DENSITY`].
+pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
+pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// Furniture words are ignored on a container with at least this much prose (a "comments-enabled" article body).
+pub const KEEP_HINTED_PROSE_CHARS: usize = 400;
+/// ... when its link density is below this.
+pub const KEEP_HINTED_MAX_LINK_DENSITY: f64 = 0.3;
+/// A header with at least this much paragraph text is kept.
+pub const KEEP_HEADER_PROSE_CHARS: usize = 400;
+/// Inside the article, a list/div/table with link density above this is dropped as link furniture ...
+pub const CONTAINER_MAX_LINK_DENSITY: f64 = 0.5;
+/// ... and a block with link density above this, unless it is long.
+pub const BLOCK_MAX_LINK_DENSITY: f64 = 0.6;
+/// A block at least this long survives the block link-density filter (prose with many inline links).
+pub const BLOCK_LINK_DENSITY_EXEMPT_CHARS: usize = 400;
+/// Extraction below this many body chars falls back to a less selective pass.
+pub const MIN_ARTICLE_CHARS: usize = 250;
+/// Boilerplate line tests only apply to blocks up to this long.
+pub const MAX_BOILERPLATE_LINE_CHARS: usize = 60;

@@ -1,0 +1,627 @@
+//! Page metadata: headline, publication date, authors, site name, language and canonical URL.
+//!
+//! Sources, best first: JSON-LD (`NewsArticle` and kin), OpenGraph / article / Dublin Core / parsely `<meta>` tags,
+//! `itemprop` microdata, `<time datetime>`, then the document itself (`<h1>`, `<title>`, `<html lang>`). Dates are
+//! normalised to ISO 8601 by [`normalise_date`].
+
+use serde_json::Value;
+
+use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
+
+/// `<meta>` names/properties giving the publication date, best first.
+pub const DATE_META_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "published-date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "og:updated_time",
+    "article:modified_time",
+    "datemodified",
+];
+
+/// `<meta>` names/properties giving the author.
+pub const AUTHOR_META_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+];
+
+/// `<meta>` names/properties giving the headline, best first.
+pub const TITLE_META_KEYS: &[&str] = &["og:title", "twitter:title", "headline", "dc.title"];
+
+/// `<meta>` names/properties giving the site name.
+pub const SITE_META_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+];
+
+/// JSON-LD `@type`s that describe the article itself.
+pub const ARTICLE_LD_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "LiveBlogPosting",
+    "Report",
+    "WebPage",
+    "ScholarlyArticle",
+    "TechArticle",
+    "SocialMediaPosting",
+];
+
+/// Separators between a headline and the site name in `<title>`.
+pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // "];
+
+/// What was found in the page.
+#[derive(Debug, Default)]
+pub struct PageMetadata {
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub authors: Vec<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    pub canonical: Option<String>,
+}
+
+/// Collected raw values before choosing.
+#[derive(Default)]
+struct Found {
+    meta: Vec<(String, String)>,
+    ld: Vec<Value>,
+    time_datetime: Option<String>,
+    itemprop_date: Option<String>,
+    itemprop_authors: Vec<String>,
+    h1: Option<String>,
+    title_tag: Option<String>,
+    lang: Option<String>,
+    canonical: Option<String>,
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn text_of(dom: &Dom, id: NodeId) -> String {
+    let mut out = String::new();
+    dom.raw_text(id, &mut out);
+    collapse(&out)
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let s = collapse(&s);
+    (!s.is_empty()).then_some(s)
+}
+
+fn collect(dom: &Dom) -> Found {
+    let mut f = Found::default();
+    let mut stack = vec![DOCUMENT];
+    while let Some(id) = stack.pop() {
+        let start = stack.len();
+        stack.extend(dom.children(id));
+        stack[start..].reverse();
+        let NodeData::Element { .. } = dom.node(id).data else {
+            continue;
+        };
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        let attr = |n: &str| dom.attr(id, n);
+        match &**tag {
+            "html" if f.lang.is_none() => {
+                f.lang = attr("lang").or(attr("xml:lang")).map(str::to_owned);
+            }
+            "meta" => {
+                let key = attr("property")
+                    .or(attr("name"))
+                    .or(attr("itemprop"))
+                    .or(attr("http-equiv"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    if f.lang.is_none() && k.eq_ignore_ascii_case("content-language") {
+                        f.lang = Some(v.to_owned());
+                    }
+                    f.meta.push((k.to_ascii_lowercase(), v.to_owned()));
+                }
+            }
+            "link" => {
+                let canonical = attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                });
+                if canonical && f.canonical.is_none() {
+                    f.canonical = attr("href").map(str::to_owned);
+                }
+            }
+            "script"
+                if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let mut raw = String::new();
+                dom.raw_text(id, &mut raw);
+                if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
+                    f.ld.push(v);
+                }
+            }
+            "time" if f.time_datetime.is_none() => {
+                f.time_datetime = attr("datetime").map(str::to_owned);
+            }
+            "title" if f.title_tag.is_none() => {
+                f.title_tag = non_empty(text_of(dom, id));
+            }
+            "h1" if f.h1.is_none() => {
+                f.h1 = non_empty(text_of(dom, id));
+            }
+            _ => {}
+        }
+        if let Some(prop) = attr("itemprop") {
+            let prop = prop.to_ascii_lowercase();
+            if prop == "datepublished" && f.itemprop_date.is_none() {
+                f.itemprop_date = attr("datetime")
+                    .or(attr("content"))
+                    .map(str::to_owned)
+                    .or_else(|| non_empty(text_of(dom, id)));
+            }
+            if prop == "author" && &**tag != "meta" && f.itemprop_authors.len() < MAX_AUTHORS {
+                // An author element often wraps a `name` item; its whole text is close enough.
+                if let Some(name) = non_empty(text_of(dom, id)) {
+                    if name.chars().count() <= MAX_AUTHOR_CHARS {
+                        f.itemprop_authors.push(name);
+                    }
+                }
+            }
+        }
+    }
+    f
+}
+
+/// More authors than this is a list of staff, not a byline.
+const MAX_AUTHORS: usize = 8;
+/// A longer "author" is a bio, not a name.
+const MAX_AUTHOR_CHARS: usize = 80;
+
+fn meta_value<'a>(f: &'a Found, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| {
+        f.meta
+            .iter()
+            .find(|(mk, v)| mk == k && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    })
+}
+
+fn ld_types(v: &Value) -> Vec<&str> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// All JSON-LD objects describing an article (walking `@graph` and top-level arrays, not deeper).
+fn ld_articles(found: &Found) -> Vec<&Value> {
+    let mut out = Vec::new();
+    let mut queue: Vec<&Value> = found.ld.iter().collect();
+    let mut budget = MAX_LD_OBJECTS;
+    while let Some(v) = queue.pop() {
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        match v {
+            Value::Array(a) => queue.extend(a.iter().rev()),
+            Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    queue.push(g);
+                }
+                if ld_types(v).iter().any(|t| ARTICLE_LD_TYPES.contains(t)) {
+                    out.push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Articles before generic web pages.
+    out.sort_by_key(|v| ld_types(v).contains(&"WebPage"));
+    out
+}
+
+/// Cap on JSON-LD objects examined, against pathological pages.
+const MAX_LD_OBJECTS: usize = 256;
+
+fn ld_string(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => non_empty(s.clone()),
+        Value::Object(o) => o.get("name").and_then(ld_string),
+        Value::Array(a) => a.first().and_then(ld_string),
+        _ => None,
+    }
+}
+
+fn ld_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(a) => a.iter().filter_map(ld_string).collect(),
+        other => ld_string(other).into_iter().collect(),
+    }
+}
+
+/// Whether an author value is a name rather than a URL or handle.
+fn plausible_author(s: &str) -> bool {
+    !s.starts_with("http") && !s.starts_with('@') && s.chars().count() <= MAX_AUTHOR_CHARS
+}
+
+/// Split "A, B and C" into names, dropping a leading "By".
+fn split_authors(s: &str) -> Vec<String> {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("By ")
+        .or_else(|| s.strip_prefix("by "))
+        .or_else(|| s.strip_prefix("BY "))
+        .unwrap_or(s);
+    s.split([',', ';', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(collapse)
+        .filter(|p| !p.is_empty() && plausible_author(p))
+        .collect()
+}
+
+/// Strip the site name from a `<title>`: keep the longest part around a separator.
+fn clean_title(title: &str, site: Option<&str>) -> String {
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let site_matches = site.is_some_and(|s| same_words(s, tail));
+            if site_matches || tail.chars().count() * 2 < head.chars().count() {
+                return head.trim().to_owned();
+            }
+            if let Some((first, rest)) = title.split_once(sep) {
+                if site.is_some_and(|s| same_words(s, first)) {
+                    return rest.trim().to_owned();
+                }
+            }
+        }
+    }
+    title.trim().to_owned()
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
+}
+
+/// ISO 639-1 code of a language tag ("en-US" → "en").
+fn language_code(tag: &str) -> Option<String> {
+    let code: String = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    (code.len() == 2 || code.len() == 3)
+        .then_some(code)
+        .filter(|c| c.chars().all(|ch| ch.is_ascii_alphabetic()))
+}
+
+pub fn page_metadata(dom: &Dom) -> PageMetadata {
+    let f = collect(dom);
+    let articles = ld_articles(&f);
+    let ld_field = |key: &str| articles.iter().find_map(|a| a.get(key));
+
+    let site_name = meta_value(&f, SITE_META_KEYS)
+        .map(collapse)
+        .or_else(|| ld_field("publisher").and_then(ld_string));
+
+    let title = meta_value(&f, TITLE_META_KEYS)
+        .map(|t| clean_title(&collapse(t), site_name.as_deref()))
+        .or_else(|| ld_field("headline").and_then(ld_string))
+        .or_else(|| f.h1.clone())
+        .or_else(|| {
+            f.title_tag
+                .as_deref()
+                .map(|t| clean_title(t, site_name.as_deref()))
+        })
+        .filter(|t| !t.is_empty());
+
+    let date = ld_field("datePublished")
+        .and_then(Value::as_str)
+        .and_then(normalise_date)
+        .or_else(|| meta_value(&f, DATE_META_KEYS).and_then(normalise_date))
+        .or_else(|| f.itemprop_date.as_deref().and_then(normalise_date))
+        .or_else(|| f.time_datetime.as_deref().and_then(normalise_date))
+        .or_else(|| {
+            ld_field("dateCreated")
+                .and_then(Value::as_str)
+                .and_then(normalise_date)
+        });
+
+    let mut authors: Vec<String> = ld_field("author")
+        .map(ld_names)
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|a| split_authors(&a))
+        .collect();
+    if authors.is_empty() {
+        if let Some(a) = AUTHOR_META_KEYS.iter().find_map(|k| {
+            let v = meta_value(&f, &[k])?;
+            let names = split_authors(v);
+            (!names.is_empty()).then_some(names)
+        }) {
+            authors = a;
+        }
+    }
+    if authors.is_empty() {
+        authors = f
+            .itemprop_authors
+            .iter()
+            .flat_map(|a| split_authors(a))
+            .collect();
+    }
+    let mut seen = std::collections::HashSet::new();
+    authors.retain(|a| seen.insert(a.clone()));
+    authors.truncate(MAX_AUTHORS);
+
+    let canonical = f
+        .canonical
+        .clone()
+        .or_else(|| meta_value(&f, &["og:url"]).map(str::to_owned))
+        .map(|u| u.trim().to_owned())
+        .filter(|u| !u.is_empty());
+
+    PageMetadata {
+        title,
+        date,
+        authors,
+        site_name,
+        language: f.lang.as_deref().and_then(language_code),
+        canonical,
+    }
+}
+
+// ----------------------------------------------------------------------------------------------------------------
+// Dates.
+
+/// Month names and abbreviations (English, German, French, Spanish), lowercased, with their numbers.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("janvier", 1),
+    ("enero", 1),
+    ("jänner", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("febrero", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("julio", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("décembre", 12),
+    ("diciembre", 12),
+    ("dez", 12),
+];
+
+/// Years outside this range are not publication dates.
+const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    YEAR_RANGE.contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// Normalise a date as pages write it to ISO 8601: `YYYY-MM-DD`, plus `THH:MM:SS` and the zone when the input is
+/// ISO with a time. Handles ISO and its variants (`2019/11/18`, `20191118`), RFC 2822 (`Mon, 18 Nov 2019 10:00:00
+/// GMT`), `November 18, 2019`, `18. November 2019` and `18.11.2019`; `None` for anything else.
+///
+/// ```
+/// use dyad_html::normalise_date;
+/// assert_eq!(normalise_date("2019-11-18T10:05:00Z").as_deref(), Some("2019-11-18T10:05:00Z"));
+/// assert_eq!(normalise_date("Nov. 18, 2019").as_deref(), Some("2019-11-18"));
+/// ```
+pub fn normalise_date(input: &str) -> Option<String> {
+    let s = input.trim();
+    if let Some(iso) = iso_date(s) {
+        return Some(iso);
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '/' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Numeric day.month.year.
+    let nums: Vec<u32> = words.iter().map_while(|w| w.parse().ok()).collect();
+    if nums.len() >= 3 && words.len() >= 3 {
+        let (d, m, y) = (nums[0], nums[1], nums[2]);
+        if valid(y, m, d) && words[0].len() <= 2 {
+            return Some(format!("{y:04}-{m:02}-{d:02}"));
+        }
+    }
+    let month_of = |w: &str| {
+        let lower = w.to_lowercase();
+        MONTH_NAMES
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|&(_, m)| m)
+    };
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = month_of(w) else { continue };
+        let num = |j: usize| words.get(j).and_then(|w| w.parse::<u32>().ok());
+        // "November 18 2019" and "18 November 2019".
+        if let (Some(d), Some(y)) = (num(i + 1), num(i + 2)) {
+            if valid(y, m, d) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(num), num(i + 1)) {
+            if valid(y, m, d) {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+    }
+    None
+}
+
+/// `YYYY-MM-DD` (or `/`, or none), optionally followed by `THH:MM[:SS][.fff][zone]`.
+fn iso_date(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(r)?;
+        if part.iter().all(u8::is_ascii_digit) {
+            std::str::from_utf8(part).ok()?.parse().ok()
+        } else {
+            None
+        }
+    };
+    let y = digits(0..4)?;
+    let (m, d, rest) = match b.get(4) {
+        Some(b'-' | b'/' | b'.') if b.get(7) == b.get(4) => (digits(5..7)?, digits(8..10)?, 10),
+        Some(c) if c.is_ascii_digit() => (digits(4..6)?, digits(6..8)?, 8),
+        _ => return None,
+    };
+    if !valid(y, m, d) {
+        return None;
+    }
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    if !matches!(b.get(rest), Some(b'T' | b' ')) {
+        return Some(date);
+    }
+    let (hh, mm) = (digits(rest + 1..rest + 3), digits(rest + 4..rest + 6));
+    let (Some(hh), Some(mm)) = (hh, mm) else {
+        return Some(date);
+    };
+    if b.get(rest + 3) != Some(&b':') || hh > 23 || mm > 59 {
+        return Some(date);
+    }
+    let mut pos = rest + 6;
+    let mut ss = 0;
+    if b.get(pos) == Some(&b':') {
+        ss = digits(pos + 1..pos + 3).filter(|&s| s <= 60).unwrap_or(0);
+        pos += 3;
+        // Fractional seconds are dropped.
+        if b.get(pos) == Some(&b'.') {
+            pos += 1;
+            while b.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
+        }
+    }
+    let zone = match b.get(pos) {
+        Some(b'Z') => "Z".to_owned(),
+        Some(b'+' | b'-') => {
+            let sign = b[pos] as char;
+            let zh = digits(pos + 1..pos + 3);
+            let zm_at = if b.get(pos + 3) == Some(&b':') {
+                pos + 4
+            } else {
+                pos + 3
+            };
+            let zm = digits(zm_at..zm_at + 2).unwrap_or(0);
+            match zh {
+                Some(zh) if zh <= 14 && zm <= 59 => format!("{sign}{zh:02}:{zm:02}"),
+                _ => String::new(),
+            }
+        }
+        _ => String::new(),
+    };
+    Some(format!("{date}T{hh:02}:{mm:02}:{ss:02}{zone}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_common_shapes() {
+        assert_eq!(normalise_date("2019-11-18").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            normalise_date("2019-11-18T10:05:07.123+0100").as_deref(),
+            Some("2019-11-18T10:05:07+01:00")
+        );
+        assert_eq!(normalise_date("20191118").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            normalise_date("Mon, 18 Nov 2019 10:00:00 GMT").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            normalise_date("18. März 2019").as_deref(),
+            Some("2019-03-18")
+        );
+        assert_eq!(normalise_date("18.03.2019").as_deref(), Some("2019-03-18"));
+        assert_eq!(normalise_date("yesterday"), None);
+        assert_eq!(normalise_date("2019-13-45"), None);
+    }
+
+    #[test]
+    fn title_loses_site_suffix() {
+        assert_eq!(
+            clean_title("WeWork probed | VentureBeat", Some("VentureBeat")),
+            "WeWork probed"
+        );
+        assert_eq!(
+            clean_title("A long headline about things - BBC", None),
+            "A long headline about things"
+        );
+    }
+
+    #[test]
+    fn authors_split() {
+        assert_eq!(
+            split_authors("By Ann Lee and Bo Chan"),
+            ["Ann Lee", "Bo Chan"]
+        );
+    }
+}
