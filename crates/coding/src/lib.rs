@@ -1,1 +1,32 @@
 //! Codes sentences into events: tokens, chunks, actors, verb patterns, CAMEO and PLOVER, with evidence.
+//!
+//! The coder works on raw sentence text, TABARI-style (no external parser): [`text`] tokenizes with byte offsets,
+//! [`analysis`] types words from the dictionaries and builds actor units, compounds, pronoun references and
+//! clauses, and [`Coder`] matches verb patterns and assigns source and target. Dictionaries come from
+//! `dyad_dict` and are compiled once ([`Coder::new`]); a `Coder` is immutable and can be shared across threads.
+//!
+//! ```no_run
+//! use dyad_coding::Coder;
+//! use dyad_dict::{DictFile, DictKind, Dialect, Dictionaries};
+//! let files = [
+//!     DictFile::new(DictKind::Actors(Dialect::Petrarch1), "Phoenix.Countries.actors.txt"),
+//!     DictFile::new(DictKind::Agents(Dialect::Petrarch1), "Phoenix.agents.txt"),
+//!     DictFile::new(DictKind::Verbs(Dialect::Petrarch1), "CAMEO.verbpatterns.150430.txt"),
+//! ];
+//! let (dicts, _warnings) = Dictionaries::load(&files).unwrap();
+//! let coder = Coder::new(&dicts);
+//! let events = coder.code_sentence("Israel and Jordan consulted Russia.", Some("2018-05-29"));
+//! # let _ = events;
+//! ```
+
+pub mod analysis;
+mod coder;
+mod compiled;
+pub mod grammar;
+pub mod lexicon;
+pub mod options;
+pub mod pattern;
+pub mod text;
+
+pub use coder::Coder;
+pub use options::{CodeBy, CoderOptions, CommaLimits, Complexity};

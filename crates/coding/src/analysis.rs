@@ -1,0 +1,746 @@
+//! The shallow parse of one sentence (TABARI §7.10): word types from the dictionaries, actor units (noun phrases
+//! with their agents), compound actors, pronoun references, nonrestrictive comma clauses and conjunction-delimited
+//! clauses. The result is what the event assembler walks; nothing here decides an event.
+
+use crate::compiled::Compiled;
+use crate::grammar::{self, is_in};
+use crate::options::CoderOptions;
+use crate::text::{TokenKind, Tokens};
+use dyad_dict::{CodeValue, Date};
+
+/// The type of a chunk of tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    /// An actor phrase; index into `Compiled::actor_codes`, with the code resolved for the date.
+    Actor(u32),
+    /// An agent phrase; index into `Compiled::agents.phrases`.
+    Agent(u32),
+    /// A verb phrase; index into `Compiled::verbs.phrases`.
+    Verb(u32),
+    Noun,
+    Adjective,
+    Determiner,
+    Pronoun,
+    Conjunction,
+    Negation,
+    Comma,
+    /// Closed-class word that ends a noun phrase.
+    Breaker,
+    /// Any other word.
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ChunkKind,
+}
+
+/// An actor as the coder uses it: a noun phrase (or compound, or resolved pronoun) with its final codes.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Token range (end exclusive), including leading determiners/adjectives.
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the evidence (actor and agent words).
+    pub ev_start: usize,
+    pub ev_end: usize,
+    /// Final actor codes (several for compounds and coded compounds).
+    pub codes: Vec<String>,
+    pub compound: bool,
+    /// The actor rule that matched (first member for compounds).
+    pub rule: Option<u32>,
+    /// Part of a compound: not visible on its own.
+    pub absorbed: bool,
+    /// A pronoun standing for another unit.
+    pub pronoun: bool,
+}
+
+/// Why a sentence produced no events before event assembly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Halt {
+    /// A discard phrase or `###` code matched (rule index).
+    Discard(u32),
+    /// Too complex to code: the reason.
+    Complex(String),
+}
+
+/// The parse of one sentence.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub toks: Tokens,
+    pub chunks: Vec<Chunk>,
+    /// Chunk index of each token.
+    pub chunk_of: Vec<u32>,
+    pub units: Vec<Unit>,
+    /// Unit id + 1 of the visible unit starting at each token (0: none).
+    pub unit_start: Vec<u32>,
+    /// Token is kept (not inside an eliminated comma clause).
+    pub active: Vec<bool>,
+    /// Token is a comma or conjunction inside a compound actor or compound noun phrase.
+    pub in_compound: Vec<bool>,
+    /// Conjunction-delimited clauses: token ranges.
+    pub clauses: Vec<(usize, usize)>,
+    pub halt: Option<Halt>,
+    /// A story-level discard matched.
+    pub story_discard: bool,
+}
+
+/// Resolved chunk codes kept outside the chunk so that chunks stay `Copy`.
+fn actor_code(c: &Compiled, id: u32, date: Option<Date>) -> Option<&str> {
+    c.actor_codes[id as usize].resolve(date)
+}
+
+/// Adds an agent code to an actor code unless it is already there on a 3-character boundary (TABARI §5.4).
+pub fn with_agent(actor: &str, agent: &str, prefix: bool) -> String {
+    let present = !agent.is_empty()
+        && (0..actor.len())
+            .step_by(3)
+            .any(|i| actor.get(i..i + agent.len()) == Some(agent));
+    if present || agent.is_empty() {
+        actor.to_string()
+    } else if prefix {
+        format!("{agent}{actor}")
+    } else {
+        format!("{actor}{agent}")
+    }
+}
+
+impl Analysis {
+    pub fn text(&self, i: usize) -> &str {
+        self.toks.text(i)
+    }
+
+    fn kind_at(&self, tok: usize) -> ChunkKind {
+        self.chunks[self.chunk_of[tok] as usize].kind
+    }
+
+    /// Runs the parse of `text` into `self` (buffers reused).
+    pub fn run(
+        &mut self,
+        c: &Compiled,
+        o: &CoderOptions,
+        text: &str,
+        date: Option<Date>,
+        prev_actor: Option<&[String]>,
+    ) {
+        self.toks.fill(text);
+        self.chunks.clear();
+        self.chunk_of.clear();
+        self.units.clear();
+        self.unit_start.clear();
+        self.active.clear();
+        self.in_compound.clear();
+        self.clauses.clear();
+        self.halt = None;
+        self.story_discard = false;
+        let n = self.toks.len();
+        self.active.resize(n, true);
+        self.in_compound.resize(n, false);
+        self.unit_start.resize(n, 0);
+        if n == 0 {
+            return;
+        }
+        let words = self
+            .toks
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words < o.minimum_words {
+            self.halt = Some(Halt::Complex(format!(
+                "fewer than {} words",
+                o.minimum_words
+            )));
+            return;
+        }
+        // Discards anywhere in the sentence.
+        if !c.discards.is_empty() {
+            for i in 0..n {
+                if let Some(m) = c.discards.longest_at(&self.toks, i, n) {
+                    let info = c.discards.phrases[m.phrase as usize].payload;
+                    self.story_discard |= info.story;
+                    self.halt = Some(Halt::Discard(info.rule));
+                    return;
+                }
+            }
+        }
+        self.tag(c, o, date);
+        if self.halt.is_some() {
+            return;
+        }
+        self.build_units(c, o, date);
+        self.compounds();
+        self.pronouns(prev_actor);
+        self.comma_clauses(o);
+        self.split_clauses();
+    }
+
+    fn push_chunk(&mut self, start: usize, end: usize, kind: ChunkKind) {
+        let id = self.chunks.len() as u32;
+        self.chunks.push(Chunk { start, end, kind });
+        for _ in start..end {
+            self.chunk_of.push(id);
+        }
+    }
+
+    fn tag(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
+        let n = self.toks.len();
+        let first_word = self
+            .toks
+            .tokens
+            .iter()
+            .position(|t| t.kind == TokenKind::Word)
+            .unwrap_or(0);
+        let mut i = 0;
+        while i < n {
+            if self.toks.tokens[i].kind == TokenKind::Comma {
+                self.push_chunk(i, i + 1, ChunkKind::Comma);
+                i += 1;
+                continue;
+            }
+            // Candidates: (end, priority, kind).
+            let mut best: Option<(usize, u8, ChunkKind)> = None;
+            let mut consider = |end: usize, prio: u8, kind: ChunkKind| {
+                if best.is_none_or(|(e, p, _)| (end, prio) > (e, p)) {
+                    best = Some((end, prio, kind));
+                }
+            };
+            if let Some(m) = c.actors.longest_at(&self.toks, i, n) {
+                consider(
+                    m.end,
+                    5,
+                    ChunkKind::Actor(c.actors.phrases[m.phrase as usize].payload),
+                );
+            }
+            if let Some(m) = c.agents.longest_at(&self.toks, i, n) {
+                consider(m.end, 4, ChunkKind::Agent(m.phrase));
+            }
+            if let Some(m) = c.nouns.longest_at(&self.toks, i, n) {
+                consider(m.end, 3, ChunkKind::Noun);
+            }
+            if let Some(m) = c.adjectives.longest_at(&self.toks, i, n) {
+                consider(m.end, 3, ChunkKind::Adjective);
+            }
+            if let Some(m) = c.verbs.longest_at(&self.toks, i, n) {
+                consider(m.end, 2, ChunkKind::Verb(m.phrase));
+            }
+            let w = self.toks.text(i);
+            let (end, kind) = match best {
+                Some((end, _, ChunkKind::Actor(id))) => match actor_code(c, id, date) {
+                    Some("###") => {
+                        self.halt = Some(Halt::Discard(c.actor_codes[id as usize].rule));
+                        return;
+                    }
+                    Some("+++") => {
+                        self.halt = Some(Halt::Complex(format!("complex actor {w}")));
+                        return;
+                    }
+                    Some(_) => (end, ChunkKind::Actor(id)),
+                    // Null-coded actors are nouns (TABARI §6.2, §7.4).
+                    None => (end, ChunkKind::Noun),
+                },
+                Some((end, _, ChunkKind::Verb(id))) => {
+                    let info = &c.verbs.phrases[id as usize].payload;
+                    let prev = self
+                        .chunks
+                        .iter()
+                        .rev()
+                        .find(|ch| ch.kind != ChunkKind::Comma);
+                    let after_determiner = prev.is_some_and(|p| p.kind == ChunkKind::Determiner);
+                    let tok = &self.toks.tokens[i];
+                    let capitalized = tok.capitalized && i != first_word && !self.toks.all_caps;
+                    let has_patterns = !c.block_patterns[info.block as usize].is_empty();
+                    let null = info
+                        .code
+                        .as_ref()
+                        .is_none_or(|ec| ec.primary == CodeValue::Null);
+                    match info.code.as_ref().map(|ec| &ec.primary) {
+                        Some(CodeValue::Discard) => {
+                            self.halt = Some(Halt::Discard(info.rule));
+                            return;
+                        }
+                        Some(CodeValue::Complex) => {
+                            self.halt = Some(Halt::Complex(format!("complex verb {w}")));
+                            return;
+                        }
+                        _ => {}
+                    }
+                    if (o.noun_shift && (after_determiner || capitalized))
+                        || (null && !has_patterns)
+                    {
+                        (end, ChunkKind::Noun)
+                    } else {
+                        (end, ChunkKind::Verb(id))
+                    }
+                }
+                Some((end, _, kind)) => (end, kind),
+                None => {
+                    let kind = if is_in(grammar::DETERMINERS, w) {
+                        ChunkKind::Determiner
+                    } else if is_in(grammar::PRONOUNS_FIRST_ACTOR, w)
+                        || is_in(grammar::PRONOUNS_PRIOR_ACTOR, w)
+                        || is_in(grammar::PRONOUNS_PLURAL, w)
+                    {
+                        ChunkKind::Pronoun
+                    } else if is_in(grammar::CONJUNCTIONS, w) {
+                        ChunkKind::Conjunction
+                    } else if is_in(grammar::NEGATIONS, w) {
+                        ChunkKind::Negation
+                    } else if is_in(grammar::NOUN_PHRASE_BREAKERS, w) {
+                        ChunkKind::Breaker
+                    } else {
+                        ChunkKind::Other
+                    };
+                    (i + 1, kind)
+                }
+            };
+            self.push_chunk(i, end.max(i + 1), kind);
+            i = end.max(i + 1);
+        }
+    }
+
+    fn new_unit(
+        &mut self,
+        start: usize,
+        end: usize,
+        ev: (usize, usize),
+        codes: Vec<String>,
+        rule: Option<u32>,
+    ) {
+        if codes.is_empty() {
+            return;
+        }
+        self.units.push(Unit {
+            start,
+            end,
+            ev_start: ev.0,
+            ev_end: ev.1,
+            codes,
+            compound: false,
+            rule,
+            absorbed: false,
+            pronoun: false,
+        });
+        self.unit_start[start] = self.units.len() as u32;
+    }
+
+    /// Actor codes of an actor chunk with agents applied, split on `/` (coded compounds).
+    fn compose(
+        c: &Compiled,
+        date: Option<Date>,
+        actor: u32,
+        agents: &[(u32, bool)],
+    ) -> Vec<String> {
+        let Some(code) = actor_code(c, actor, date) else {
+            return Vec::new();
+        };
+        code.split('/')
+            .filter(|p| !p.is_empty() && *p != "---")
+            .map(|base| {
+                let mut s = base.to_string();
+                for &(a, former) in agents {
+                    let info = &c.agents.phrases[a as usize].payload;
+                    let code = if former {
+                        grammar::ELITE_AGENT
+                    } else {
+                        &info.code
+                    };
+                    s = with_agent(&s, code, info.prefix);
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn is_former(&self, chunk: usize) -> bool {
+        chunk > 0 && {
+            let p = self.chunks[chunk - 1];
+            p.end - p.start == 1 && is_in(grammar::FORMER_WORDS, self.text(p.start))
+        }
+    }
+
+    fn build_units(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
+        let chunks = self.chunks.clone();
+        if o.merge_noun_phrases {
+            // PETRARCH reading: a noun phrase holds at most one actor; its agents apply to it.
+            let np_able = |k: ChunkKind| {
+                matches!(
+                    k,
+                    ChunkKind::Actor(_)
+                        | ChunkKind::Agent(_)
+                        | ChunkKind::Noun
+                        | ChunkKind::Adjective
+                        | ChunkKind::Determiner
+                        | ChunkKind::Other
+                )
+            };
+            let mut k = 0;
+            while k < chunks.len() {
+                if !np_able(chunks[k].kind) {
+                    k += 1;
+                    continue;
+                }
+                let mut j = k;
+                // Extend over NP words, and over OF between NP words.
+                while j + 1 < chunks.len() {
+                    let nx = chunks[j + 1];
+                    if np_able(nx.kind) {
+                        j += 1;
+                    } else if nx.kind == ChunkKind::Breaker
+                        && self.text(nx.start) == "OF"
+                        && j + 2 < chunks.len()
+                        && np_able(chunks[j + 2].kind)
+                    {
+                        j += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let mut actor = None;
+                let mut agents = Vec::new();
+                let mut ev: Option<(usize, usize)> = None;
+                for (ci, ch) in chunks.iter().enumerate().take(j + 1).skip(k) {
+                    match ch.kind {
+                        ChunkKind::Actor(id) => {
+                            if actor.is_none() {
+                                actor = Some(id);
+                            }
+                            ev = Some(ev.map_or((ch.start, ch.end), |(s, _)| (s, ch.end)));
+                        }
+                        ChunkKind::Agent(id) => {
+                            agents.push((id, self.is_former(ci)));
+                            ev = Some(ev.map_or((ch.start, ch.end), |(s, _)| (s, ch.end)));
+                        }
+                        _ => {}
+                    }
+                }
+                let (start, end) = (chunks[k].start, chunks[j].end);
+                if let Some(a) = actor {
+                    let codes = Self::compose(c, date, a, &agents);
+                    let rule = Some(c.actor_codes[a as usize].rule);
+                    self.new_unit(start, end, ev.unwrap_or((start, end)), codes, rule);
+                } else if !agents.is_empty() && (o.convert_agents || !o.require_dyad) {
+                    // An agent with no actor: PETRARCH's anonymous actor `---GOV`.
+                    let codes = agents
+                        .iter()
+                        .map(|&(a, _)| {
+                            let info = &c.agents.phrases[a as usize].payload;
+                            with_agent(
+                                if o.convert_agents { "" } else { "---" },
+                                &info.code,
+                                info.prefix,
+                            )
+                        })
+                        .take(1)
+                        .collect();
+                    self.new_unit(start, end, ev.unwrap_or((start, end)), codes, None);
+                }
+                k = j + 1;
+            }
+        } else {
+            // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
+            // is attached.
+            let mut used_agent = vec![false; chunks.len()];
+            for k in 0..chunks.len() {
+                let ChunkKind::Actor(id) = chunks[k].kind else {
+                    continue;
+                };
+                let mut agents = Vec::new();
+                let mut ev = (chunks[k].start, chunks[k].end);
+                if k > 0 {
+                    if let ChunkKind::Agent(a) = chunks[k - 1].kind {
+                        if !used_agent[k - 1] {
+                            agents.push((a, self.is_former(k - 1)));
+                            used_agent[k - 1] = true;
+                            ev.0 = chunks[k - 1].start;
+                        }
+                    }
+                }
+                if agents.is_empty() && k + 1 < chunks.len() {
+                    if let ChunkKind::Agent(a) = chunks[k + 1].kind {
+                        agents.push((a, self.is_former(k)));
+                        used_agent[k + 1] = true;
+                        ev.1 = chunks[k + 1].end;
+                    }
+                }
+                if agents.is_empty() {
+                    // AGENT OF/IN [the] ACTOR
+                    let mut b = k;
+                    while b > 0 && chunks[b - 1].kind == ChunkKind::Determiner {
+                        b -= 1;
+                    }
+                    if b >= 2 && chunks[b - 1].kind == ChunkKind::Breaker {
+                        let prep = self.text(chunks[b - 1].start);
+                        if is_in(grammar::AGENT_PREPOSITIONS, prep) {
+                            if let ChunkKind::Agent(a) = chunks[b - 2].kind {
+                                agents.push((a, self.is_former(b - 2)));
+                                used_agent[b - 2] = true;
+                                ev.0 = chunks[b - 2].start;
+                            }
+                        }
+                    }
+                }
+                let mut start = chunks[k].start.min(ev.0);
+                let mut s = self.chunk_of[start] as usize;
+                while s > 0
+                    && matches!(
+                        chunks[s - 1].kind,
+                        ChunkKind::Determiner | ChunkKind::Adjective
+                    )
+                {
+                    s -= 1;
+                    start = chunks[s].start;
+                }
+                let end = ev.1.max(chunks[k].end);
+                let codes = Self::compose(c, date, id, &agents);
+                let rule = Some(c.actor_codes[id as usize].rule);
+                self.new_unit(start, end, ev, codes, rule);
+            }
+        }
+    }
+
+    /// Parsed compound actors: `U , U , … and U` and `U and U` (TABARI §7.5).
+    fn compounds(&mut self) {
+        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        order.sort_by_key(|&u| self.units[u].start);
+        let mut i = 0;
+        while i < order.len() {
+            let mut members = vec![order[i]];
+            let mut seps: Vec<(usize, usize, bool)> = Vec::new(); // token range, has conj
+            let mut j = i;
+            while j + 1 < order.len() {
+                let a = &self.units[order[j]];
+                let b = &self.units[order[j + 1]];
+                if b.start < a.end {
+                    break;
+                }
+                let gap: Vec<usize> = (a.end..b.start).collect();
+                let ok = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|&t| match self.kind_at(t) {
+                        ChunkKind::Comma => true,
+                        ChunkKind::Conjunction => {
+                            is_in(grammar::COMPOUND_CONJUNCTIONS, self.text(t))
+                        }
+                        _ => false,
+                    });
+                if !ok {
+                    break;
+                }
+                let has_conj = gap
+                    .iter()
+                    .any(|&t| self.kind_at(t) == ChunkKind::Conjunction);
+                seps.push((a.end, b.start, has_conj));
+                members.push(order[j + 1]);
+                j += 1;
+                if has_conj {
+                    break;
+                }
+            }
+            // Must end with a conjunction; a comma-only chain is an apposition, not a list.
+            while let Some(&(_, _, conj)) = seps.last() {
+                if conj {
+                    break;
+                }
+                seps.pop();
+                members.pop();
+            }
+            if members.len() >= 2 {
+                for &(s, e, _) in &seps {
+                    for t in s..e {
+                        self.in_compound[t] = true;
+                    }
+                }
+                let first = &self.units[members[0]];
+                let last = &self.units[*members.last().unwrap_or(&members[0])];
+                let (start, end, ev_start, ev_end, rule) = (
+                    first.start,
+                    last.end,
+                    first.ev_start,
+                    last.ev_end,
+                    first.rule,
+                );
+                let mut codes: Vec<String> = Vec::new();
+                for &m in &members {
+                    for code in &self.units[m].codes {
+                        if !codes.contains(code) {
+                            codes.push(code.clone());
+                        }
+                    }
+                    self.units[m].absorbed = true;
+                    let s = self.units[m].start;
+                    self.unit_start[s] = 0;
+                }
+                self.units.push(Unit {
+                    start,
+                    end,
+                    ev_start,
+                    ev_end,
+                    codes,
+                    compound: true,
+                    rule,
+                    absorbed: false,
+                    pronoun: false,
+                });
+                self.unit_start[start] = self.units.len() as u32;
+                i = order
+                    .iter()
+                    .position(|&u| u == *members.last().unwrap_or(&0))
+                    .map_or(i + 1, |p| p + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Visible units in token order.
+    pub fn visible_units(&self) -> impl Iterator<Item = (usize, &Unit)> {
+        (0..self.toks.len()).filter_map(move |t| {
+            let u = self.unit_start[t];
+            (u > 0).then(|| (u as usize - 1, &self.units[u as usize - 1]))
+        })
+    }
+
+    /// Coreference of pronouns (TABARI §7.7); `prev_actor` is the first actor of an earlier sentence, for a
+    /// pronoun with nothing to refer to in its own sentence.
+    fn pronouns(&mut self, prev_actor: Option<&[String]>) {
+        let pronoun_chunks: Vec<Chunk> = self
+            .chunks
+            .iter()
+            .copied()
+            .filter(|c| c.kind == ChunkKind::Pronoun)
+            .collect();
+        for ch in pronoun_chunks {
+            let w = self.text(ch.start).to_string();
+            let visible: Vec<(usize, usize, bool)> = self
+                .visible_units()
+                .filter(|(_, u)| !u.pronoun)
+                .map(|(id, u)| (id, u.start, u.compound))
+                .collect();
+            let prior = visible.iter().filter(|v| v.1 < ch.start);
+            let referent = if is_in(grammar::PRONOUNS_PLURAL, &w) {
+                prior.clone().find(|v| v.2).or_else(|| prior.clone().next())
+            } else {
+                prior.clone().next()
+            };
+            let codes = match referent {
+                Some(&(id, _, _)) => self.units[id].codes.clone(),
+                None => match prev_actor {
+                    Some(p) if !p.is_empty() => p.to_vec(),
+                    _ => continue,
+                },
+            };
+            let rule = referent.and_then(|&(id, _, _)| self.units[id].rule);
+            let compound = codes.len() > 1;
+            self.units.push(Unit {
+                start: ch.start,
+                end: ch.end,
+                ev_start: ch.start,
+                ev_end: ch.end,
+                codes,
+                compound,
+                rule,
+                absorbed: false,
+                pronoun: true,
+            });
+            self.unit_start[ch.start] = self.units.len() as u32;
+        }
+    }
+
+    /// Eliminates comma-delimited nonrestrictive clauses (TABARI §7.8, §8.6).
+    fn comma_clauses(&mut self, o: &CoderOptions) {
+        let Some(limits) = o.comma else { return };
+        let n = self.toks.len();
+        let commas: Vec<usize> = (0..n)
+            .filter(|&t| self.toks.tokens[t].kind == TokenKind::Comma && !self.in_compound[t])
+            .collect();
+        if commas.is_empty() {
+            return;
+        }
+        let count_words = |a: usize, b: usize| -> usize {
+            (a..b)
+                .filter(|&t| self.toks.tokens[t].kind == TokenKind::Word)
+                .count()
+        };
+        let mut kill = Vec::new();
+        // Initial phrase.
+        let first = commas[0];
+        let w = count_words(0, first);
+        if w >= limits.bmin && w <= limits.bmax {
+            kill.push((0, first + 1));
+        }
+        for pair in commas.windows(2) {
+            let w = count_words(pair[0] + 1, pair[1]);
+            if w >= limits.min && w <= limits.max {
+                kill.push((pair[0], pair[1]));
+            }
+        }
+        let last = *commas.last().unwrap_or(&0);
+        let w = count_words(last + 1, n);
+        if w >= limits.emin && w <= limits.emax {
+            kill.push((last, n));
+        }
+        for (a, b) in kill {
+            for t in a..b {
+                self.active[t] = false;
+            }
+        }
+    }
+
+    /// Splits at conjunctions outside compounds (TABARI §7.6).
+    fn split_clauses(&mut self) {
+        let n = self.toks.len();
+        let mut start = 0;
+        for t in 0..n {
+            if !self.active[t] || self.in_compound[t] {
+                continue;
+            }
+            if self.toks.tokens[t].kind == TokenKind::Word
+                && self.kind_at(t) == ChunkKind::Conjunction
+            {
+                // Compound noun / adjective phrase: noun CONJ adj* noun, adj CONJ adj.
+                let ci = self.chunk_of[t] as usize;
+                let before = ci.checked_sub(1).map(|p| self.chunks[p].kind);
+                let mut k = ci + 1;
+                while k < self.chunks.len() && self.chunks[k].kind == ChunkKind::Adjective {
+                    k += 1;
+                }
+                let after = self.chunks.get(k).map(|c| c.kind);
+                let noun_pair = before == Some(ChunkKind::Noun) && after == Some(ChunkKind::Noun);
+                let adj_pair = before == Some(ChunkKind::Adjective)
+                    && self.chunks.get(ci + 1).map(|c| c.kind) == Some(ChunkKind::Adjective);
+                if noun_pair || adj_pair {
+                    self.in_compound[t] = true;
+                    continue;
+                }
+                if t > start {
+                    self.clauses.push((start, t));
+                }
+                start = t + 1;
+            }
+        }
+        if start < n {
+            self.clauses.push((start, n));
+        }
+    }
+
+    /// Chunk kind of token `t` (for the event assembler).
+    pub fn chunk_kind(&self, t: usize) -> ChunkKind {
+        self.kind_at(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_agent;
+
+    #[test]
+    fn agent_codes_are_not_doubled() {
+        assert_eq!(with_agent("ISR", "GOV", false), "ISRGOV");
+        assert_eq!(with_agent("LKAREB", "REB", false), "LKAREB");
+        assert_eq!(with_agent("AREBKK", "REB", false), "AREBKKREB");
+        assert_eq!(with_agent("ISR", "NGO", true), "NGOISR");
+    }
+}

@@ -1,0 +1,627 @@
+//! The coder: compiled dictionaries + options; turns a sentence's shallow parse into events with evidence.
+//!
+//! For each conjunction-delimited clause, verbs are tried left to right; a verb's patterns are tried longest
+//! first, then its own code. Source and target come from the pattern's `$ + %` or the default search (TABARI
+//! §5.8): the source is the first actor before the verb (the one after any earlier verb first, so "X said Y
+//! attacked Z" gives Y), carried over from the previous clause when the clause has none; the target is the first
+//! actor after the verb with another code, else one before it. Passive voice swaps them (§7.9).
+
+use crate::analysis::{Analysis, ChunkKind};
+use crate::compiled::{code_text, Compiled};
+use crate::grammar::{self, is_in};
+use crate::options::{CodeBy, CoderOptions};
+use crate::pattern::{Bindings, ClauseView};
+use crate::text::TokenKind;
+use dyad_dict::cameo::CameoTable;
+use dyad_dict::{CodePriority, CodeValue, Date, Dictionaries, EventCode};
+use dyad_model::{Document, Event, Evidence, Span};
+use std::cell::RefCell;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+/// A compiled event coder. Immutable and `Sync`: share one across threads.
+///
+/// ```no_run
+/// use dyad_coding::Coder;
+/// let (dicts, _report) = dyad_dict::Dictionaries::load(&[]).unwrap();
+/// let coder = Coder::new(&dicts);
+/// for e in coder.code_sentence("Russia warned Iran on Tuesday.", Some("2018-05-29")) {
+///     println!("{} {} {}", e.source, e.target, e.cameo);
+/// }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Coder {
+    compiled: Arc<Compiled>,
+    options: CoderOptions,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Analysis> = RefCell::new(Analysis::default());
+}
+
+/// One clause laid out as positions over its active tokens.
+struct ClauseSeq<'a> {
+    a: &'a Analysis,
+    toks: Vec<usize>,
+}
+
+impl ClauseSeq<'_> {
+    fn pos_of(&self, tok: usize) -> usize {
+        self.toks.partition_point(|&t| t < tok)
+    }
+}
+
+impl ClauseView for ClauseSeq<'_> {
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+    fn word(&self, pos: usize) -> Option<&str> {
+        let t = *self.toks.get(pos)?;
+        (self.a.toks.tokens[t].kind == TokenKind::Word).then(|| self.a.text(t))
+    }
+    fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)> {
+        let t = *self.toks.get(pos)?;
+        let u = self.a.unit_start[t];
+        if u == 0 {
+            return None;
+        }
+        let unit = &self.a.units[u as usize - 1];
+        Some((u as usize - 1, self.pos_of(unit.end), unit.compound))
+    }
+}
+
+/// An event before it becomes a [`dyad_model::Event`].
+#[derive(Debug, Clone)]
+struct Draft {
+    source: String,
+    target: String,
+    code: String,
+    priority: CodePriority,
+    statement: bool,
+    source_unit: Option<usize>,
+    target_unit: Option<usize>,
+    verb: (usize, usize),
+    verb_rule: u32,
+}
+
+impl Coder {
+    /// Compiles `dicts` with options matching their dialect (TABARI or PETRARCH reading).
+    pub fn new(dicts: &Dictionaries) -> Coder {
+        let options = match dicts.actors.dialect {
+            dyad_dict::Dialect::Tabari => CoderOptions::tabari(),
+            _ => CoderOptions::default(),
+        };
+        Coder::with_options(dicts, options)
+    }
+
+    /// Compiles `dicts` with explicit options.
+    pub fn with_options(dicts: &Dictionaries, options: CoderOptions) -> Coder {
+        Coder {
+            compiled: Arc::new(Compiled::build(dicts)),
+            options,
+        }
+    }
+
+    /// The same compiled dictionaries with other options (cheap: the dictionaries are shared).
+    pub fn reconfigured(&self, options: CoderOptions) -> Coder {
+        Coder {
+            compiled: Arc::clone(&self.compiled),
+            options,
+        }
+    }
+
+    pub fn options(&self) -> &CoderOptions {
+        &self.options
+    }
+
+    /// Codes one sentence; spans are byte offsets into `text`. `date` is ISO `YYYY-MM-DD` or `YYYYMMDD`.
+    pub fn code_sentence(&self, text: &str, date: Option<&str>) -> Vec<Event> {
+        let d = date.and_then(Date::parse_iso);
+        SCRATCH.with(|s| {
+            let mut a = s.borrow_mut();
+            a.run(&self.compiled, &self.options, text, d, None);
+            let drafts = self.assemble(&a, None);
+            self.events(&a, drafts, date, 0, "")
+        })
+    }
+
+    /// Codes every sentence of a document, with spans into `doc.text` and pronouns that find no actor in their
+    /// own sentence resolved to the first actor of the nearest earlier sentence that had one.
+    pub fn code_document(&self, doc: &Document) -> Vec<Event> {
+        let date = doc.metadata.date.as_deref();
+        let d = date.and_then(Date::parse_iso);
+        let mut out = Vec::new();
+        let mut prev_actor: Option<Vec<String>> = None;
+        SCRATCH.with(|s| {
+            let mut a = s.borrow_mut();
+            for (i, sent) in doc.sentences.iter().enumerate() {
+                let text = doc.slice(sent.span);
+                a.run(
+                    &self.compiled,
+                    &self.options,
+                    text,
+                    d,
+                    prev_actor.as_deref(),
+                );
+                if a.story_discard {
+                    out.clear();
+                    return;
+                }
+                let drafts = self.assemble(&a, None);
+                let mut evs = self.events(&a, drafts, date, i as u32, &doc.id);
+                for e in &mut evs {
+                    shift(&mut e.evidence, sent.span.start);
+                }
+                out.extend(evs);
+                if let Some((_, u)) = a.visible_units().find(|(_, u)| !u.pronoun) {
+                    prev_actor = Some(u.codes.clone());
+                }
+            }
+        });
+        out
+    }
+
+    /// A readable trace of how `text` is coded: tokens with their types, actor units, clauses, the verbs and
+    /// patterns tried, and the events.
+    pub fn explain(&self, text: &str, date: Option<&str>) -> String {
+        let d = date.and_then(Date::parse_iso);
+        let mut a = Analysis::default();
+        a.run(&self.compiled, &self.options, text, d, None);
+        let mut out = String::new();
+        let _ = writeln!(out, "sentence: {text}");
+        let mut line = String::from("tokens:");
+        for ch in &a.chunks {
+            let words: Vec<&str> = (ch.start..ch.end)
+                .map(|t| {
+                    if a.toks.tokens[t].kind == TokenKind::Comma {
+                        ","
+                    } else {
+                        a.text(t)
+                    }
+                })
+                .collect();
+            let tag = match ch.kind {
+                ChunkKind::Actor(id) => format!(
+                    "actor={}",
+                    self.compiled.actor_codes[id as usize]
+                        .resolve(d)
+                        .unwrap_or("---")
+                ),
+                ChunkKind::Agent(id) => format!(
+                    "agent={}",
+                    self.compiled.agents.phrases[id as usize].payload.code
+                ),
+                ChunkKind::Verb(id) => {
+                    let v = &self.compiled.verbs.phrases[id as usize].payload;
+                    format!(
+                        "verb={}",
+                        v.code
+                            .as_ref()
+                            .map(code_text)
+                            .unwrap_or_else(|| "---".into())
+                    )
+                }
+                k => format!("{k:?}").to_lowercase(),
+            };
+            let dead = if a.active[ch.start] { "" } else { "~" };
+            let _ = write!(line, " {dead}[{}|{tag}]", words.join(" "));
+        }
+        let _ = writeln!(out, "{line}");
+        if let Some(h) = &a.halt {
+            let _ = writeln!(out, "halt: {h:?}");
+        }
+        for (id, u) in a.visible_units() {
+            let words: Vec<&str> = (u.ev_start..u.ev_end).map(|t| a.text(t)).collect();
+            let _ = writeln!(
+                out,
+                "unit {id}: {} -> {}{}{}",
+                words.join(" "),
+                u.codes.join("/"),
+                if u.compound { " (compound)" } else { "" },
+                if u.pronoun { " (pronoun)" } else { "" }
+            );
+        }
+        for (s, e) in &a.clauses {
+            let words: Vec<&str> = (*s..*e)
+                .filter(|&t| a.active[t] && a.toks.tokens[t].kind == TokenKind::Word)
+                .map(|t| a.text(t))
+                .collect();
+            let _ = writeln!(out, "clause: {}", words.join(" "));
+        }
+        let drafts = self.assemble(&a, Some(&mut out));
+        for e in self.events(&a, drafts, date, 0, "") {
+            let _ = writeln!(
+                out,
+                "event: {} / {} / {}  rule {}:{} {}",
+                e.source,
+                e.target,
+                e.cameo,
+                e.evidence
+                    .verb_rule
+                    .as_ref()
+                    .map(|r| r.file.as_str())
+                    .unwrap_or(""),
+                e.evidence.verb_rule.as_ref().map(|r| r.line).unwrap_or(0),
+                e.evidence
+                    .verb_rule
+                    .as_ref()
+                    .map(|r| r.text.as_str())
+                    .unwrap_or("")
+            );
+        }
+        out
+    }
+
+    /// Finds the events of an analysed sentence.
+    fn assemble(&self, a: &Analysis, mut trace: Option<&mut String>) -> Vec<Draft> {
+        let o = &self.options;
+        let c = &*self.compiled;
+        if a.halt.is_some() {
+            return Vec::new();
+        }
+        // Complexity filter.
+        let verbs: Vec<usize> = (0..a.chunks.len())
+            .filter(|&k| matches!(a.chunks[k].kind, ChunkKind::Verb(_)))
+            .collect();
+        if let Some(n) = o.complexity.verbs {
+            if n > 0 && verbs.len() >= n {
+                note(&mut trace, format!("complex: {} verbs", verbs.len()));
+                return Vec::new();
+            }
+        }
+        if let Some(n) = o.complexity.conjunctions {
+            let conj = (0..a.toks.len())
+                .filter(|&t| {
+                    a.toks.tokens[t].kind == TokenKind::Word
+                        && a.chunk_kind(t) == ChunkKind::Conjunction
+                        && !a.in_compound[t]
+                })
+                .count();
+            if n > 0 && conj >= n {
+                note(&mut trace, format!("complex: {conj} conjunctions"));
+                return Vec::new();
+            }
+        }
+        if o.complexity.no_actor_prior {
+            if let Some(&v) = verbs.first() {
+                let vs = a.chunks[v].start;
+                if !a.visible_units().any(|(_, u)| u.start < vs) {
+                    note(&mut trace, "complex: no actor before the first verb".into());
+                    return Vec::new();
+                }
+            }
+        }
+
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut sentence_source: Option<usize> = None;
+        for (ci, &(cs, ce)) in a.clauses.iter().enumerate() {
+            let seq = ClauseSeq {
+                a,
+                toks: (cs..ce).filter(|&t| a.active[t]).collect(),
+            };
+            if seq.toks.is_empty() {
+                continue;
+            }
+            // Units visible in this clause, by position.
+            let units: Vec<(usize, usize, usize)> = (0..seq.len())
+                .filter_map(|p| seq.unit_at(p).map(|(u, after, _)| (u, p, after)))
+                .collect();
+            // An actor right after the conjunction replaces the carried source.
+            if ci > 0 {
+                if let Some(&(u, p, _)) = units.first() {
+                    if p == 0 {
+                        sentence_source = Some(u);
+                    }
+                }
+            }
+            let mut clause_event: Option<Vec<Draft>> = None;
+            let mut fallback: Option<Vec<Draft>> = None;
+            let mut prev_verb_end = 0usize;
+            let verb_positions: Vec<(usize, usize, u32)> = {
+                let mut v = Vec::new();
+                let mut p = 0;
+                while p < seq.len() {
+                    let t = seq.toks[p];
+                    if let ChunkKind::Verb(id) = a.chunk_kind(t) {
+                        let ch = a.chunks[a.chunk_of[t] as usize];
+                        let end = seq.pos_of(ch.end);
+                        v.push((p, end.max(p + 1), id));
+                        p = end.max(p + 1);
+                    } else {
+                        p += 1;
+                    }
+                }
+                v
+            };
+            for &(vs, ve, vid) in &verb_positions {
+                let info = &c.verbs.phrases[vid as usize].payload;
+                let pre_from = (0..vs)
+                    .rev()
+                    .find(|&p| {
+                        a.toks.tokens[seq.toks[p]].kind == TokenKind::Comma
+                            && !a.in_compound[seq.toks[p]]
+                    })
+                    .map_or(0, |p| p + 1);
+                let post_to = (ve..seq.len())
+                    .find(|&p| {
+                        a.toks.tokens[seq.toks[p]].kind == TokenKind::Comma
+                            && !a.in_compound[seq.toks[p]]
+                    })
+                    .unwrap_or(seq.len());
+                let mut chosen: Option<(EventCode, Bindings, u32, bool)> = None;
+                for fp in &c.block_patterns[info.block as usize] {
+                    if let Some(b) = fp.matches(&seq, pre_from, vs, ve, post_to) {
+                        chosen = Some((fp.code.clone(), b, fp.rule, true));
+                        break;
+                    }
+                }
+                let (code, b, rule, by_pattern) = match chosen {
+                    Some(x) => x,
+                    None => match &info.code {
+                        Some(code) => (
+                            code.clone(),
+                            Bindings {
+                                first: vs,
+                                last: ve,
+                                ..Bindings::default()
+                            },
+                            info.rule,
+                            false,
+                        ),
+                        None => {
+                            prev_verb_end = ve;
+                            continue;
+                        }
+                    },
+                };
+                if let Some(t) = trace.as_deref_mut() {
+                    let _ = writeln!(
+                        t,
+                        "verb {}: {} [{}]",
+                        a.text(seq.toks[vs]),
+                        c.rules[rule as usize].text,
+                        code_text(&code)
+                    );
+                }
+                let primary = match &code.primary {
+                    CodeValue::Code(s) => s.clone(),
+                    CodeValue::Null => {
+                        prev_verb_end = ve;
+                        continue;
+                    }
+                    CodeValue::Discard => {
+                        note(&mut trace, "discard code".into());
+                        return Vec::new();
+                    }
+                    CodeValue::Complex => {
+                        note(&mut trace, "complex code".into());
+                        return Vec::new();
+                    }
+                };
+                if o.negation_blocks && !by_pattern {
+                    let negated = (vs.saturating_sub(grammar::NEGATION_REACH)..vs)
+                        .any(|p| seq.word(p).is_some_and(|w| is_in(grammar::NEGATIONS, w)));
+                    if negated {
+                        note(&mut trace, "negated verb: no event".into());
+                        prev_verb_end = ve;
+                        continue;
+                    }
+                }
+                // Source.
+                let before: Vec<&(usize, usize, usize)> =
+                    units.iter().filter(|u| u.2 <= vs).collect();
+                let default_source = before
+                    .iter()
+                    .find(|u| u.1 >= prev_verb_end)
+                    .or_else(|| before.first())
+                    .map(|u| u.0)
+                    .or(sentence_source);
+                let mut source = b.source.or(b.compound);
+                let mut target = b.target.or(b.compound);
+                let designated = b.source.is_some() || b.target.is_some() || b.compound.is_some();
+                // Passive voice: AUX one or two words before, BY right after.
+                let passive = !designated
+                    && (vs.saturating_sub(2)..vs).any(|p| {
+                        seq.word(p)
+                            .is_some_and(|w| is_in(grammar::PASSIVE_AUXILIARIES, w))
+                    })
+                    && seq.word(ve) == Some(grammar::PASSIVE_BY);
+                if passive {
+                    let agent = units.iter().find(|u| u.1 == ve + 1).map(|u| u.0);
+                    if agent.is_some() {
+                        target = default_source;
+                        source = agent;
+                    }
+                }
+                if source.is_none() {
+                    source = default_source;
+                }
+                let src_codes: &[String] = source.map_or(&[], |s| &a.units[s].codes);
+                if target.is_none() {
+                    let distinct = |u: &&(usize, usize, usize)| {
+                        Some(u.0) != source
+                            && a.units[u.0]
+                                .codes
+                                .iter()
+                                .any(|code| !src_codes.contains(code))
+                    };
+                    target = units
+                        .iter()
+                        .filter(|u| u.1 >= ve)
+                        .find(distinct)
+                        .or_else(|| units.iter().filter(|u| u.2 <= vs).find(distinct))
+                        .map(|u| u.0);
+                    if target.is_none() && source.is_some_and(|s| a.units[s].compound) {
+                        target = source;
+                    }
+                }
+                let source_codes: Vec<String> = match source {
+                    Some(s) => a.units[s].codes.clone(),
+                    None => o.default_source.iter().cloned().collect(),
+                };
+                let target_codes: Vec<String> = match target {
+                    Some(t) => a.units[t].codes.clone(),
+                    None => match &o.default_target {
+                        Some(d) => vec![d.clone()],
+                        None if !o.require_dyad => vec!["---".to_string()],
+                        None => Vec::new(),
+                    },
+                };
+                if source_codes.is_empty() || target_codes.is_empty() {
+                    note(&mut trace, "no source or target".into());
+                    prev_verb_end = ve;
+                    continue;
+                }
+                let verb_tok = (seq.toks[vs], seq.toks[ve - 1] + 1);
+                let mut evs = Vec::new();
+                let statement = o.statements_subordinate && primary.starts_with("01");
+                for s in &source_codes {
+                    for t in &target_codes {
+                        if s == t {
+                            continue;
+                        }
+                        evs.push(Draft {
+                            source: s.clone(),
+                            target: t.clone(),
+                            code: primary.clone(),
+                            priority: code.priority,
+                            statement,
+                            source_unit: source,
+                            target_unit: target,
+                            verb: verb_tok,
+                            verb_rule: rule,
+                        });
+                        if let Some(CodeValue::Code(p2)) = &code.paired {
+                            if t != "---" {
+                                evs.push(Draft {
+                                    source: t.clone(),
+                                    target: s.clone(),
+                                    code: p2.clone(),
+                                    priority: code.priority,
+                                    statement,
+                                    source_unit: target,
+                                    target_unit: source,
+                                    verb: verb_tok,
+                                    verb_rule: rule,
+                                });
+                            }
+                        }
+                    }
+                }
+                prev_verb_end = ve;
+                if evs.is_empty() {
+                    continue;
+                }
+                if ci == 0 || sentence_source.is_none() {
+                    sentence_source = source.or(sentence_source);
+                }
+                let subordinate = code.priority == CodePriority::Subordinate || statement;
+                if o.code_by == CodeBy::All {
+                    drafts.extend(evs);
+                    continue;
+                }
+                if subordinate {
+                    if fallback.is_none() {
+                        fallback = Some(evs);
+                    }
+                    continue;
+                }
+                clause_event = Some(evs);
+                break;
+            }
+            if sentence_source.is_none() {
+                sentence_source = units.first().map(|u| u.0);
+            }
+            if let Some(e) = clause_event.or(fallback) {
+                drafts.extend(e);
+                if o.code_by == CodeBy::Sentence {
+                    break;
+                }
+            }
+        }
+        // Dominant events win; subordinate ones only when nothing else was found.
+        if drafts.iter().any(|d| d.priority == CodePriority::Dominant) {
+            drafts.retain(|d| d.priority == CodePriority::Dominant);
+        }
+        if drafts
+            .iter()
+            .any(|d| d.priority != CodePriority::Subordinate && !d.statement)
+        {
+            drafts.retain(|d| d.priority != CodePriority::Subordinate && !d.statement);
+        }
+        let mut seen = std::collections::HashSet::new();
+        drafts.retain(|d| seen.insert((d.source.clone(), d.target.clone(), d.code.clone())));
+        drafts
+    }
+
+    fn events(
+        &self,
+        a: &Analysis,
+        drafts: Vec<Draft>,
+        date: Option<&str>,
+        sentence: u32,
+        doc_id: &str,
+    ) -> Vec<Event> {
+        let c = &*self.compiled;
+        let span_of = |s: usize, e: usize| -> Span {
+            let st = a.toks.tokens[s].start as usize;
+            let en = a.toks.tokens[e.max(s + 1) - 1].end as usize;
+            Span::new(st, en)
+        };
+        drafts
+            .into_iter()
+            .map(|d| {
+                let unit_span =
+                    |u: Option<usize>| u.map(|u| span_of(a.units[u].ev_start, a.units[u].ev_end));
+                let unit_rule = |u: Option<usize>| {
+                    u.and_then(|u| a.units[u].rule)
+                        .map(|r| c.rules[r as usize].clone())
+                };
+                let mut e = Event {
+                    doc_id: doc_id.to_string(),
+                    sentence,
+                    date: date.map(str::to_string),
+                    source: d.source,
+                    target: if d.target == "---" {
+                        String::new()
+                    } else {
+                        d.target
+                    },
+                    cameo: d.code,
+                    evidence: Evidence {
+                        source: unit_span(d.source_unit),
+                        verb: Some(span_of(d.verb.0, d.verb.1)),
+                        target: unit_span(d.target_unit),
+                        verb_rule: Some(c.rules[d.verb_rule as usize].clone()),
+                        source_rule: unit_rule(d.source_unit),
+                        target_rule: unit_rule(d.target_unit),
+                    },
+                    ..Event::default()
+                };
+                if !CameoTable::builtin().fill_event(&mut e) {
+                    // Not a CAMEO code (suite test codes): keep root/base from the digits when there are some.
+                    e.root = e.cameo.get(..2).unwrap_or("").to_string();
+                    e.base = e.cameo.get(..3).unwrap_or(&e.cameo).to_string();
+                }
+                e
+            })
+            .collect()
+    }
+}
+
+fn note(trace: &mut Option<&mut String>, msg: String) {
+    if let Some(t) = trace.as_deref_mut() {
+        t.push_str(&msg);
+        t.push('\n');
+    }
+}
+
+fn shift(ev: &mut Evidence, by: u32) {
+    for s in [&mut ev.source, &mut ev.verb, &mut ev.target]
+        .into_iter()
+        .flatten()
+    {
+        s.start += by;
+        s.end += by;
+    }
+}

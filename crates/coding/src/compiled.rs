@@ -1,0 +1,284 @@
+//! Dictionaries compiled once for matching: phrase indexes for actors, agents, verbs, nouns, adjectives and
+//! discards; verb patterns flattened and sorted longest first; a rule table for evidence.
+
+use crate::lexicon::{LexWord, PhraseIndex};
+use crate::pattern::{flatten, lex_word, split_at_verb, FlatPattern};
+use dyad_dict::{
+    AgentPlacement, DateRestriction, Dialect, Dictionaries, DiscardScope, EventCode, Phrase,
+    SourceLoc,
+};
+use dyad_model::RuleRef;
+
+/// An actor entry's codes, in dictionary order.
+#[derive(Debug, Clone)]
+pub struct ActorCodes {
+    pub codes: Vec<(Box<str>, DateRestriction)>,
+    pub rule: u32,
+}
+
+impl ActorCodes {
+    /// The code on `date` (TABARI §6.5.2): first restricted code that admits it, else the default. `None` = null.
+    /// Without a date: the default code, else the first.
+    pub fn resolve(&self, date: Option<dyad_dict::Date>) -> Option<&str> {
+        let default = || self.codes.iter().find(|c| c.1 == DateRestriction::Default);
+        let chosen = match date {
+            Some(d) => self.codes.iter().find(|c| c.1.admits(d)).or_else(default),
+            None => default().or_else(|| self.codes.first()),
+        }?;
+        (&*chosen.0 != "---").then_some(&*chosen.0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AgentInfo {
+    pub code: Box<str>,
+    pub prefix: bool,
+    pub rule: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct VerbInfo {
+    pub block: u32,
+    pub code: Option<EventCode>,
+    pub rule: u32,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct DiscardInfo {
+    pub story: bool,
+    pub rule: u32,
+}
+
+/// Everything the coder matches against, built once.
+#[derive(Debug, Default)]
+pub struct Compiled {
+    pub actor_dialect: Option<Dialect>,
+    pub verb_dialect: Option<Dialect>,
+    pub actors: PhraseIndex<u32>,
+    pub actor_codes: Vec<ActorCodes>,
+    pub agents: PhraseIndex<AgentInfo>,
+    pub verbs: PhraseIndex<VerbInfo>,
+    /// Per verb block: its patterns, longest first.
+    pub block_patterns: Vec<Vec<FlatPattern>>,
+    pub nouns: PhraseIndex<()>,
+    pub adjectives: PhraseIndex<()>,
+    pub discards: PhraseIndex<DiscardInfo>,
+    pub rules: Vec<RuleRef>,
+}
+
+fn rule(rules: &mut Vec<RuleRef>, loc: &SourceLoc, text: String) -> u32 {
+    rules.push(RuleRef {
+        file: loc.file.to_string(),
+        line: loc.line,
+        text,
+    });
+    (rules.len() - 1) as u32
+}
+
+fn phrase_words(p: &Phrase, dialect: Dialect) -> Vec<LexWord> {
+    let mut out = Vec::with_capacity(p.words.len());
+    for w in &p.words {
+        // A hyphen in a dictionary word is a word break in text (TABARI 0.7.3+ reads `-` as `_`).
+        let parts: Vec<&str> = w.word.text.split('-').filter(|s| !s.is_empty()).collect();
+        let n = parts.len();
+        for (i, part) in parts.into_iter().enumerate() {
+            let last = i + 1 == n;
+            out.push(LexWord {
+                text: part.into(),
+                stem: last && !w.word.exact && dialect == Dialect::Tabari,
+                endings: !w.word.no_endings,
+                adjacent_next: if last { w.adjacent_next } else { true },
+            });
+        }
+    }
+    out
+}
+
+/// Renders a code as written in a dictionary.
+pub fn code_text(c: &EventCode) -> String {
+    let mut s = c.primary.as_str().to_string();
+    if let Some(p) = &c.paired {
+        s.push(':');
+        s.push_str(p.as_str());
+    }
+    match c.priority {
+        dyad_dict::CodePriority::Dominant => s.push('!'),
+        dyad_dict::CodePriority::Subordinate => s.push('?'),
+        dyad_dict::CodePriority::Normal => {}
+    }
+    s
+}
+
+fn render_elements(els: &[dyad_dict::PatternElement]) -> String {
+    use dyad_dict::PatternToken as T;
+    let mut s = String::new();
+    for (i, e) in els.iter().enumerate() {
+        let piece = match &e.token {
+            T::Word(w) => w.text.clone(),
+            T::Synset(n) => format!("&{n}"),
+            T::Verb => "*".into(),
+            T::Source => "$".into(),
+            T::Target => "+".into(),
+            T::Compound => "%".into(),
+            T::Skip => "^".into(),
+            T::Alternatives(a) => format!(
+                "{{ {} }}",
+                a.iter()
+                    .map(|x| render_elements(x))
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            ),
+            T::NounPhrase(x) => format!("{{{}}}", render_elements(x)),
+            T::PrepPhrase(x) => format!("({})", render_elements(x)),
+        };
+        s.push_str(&piece);
+        if i + 1 < els.len() {
+            s.push(if e.adjacent_next { '_' } else { ' ' });
+        }
+    }
+    s
+}
+
+impl Compiled {
+    pub fn build(d: &Dictionaries) -> Compiled {
+        let mut c = Compiled {
+            actor_dialect: Some(d.actors.dialect),
+            verb_dialect: Some(d.verbs.dialect),
+            ..Compiled::default()
+        };
+        let ad = d.actors.dialect;
+        for e in &d.actors.entries {
+            let codes = e
+                .codes
+                .iter()
+                .map(|dc| (dc.code.as_str().into(), dc.restriction))
+                .collect::<Vec<_>>();
+            let text = format!(
+                "{} [{}]",
+                e.phrases.first().map(|p| p.text()).unwrap_or_default(),
+                e.codes
+                    .iter()
+                    .map(|c| c.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join("] [")
+            );
+            let r = rule(&mut c.rules, &e.loc, text);
+            let id = c.actor_codes.len() as u32;
+            c.actor_codes.push(ActorCodes { codes, rule: r });
+            for p in &e.phrases {
+                c.actors.push(phrase_words(p, ad), id);
+            }
+        }
+        for (p, _) in &d.actors.nouns {
+            c.nouns.push(phrase_words(p, ad), ());
+        }
+        for (p, _) in &d.actors.adjectives {
+            c.adjectives.push(phrase_words(p, ad), ());
+        }
+        let gd = d.agents.dialect;
+        for e in &d.agents.entries {
+            let prefix = e.code.placement == AgentPlacement::Prefix;
+            let text = format!(
+                "{} [{}]",
+                e.phrase.text(),
+                if prefix {
+                    format!("{}~", e.code.code)
+                } else {
+                    format!("~{}", e.code.code)
+                }
+            );
+            let r = rule(&mut c.rules, &e.loc, text);
+            let info = AgentInfo {
+                code: e.code.code.as_str().into(),
+                prefix,
+                rule: r,
+            };
+            c.agents.push(phrase_words(&e.phrase, gd), info.clone());
+            if let dyad_dict::PluralRule::Given(list) = &e.plural {
+                for p in list {
+                    c.agents.push(phrase_words(p, gd), info.clone());
+                }
+            }
+        }
+        let vd = d.verbs.dialect;
+        for (bi, block) in d.verbs.blocks.iter().enumerate() {
+            for v in &block.verbs {
+                let code = block.code_for(v).cloned();
+                let text = format!(
+                    "{} [{}]",
+                    v.phrase.text(),
+                    code.as_ref().map(code_text).unwrap_or_else(|| "---".into())
+                );
+                let r = rule(&mut c.rules, &v.loc, text);
+                let info = VerbInfo {
+                    block: bi as u32,
+                    code,
+                    rule: r,
+                };
+                // PETRARCH verbs match whole words (with regular forms); TABARI verbs may be stems.
+                let mut words = phrase_words(&v.phrase, vd);
+                if vd != Dialect::Tabari {
+                    words.iter_mut().for_each(|w| w.stem = false);
+                }
+                c.verbs.push(words, info.clone());
+                if let Some(forms) = &v.irregular {
+                    for (p, _) in forms {
+                        let mut words = phrase_words(p, vd);
+                        if vd != Dialect::Tabari {
+                            words.iter_mut().for_each(|w| {
+                                w.stem = false;
+                                w.endings = false;
+                            });
+                        }
+                        c.verbs.push(words, info.clone());
+                    }
+                }
+            }
+            let mut pats = Vec::new();
+            for p in &block.patterns {
+                let text = format!(
+                    "- {} [{}]",
+                    render_elements(&p.elements),
+                    code_text(&p.code)
+                );
+                let r = rule(&mut c.rules, &p.loc, text);
+                for flat in flatten(&p.elements, &d.verbs) {
+                    if let Some(fp) = split_at_verb(flat, p.code.clone(), r) {
+                        pats.push(fp);
+                    }
+                }
+            }
+            // Longest first; equal lengths keep dictionary order (stable sort).
+            pats.sort_by_key(|p| std::cmp::Reverse(p.weight));
+            c.block_patterns.push(pats);
+        }
+        for e in &d.discards.entries {
+            let r = rule(&mut c.rules, &e.loc, e.text.clone());
+            let parts: Vec<&str> = e
+                .text
+                .split([' ', '_', '-'])
+                .filter(|s| !s.is_empty())
+                .collect();
+            let n = parts.len();
+            let words = parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| LexWord {
+                    text: t.into(),
+                    stem: i + 1 == n && !e.whole_word,
+                    endings: true,
+                    adjacent_next: true,
+                })
+                .collect();
+            c.discards.push(
+                words,
+                DiscardInfo {
+                    story: e.scope == DiscardScope::Story,
+                    rule: r,
+                },
+            );
+        }
+        let _ = lex_word;
+        c
+    }
+}

@@ -1,0 +1,123 @@
+//! Coding options: the TABARI `.options` / PETRARCH `PETR_config.ini` switches the coder honours.
+
+/// Word-count limits of comma-delimited clauses that are eliminated (TABARI §8.6, PETRARCH `comma_*`).
+/// A clause is dropped when its word count is within `min..=max` (middle), `bmin..=bmax` (before the first
+/// comma) or `emin..=emax` (after the last comma).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommaLimits {
+    pub min: usize,
+    pub max: usize,
+    pub bmin: usize,
+    pub bmax: usize,
+    pub emin: usize,
+    pub emax: usize,
+}
+
+impl Default for CommaLimits {
+    /// TABARI's defaults: more than 2 and at most 10 words; the initial phrase is never dropped.
+    fn default() -> Self {
+        CommaLimits {
+            min: 3,
+            max: 10,
+            bmin: 128,
+            bmax: 0,
+            emin: 3,
+            emax: 10,
+        }
+    }
+}
+
+/// When the coder stops looking for events in a sentence (TABARI §7.6.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeBy {
+    /// The first event of each conjunction-delimited clause.
+    #[default]
+    Clause,
+    /// The first event of the sentence.
+    Sentence,
+    /// Every verb that yields an event.
+    All,
+}
+
+/// TABARI `COMPLEX:` conditions; a sentence meeting one is not coded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Complexity {
+    /// `VERBS[n]`: n or more verbs.
+    pub verbs: Option<usize>,
+    /// `CONJ[n]`: n or more clause conjunctions.
+    pub conjunctions: Option<usize>,
+    /// `NOACTPRIOR`: no actor before the first verb.
+    pub no_actor_prior: bool,
+}
+
+/// Everything that changes how sentences are coded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoderOptions {
+    /// `None`: comma-clause elimination off (`COMMA: OFF`).
+    pub comma: Option<CommaLimits>,
+    pub code_by: CodeBy,
+    pub complexity: Complexity,
+    /// PETRARCH `require_dyad`: an event needs both source and target. When false, a missing target is `---` and
+    /// an agent without actor becomes the anonymous actor `---AGT`.
+    pub require_dyad: bool,
+    /// TABARI `CONVERT AGENTS`: an agent without an actor is an actor with the bare agent code.
+    pub convert_agents: bool,
+    /// Sentences with fewer words are not coded (TABARI `MINIMUM WORDS`).
+    pub minimum_words: usize,
+    /// Read a noun phrase as one actor with its agents (PETRARCH); otherwise attach agents only to an adjacent
+    /// actor and keep every actor separate (TABARI).
+    pub merge_noun_phrases: bool,
+    /// A verb after a determiner or capitalised mid-sentence is a noun (TABARI §7.4).
+    pub noun_shift: bool,
+    /// Statement events (CAMEO root 01, e.g. SAY) give way to another event of the same clause: "X said Y
+    /// attacked Z" codes the attack.
+    pub statements_subordinate: bool,
+    /// A verb negated within a few words ("did not attack") yields no event unless a pattern matched the
+    /// negation.
+    pub negation_blocks: bool,
+    /// TABARI `DEFAULT: SOURCE [code]`: source when none is found.
+    pub default_source: Option<String>,
+    /// TABARI `DEFAULT: TARGET [code]`: target when none is found.
+    pub default_target: Option<String>,
+}
+
+impl Default for CoderOptions {
+    /// Settings for raw news with PETRARCH/Phoenix dictionaries.
+    fn default() -> Self {
+        CoderOptions {
+            comma: Some(CommaLimits::default()),
+            code_by: CodeBy::Clause,
+            complexity: Complexity::default(),
+            require_dyad: true,
+            convert_agents: false,
+            minimum_words: 0,
+            merge_noun_phrases: true,
+            noun_shift: true,
+            statements_subordinate: true,
+            negation_blocks: true,
+            default_source: None,
+            default_target: None,
+        }
+    }
+}
+
+impl CoderOptions {
+    /// TABARI's behaviour (validation settings aside): actors kept apart, no dyad-less events.
+    pub fn tabari() -> CoderOptions {
+        CoderOptions {
+            merge_noun_phrases: false,
+            statements_subordinate: false,
+            negation_blocks: false,
+            ..CoderOptions::default()
+        }
+    }
+
+    /// PETRARCH-1's behaviour.
+    pub fn petrarch() -> CoderOptions {
+        CoderOptions {
+            statements_subordinate: false,
+            negation_blocks: false,
+            ..CoderOptions::default()
+        }
+    }
+}

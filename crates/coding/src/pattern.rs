@@ -1,0 +1,367 @@
+//! Verb patterns compiled to flat element sequences, and the matcher that runs them on a clause.
+//!
+//! Synsets (`&NAME`) and TABARI alternatives (`{ a | b }`) are expanded at compile time into separate flat
+//! patterns, so matching is a small backtracking walk over the clause's tokens: literal words in order (a blank
+//! lets words come between, `_` does not), `$`/`+`/`%`/`^` on the first actor found at that place (TABARI §5.7.3).
+//! Patterns are tried longest first, length counted in letters as TABARI does (§5.7.1).
+
+use crate::lexicon::LexWord;
+use dyad_dict::{Dialect, EventCode, PatternElement, PatternToken, VerbDictionary};
+
+/// How many flat variants one written pattern may expand to; beyond that the rest are dropped.
+pub const MAX_PATTERN_VARIANTS: usize = 512;
+/// How deep synsets may refer to synsets.
+const MAX_SYNSET_DEPTH: usize = 4;
+
+/// One element of a flat pattern.
+#[derive(Debug, Clone)]
+pub enum PatKind {
+    Word(LexWord),
+    Source,
+    Target,
+    Compound,
+    Skip,
+    Verb,
+}
+
+#[derive(Debug, Clone)]
+pub struct PatElem {
+    pub kind: PatKind,
+    pub adjacent_next: bool,
+}
+
+/// A pattern ready to match.
+#[derive(Debug, Clone)]
+pub struct FlatPattern {
+    /// Elements before the verb, in order.
+    pub pre: Vec<PatElem>,
+    /// The last pre element must touch the verb.
+    pub pre_touches_verb: bool,
+    /// Elements after the verb, in order.
+    pub post: Vec<PatElem>,
+    /// The first post element must follow the verb at once.
+    pub post_touches_verb: bool,
+    /// Letters in literal words: longer patterns are tried first.
+    pub weight: u32,
+    pub code: EventCode,
+    /// Index into the coder's rule table.
+    pub rule: u32,
+}
+
+/// Converts a dictionary word to a lexicon word under `dialect`'s matching rules.
+pub fn lex_word(
+    w: &dyad_dict::Word,
+    adjacent_next: bool,
+    dialect: Dialect,
+    allow_stem: bool,
+) -> LexWord {
+    LexWord {
+        text: w.text.replace('-', "_").into(),
+        stem: allow_stem && !w.exact && matches!(dialect, Dialect::Tabari),
+        endings: !w.no_endings,
+        adjacent_next,
+    }
+}
+
+/// Expands a written pattern into flat element lists.
+pub fn flatten(elements: &[PatternElement], verbs: &VerbDictionary) -> Vec<Vec<PatElem>> {
+    let mut out: Vec<Vec<PatElem>> = vec![Vec::new()];
+    expand_into(elements, verbs, &mut out, 0);
+    out
+}
+
+fn expand_into(
+    elements: &[PatternElement],
+    verbs: &VerbDictionary,
+    out: &mut Vec<Vec<PatElem>>,
+    depth: usize,
+) {
+    let dialect = verbs.dialect;
+    for el in elements {
+        let single = |kind: PatKind| PatElem {
+            kind,
+            adjacent_next: el.adjacent_next,
+        };
+        match &el.token {
+            PatternToken::Word(w) => {
+                for v in out.iter_mut() {
+                    v.push(single(PatKind::Word(lex_word(
+                        w,
+                        el.adjacent_next,
+                        dialect,
+                        true,
+                    ))));
+                }
+            }
+            PatternToken::Verb => out.iter_mut().for_each(|v| v.push(single(PatKind::Verb))),
+            PatternToken::Source => out.iter_mut().for_each(|v| v.push(single(PatKind::Source))),
+            PatternToken::Target => out.iter_mut().for_each(|v| v.push(single(PatKind::Target))),
+            PatternToken::Compound => out
+                .iter_mut()
+                .for_each(|v| v.push(single(PatKind::Compound))),
+            PatternToken::Skip => out.iter_mut().for_each(|v| v.push(single(PatKind::Skip))),
+            PatternToken::Synset(name) => {
+                let Some(set) = verbs.synset(name) else {
+                    // An undefined synset makes the pattern unusable (PETRARCH ignores such patterns).
+                    out.clear();
+                    return;
+                };
+                if depth >= MAX_SYNSET_DEPTH {
+                    out.clear();
+                    return;
+                }
+                let alts: Vec<Vec<PatternElement>> = set
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let mut e = m.elements.clone();
+                        // Member words are consecutive; the synset's own connector applies after the last word.
+                        let n = e.len();
+                        for (i, x) in e.iter_mut().enumerate() {
+                            x.adjacent_next = if i + 1 < n {
+                                matches!(dialect, Dialect::Petrarch1 | Dialect::Petrarch2)
+                                    || x.adjacent_next
+                            } else {
+                                el.adjacent_next
+                            };
+                        }
+                        e
+                    })
+                    .collect();
+                branch(out, &alts, verbs, depth + 1);
+            }
+            PatternToken::Alternatives(alts) => {
+                let alts: Vec<Vec<PatternElement>> = alts
+                    .iter()
+                    .map(|a| {
+                        let mut e = a.clone();
+                        if let Some(last) = e.last_mut() {
+                            last.adjacent_next = last.adjacent_next || el.adjacent_next;
+                        }
+                        e
+                    })
+                    .collect();
+                branch(out, &alts, verbs, depth + 1);
+            }
+            // PETRARCH-2 phrase structure: read as its words in order.
+            PatternToken::NounPhrase(inner) | PatternToken::PrepPhrase(inner) => {
+                expand_into(inner, verbs, out, depth + 1);
+            }
+        }
+        if out.is_empty() {
+            return;
+        }
+    }
+}
+
+fn branch(
+    out: &mut Vec<Vec<PatElem>>,
+    alts: &[Vec<PatternElement>],
+    verbs: &VerbDictionary,
+    depth: usize,
+) {
+    let mut next = Vec::new();
+    for alt in alts {
+        let mut part = out.clone();
+        expand_into(alt, verbs, &mut part, depth);
+        next.extend(part);
+        if next.len() > MAX_PATTERN_VARIANTS {
+            next.truncate(MAX_PATTERN_VARIANTS);
+            break;
+        }
+    }
+    *out = next;
+}
+
+/// Splits a flat element list at its verb; `None` when it has no verb or more than one.
+pub fn split_at_verb(elems: Vec<PatElem>, code: EventCode, rule: u32) -> Option<FlatPattern> {
+    let vi = elems.iter().position(|e| matches!(e.kind, PatKind::Verb))?;
+    if elems[vi + 1..]
+        .iter()
+        .any(|e| matches!(e.kind, PatKind::Verb))
+    {
+        return None;
+    }
+    let weight = elems
+        .iter()
+        .map(|e| match &e.kind {
+            PatKind::Word(w) => w.text.chars().filter(|c| c.is_alphanumeric()).count() as u32,
+            _ => 0,
+        })
+        .sum();
+    let post_touches_verb = elems[vi].adjacent_next;
+    let mut pre = elems;
+    let post = pre.split_off(vi + 1);
+    pre.pop();
+    let pre_touches_verb = pre.last().is_some_and(|e| e.adjacent_next);
+    Some(FlatPattern {
+        pre,
+        pre_touches_verb,
+        post,
+        post_touches_verb,
+        weight,
+        code,
+        rule,
+    })
+}
+
+/// What the matcher needs to know about the clause it runs on.
+pub trait ClauseView {
+    /// Number of positions in the clause.
+    fn len(&self) -> usize;
+    /// True for a clause with no positions.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Normalised word at a position, or `None` for punctuation.
+    fn word(&self, pos: usize) -> Option<&str>;
+    /// The actor unit starting at `pos`: (unit id, position after it, is compound).
+    fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)>;
+}
+
+/// Actor units a pattern bound, and the positions it covered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Bindings {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub compound: Option<usize>,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl FlatPattern {
+    /// Matches this pattern around the verb at positions `verb_start..verb_end` of `clause`, with the pre part
+    /// restricted to `pre_from..` and the post part to `..post_to`.
+    pub fn matches(
+        &self,
+        clause: &dyn ClauseView,
+        pre_from: usize,
+        verb_start: usize,
+        verb_end: usize,
+        post_to: usize,
+    ) -> Option<Bindings> {
+        let mut b = Bindings {
+            first: verb_start,
+            last: verb_end,
+            ..Bindings::default()
+        };
+        // Post part first: it is usually the selective one.
+        if !self.post.is_empty() {
+            let end = match_seq(
+                clause,
+                &self.post,
+                0,
+                verb_end,
+                post_to,
+                self.post_touches_verb,
+                None,
+                &mut b,
+            )?;
+            b.last = b.last.max(end);
+        }
+        if !self.pre.is_empty() {
+            let need_end = self.pre_touches_verb.then_some(verb_start);
+            // The pre part may start anywhere from the clause start.
+            let mut found = false;
+            for s in pre_from..verb_start {
+                let mut bb = b;
+                if let Some(_end) =
+                    match_seq(clause, &self.pre, 0, s, verb_start, true, need_end, &mut bb)
+                {
+                    bb.first = bb.first.min(s);
+                    b = bb;
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                return None;
+            }
+        }
+        Some(b)
+    }
+}
+
+/// Matches `elems[k..]` starting at `pos` (exactly at `pos` when `anchored`), never reaching `limit`; when
+/// `must_end` is set the match must end exactly there. Returns the position after the match.
+#[allow(clippy::too_many_arguments)]
+fn match_seq(
+    clause: &dyn ClauseView,
+    elems: &[PatElem],
+    k: usize,
+    pos: usize,
+    limit: usize,
+    anchored: bool,
+    must_end: Option<usize>,
+    b: &mut Bindings,
+) -> Option<usize> {
+    if k == elems.len() {
+        return match must_end {
+            Some(e) if e != pos => None,
+            _ => Some(pos),
+        };
+    }
+    let el = &elems[k];
+    let last_start = if anchored {
+        pos
+    } else {
+        limit.saturating_sub(1)
+    };
+    let mut p = pos;
+    while p <= last_start && p < limit {
+        match &el.kind {
+            PatKind::Word(w) => {
+                if clause.word(p).is_some_and(|t| w.matches(t)) {
+                    let mut bb = *b;
+                    if let Some(end) = match_seq(
+                        clause,
+                        elems,
+                        k + 1,
+                        p + 1,
+                        limit,
+                        el.adjacent_next,
+                        must_end,
+                        &mut bb,
+                    ) {
+                        *b = bb;
+                        return Some(end);
+                    }
+                }
+            }
+            PatKind::Verb => return None,
+            kind => {
+                if let Some((unit, after, compound)) = clause.unit_at(p) {
+                    if after <= limit && (!matches!(kind, PatKind::Compound) || compound) {
+                        let mut bb = *b;
+                        match kind {
+                            PatKind::Source => bb.source = Some(unit),
+                            PatKind::Target => bb.target = Some(unit),
+                            PatKind::Compound => bb.compound = Some(unit),
+                            _ => {}
+                        }
+                        if let Some(end) = match_seq(
+                            clause,
+                            elems,
+                            k + 1,
+                            after,
+                            limit,
+                            el.adjacent_next,
+                            must_end,
+                            &mut bb,
+                        ) {
+                            *b = bb;
+                            return Some(end);
+                        }
+                    }
+                    // $ + % ^ take the first actor at this place, not a later one (TABARI §5.7.3).
+                    if !matches!(kind, PatKind::Skip) {
+                        return None;
+                    }
+                    return None;
+                }
+            }
+        }
+        p += 1;
+    }
+    None
+}

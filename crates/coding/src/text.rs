@@ -1,0 +1,275 @@
+//! Tokenizer: raw sentence text → upper-cased, accent-folded word tokens with byte offsets into the input.
+//!
+//! Follows TABARI's input filtering (manual §7.3) on raw text: hyphens, `?` and `!` separate words; commas,
+//! semicolons and colons become comma tokens (except inside numbers); quotes and brackets are dropped; a period is
+//! kept only inside an abbreviation written with capitals (`U.N.`, `W.`). A possessive `'s` is split off and
+//! recorded on the word it follows, so `Russia's` matches the actor `RUSSIA`. Nothing here knows a dictionary.
+
+/// What a token is, before any dictionary lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// `,` `;` `:` — clause punctuation.
+    Comma,
+}
+
+/// One token: its normalised text lives in [`Tokens::norm`] at `norm_start..norm_end`.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Byte range in the input text.
+    pub start: u32,
+    pub end: u32,
+    norm_start: u32,
+    norm_end: u32,
+    /// The first letter was upper case in the input.
+    pub capitalized: bool,
+    /// A possessive `'s` / `'` followed the word.
+    pub possessive: bool,
+}
+
+/// The tokens of one sentence and their normalised text.
+#[derive(Debug, Default, Clone)]
+pub struct Tokens {
+    pub tokens: Vec<Token>,
+    norm: String,
+    /// Every letter of the input is upper case (old wire copy): capitalization carries no information.
+    pub all_caps: bool,
+}
+
+impl Tokens {
+    /// The normalised (upper-case, ASCII-folded) text of token `i`.
+    pub fn text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.norm[t.norm_start as usize..t.norm_end as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// Tokenize `text`, reusing this value's buffers.
+    pub fn fill(&mut self, text: &str) {
+        self.tokens.clear();
+        self.norm.clear();
+        let mut upper = 0usize;
+        let mut lower = 0usize;
+        let bytes = text.as_bytes();
+        let mut chars = text.char_indices().peekable();
+        // Word being built: input start, norm start, capitalized.
+        let mut cur: Option<(usize, usize, bool)> = None;
+        let mut cur_end = 0usize;
+        let mut last_char_lower = false;
+
+        fn finish(toks: &mut Tokens, cur: &mut Option<(usize, usize, bool)>, end: usize) {
+            if let Some((s, ns, cap)) = cur.take() {
+                // Strip a trailing period unless it closes a capital abbreviation ("U.N.", "W.").
+                let mut ne = toks.norm.len();
+                let mut e = end;
+                while ne > ns && toks.norm.as_bytes()[ne - 1] == b'\'' {
+                    ne -= 1;
+                    e -= 1;
+                }
+                if ne > ns {
+                    toks.tokens.push(Token {
+                        kind: TokenKind::Word,
+                        start: s as u32,
+                        end: e as u32,
+                        norm_start: ns as u32,
+                        norm_end: ne as u32,
+                        capitalized: cap,
+                        possessive: false,
+                    });
+                }
+                toks.norm.truncate(ne);
+            }
+        }
+
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if c.is_alphanumeric() {
+                if c.is_uppercase() {
+                    upper += 1;
+                } else if c.is_lowercase() {
+                    lower += 1;
+                }
+                if cur.is_none() {
+                    cur = Some((i, self.norm.len(), c.is_uppercase()));
+                }
+                push_folded(&mut self.norm, c);
+                cur_end = i + c.len_utf8();
+                last_char_lower = c.is_lowercase();
+                continue;
+            }
+            match c {
+                '\'' | '\u{2019}' | '\u{2018}' | '`' => {
+                    if let Some((_, ns, _)) = cur {
+                        // Possessive 's / s' : split off and mark the word.
+                        let after = &text[i + c.len_utf8()..];
+                        let is_s = after.starts_with(['s', 'S'])
+                            && !after[1..].starts_with(|n: char| n.is_alphanumeric());
+                        let word_ends_s = self.norm.len() > ns && self.norm.ends_with('S');
+                        if is_s {
+                            finish(self, &mut cur, cur_end);
+                            if let Some(t) = self.tokens.last_mut() {
+                                t.possessive = true;
+                            }
+                            chars.next();
+                            continue;
+                        }
+                        if word_ends_s && !next.is_some_and(|n| n.is_alphanumeric()) {
+                            finish(self, &mut cur, cur_end);
+                            if let Some(t) = self.tokens.last_mut() {
+                                t.possessive = true;
+                            }
+                            continue;
+                        }
+                        if next.is_some_and(|n| n.is_alphanumeric()) {
+                            // Inside a word: DIDN'T, SHI'A, O'BRIEN.
+                            self.norm.push('\'');
+                            continue;
+                        }
+                    }
+                    finish(self, &mut cur, cur_end);
+                }
+                '.' => {
+                    let keep = cur.is_some()
+                        && !last_char_lower
+                        && (next.is_some_and(|n| n.is_alphanumeric()) || {
+                            // A capital abbreviation: a single letter, or a word already containing a period.
+                            let (_, ns, _) = cur.unwrap_or((0, 0, false));
+                            let w = &self.norm[ns..];
+                            w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic() || w.contains('.')
+                        });
+                    let in_number = cur.is_some()
+                        && i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    if keep || in_number {
+                        self.norm.push('.');
+                        cur_end = i + 1;
+                    } else {
+                        finish(self, &mut cur, cur_end);
+                    }
+                }
+                ',' | ';' | ':' => {
+                    let in_number = c == ','
+                        && cur.is_some()
+                        && i > 0
+                        && bytes[i - 1].is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit());
+                    if in_number {
+                        continue;
+                    }
+                    finish(self, &mut cur, cur_end);
+                    self.tokens.push(Token {
+                        kind: TokenKind::Comma,
+                        start: i as u32,
+                        end: (i + 1) as u32,
+                        norm_start: self.norm.len() as u32,
+                        norm_end: self.norm.len() as u32,
+                        capitalized: false,
+                        possessive: false,
+                    });
+                }
+                '&' if cur.is_some() && next.is_some_and(|n| n.is_alphanumeric()) => {
+                    self.norm.push('&');
+                }
+                _ => finish(self, &mut cur, cur_end),
+            }
+        }
+        finish(self, &mut cur, cur_end);
+        self.all_caps = lower == 0 && upper > 0;
+    }
+}
+
+/// Upper-case `c`, folding common Latin accents to ASCII (TABARI removes diacritics).
+fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+        return;
+    }
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' => {
+            'A'
+        }
+        'ç' | 'Ç' | 'č' | 'Č' | 'ć' | 'Ć' => 'C',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'Ē' | 'ě' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' | 'Ī' | 'ı' | 'İ' => 'I',
+        'ñ' | 'Ñ' | 'ń' | 'Ń' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'Ō' => {
+            'O'
+        }
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'Ū' => 'U',
+        'ý' | 'ÿ' | 'Ý' => 'Y',
+        'š' | 'Š' | 'ś' | 'Ś' | 'ş' | 'Ş' => 'S',
+        'ž' | 'Ž' | 'ź' | 'Ź' | 'ż' | 'Ż' => 'Z',
+        'ł' | 'Ł' => 'L',
+        'ğ' | 'Ğ' => 'G',
+        'ř' | 'Ř' => 'R',
+        'ß' => {
+            out.push_str("SS");
+            return;
+        }
+        _ => {
+            for u in c.to_uppercase() {
+                out.push(u);
+            }
+            return;
+        }
+    };
+    out.push(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let mut t = Tokens::default();
+        t.fill(text);
+        (0..t.len())
+            .map(|i| match t.tokens[i].kind {
+                TokenKind::Comma => ",".to_string(),
+                TokenKind::Word => {
+                    let mut s = t.text(i).to_string();
+                    if t.tokens[i].possessive {
+                        s.push_str("'S");
+                    }
+                    s
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn filters_like_tabari() {
+        assert_eq!(
+            words("Russia’s Lavrov, in 1,500 U.N. talks; al-Assad didn't go."),
+            [
+                "RUSSIA'S", "LAVROV", ",", "IN", "1500", "U.N.", "TALKS", ",", "AL", "ASSAD",
+                "DIDN'T", "GO"
+            ]
+        );
+        assert_eq!(words("the U.S."), ["THE", "U.S."]);
+        assert_eq!(words("Gondor.  Arnor"), ["GONDOR", "ARNOR"]);
+        assert_eq!(words("Québec's \"rebels\""), ["QUEBEC'S", "REBELS"]);
+    }
+
+    #[test]
+    fn offsets_point_into_input() {
+        let text = "Tehran’s militias, said";
+        let mut t = Tokens::default();
+        t.fill(text);
+        let spans: Vec<&str> = t
+            .tokens
+            .iter()
+            .map(|k| &text[k.start as usize..k.end as usize])
+            .collect();
+        assert_eq!(spans, ["Tehran", "militias", ",", "said"]);
+    }
+}

