@@ -1,3 +1,12 @@
 //! Scores dyad against the field's suites and benchmarks: extraction F1, TABARI/PETRARCH validation, throughput.
+//!
+//! - [`suite`] reads validation suites (records and the dictionaries they run with);
+//! - [`validation`] scores a coder closure against a suite;
+//! - [`reuters`] reads the Reuters-21578 corpus for benchmarks;
+//! - [`throughput`] times a coder over a corpus on a thread pool.
 
 pub mod extraction;
+pub mod reuters;
+pub mod suite;
+pub mod throughput;
+pub mod validation;

@@ -1,0 +1,348 @@
+//! The suite readers on the real TABARI and PETRARCH files in ../shared/data/petrarch (record counts as that
+//! folder's README tables give them), and the scoring of `run_suite` with coders built from each suite's own
+//! expected answers.
+
+use dyad_eval::suite::{
+    suite_dictionaries, CodedTriple, DictionaryKind, Expected, NoEventReason, Suite, SuiteRecord,
+};
+use dyad_eval::validation::{run_suite, MismatchKind};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const PETRARCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/petrarch");
+
+fn load(rel: &str) -> Suite {
+    load_with(rel, &[])
+}
+
+fn load_with(rel: &str, extra: &[PathBuf]) -> Suite {
+    let path = Path::new(PETRARCH).join(rel);
+    Suite::load(&path, extra).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Record counts by expectation kind, and expected tuples, over the records `keep` selects.
+fn census(
+    suite: &Suite,
+    keep: impl Fn(&SuiteRecord) -> bool,
+) -> (BTreeMap<&'static str, usize>, usize) {
+    let mut kinds = BTreeMap::new();
+    let mut tuples = 0;
+    for r in suite.records.iter().filter(|r| keep(r)) {
+        *kinds.entry(r.expected.kind()).or_default() += 1;
+        tuples += r.expected.events().len();
+    }
+    (kinds, tuples)
+}
+
+fn counts(pairs: &[(&'static str, usize)]) -> BTreeMap<&'static str, usize> {
+    pairs.iter().copied().collect()
+}
+
+#[test]
+fn tabari_validate_counts() {
+    let suite = load("tabari/Validate.text");
+    assert_eq!(suite.records.len(), 475);
+    let (all_active, tuples) = census(&suite, |r| r.active);
+    // README: 467 standard records up to FINAL-01 = 395 event records + 16 {---} + 7 {###} + 20 {+++}
+    // + 22 OPTION + 5 skip-check + START + FINAL; 8 records after FINAL-01.
+    assert_eq!(
+        all_active,
+        counts(&[
+            ("events", 395),
+            ("none", 16),
+            ("discard", 7),
+            ("complex", 20),
+            ("option", 22),
+            ("skip", 5),
+            ("control", 2),
+        ])
+    );
+    assert_eq!(suite.records.iter().filter(|r| !r.active).count(), 8);
+    // The README gives 508 tuples; the file's event records hold 510 `{ SRC / TGT / CODE }` lines (COMPOUND-07's
+    // `-{ --- / --- / 000 }` line is a deactivated check and is not counted).
+    assert_eq!(tuples, 510);
+    let demo = &suite.records.iter().find(|r| r.id == "DEMO-04").unwrap();
+    assert_eq!(demo.date.as_deref(), Some("1995-01-03"));
+    assert_eq!(demo.category, "DEMO");
+    assert!(demo
+        .text
+        .starts_with("Dagolath's first Deputy Prime Minister Telemar left for Minas Tirith"));
+    assert_eq!(
+        demo.expected.events(),
+        [
+            CodedTriple::new("DAG", "GON", "032"),
+            CodedTriple::new("GON", "DAG", "033")
+        ]
+    );
+}
+
+#[test]
+fn tabari_demo_counts() {
+    let suite = load("tabari/TABARI.Demo.text");
+    assert_eq!(suite.records.len(), 46);
+    let (kinds, tuples) = census(&suite, |r| r.active);
+    // README: 34 event records (56 tuples), 3 {---} + 2 {###} + 3 {+++}, 3 skip-check, and the INTRO header
+    // record, which itself expects {---}.
+    assert_eq!(
+        kinds,
+        counts(&[
+            ("events", 34),
+            ("none", 4),
+            ("discard", 2),
+            ("complex", 3),
+            ("skip", 3)
+        ])
+    );
+    assert_eq!(tuples, 56);
+    assert_eq!(suite.records[0].id, "INTRO");
+}
+
+#[test]
+fn tabari_project_names_the_dictionaries() {
+    let suite = load("tabari/Validate.text");
+    let names: Vec<(DictionaryKind, &str)> = suite
+        .dictionaries
+        .iter()
+        .map(|d| (d.kind, d.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (DictionaryKind::Actors, "TABARI.Demo.actors"),
+            (DictionaryKind::Verbs, "TABARI.Demo.verbs"),
+            (DictionaryKind::Options, "Validate.options"),
+            (DictionaryKind::Agents, "Validate.agents"),
+        ]
+    );
+    assert!(suite.dictionaries.iter().all(|d| d.exists));
+    assert!(suite_dictionaries(&suite).iter().all(|p| p.is_file()));
+}
+
+#[test]
+fn petrarch_unit_test_counts() {
+    let suite = load("petrarch1/text/PETR.UnitTest.records.xml");
+    assert_eq!(suite.records.len(), 284);
+    let (all, tuples) = census(&suite, |_| true);
+    // README: 257 event records (359 tuples), 19 noevents + 7 error, PATTERN-06 without EventCoding. Of the 7
+    // errors, storydiscard and sentencediscard (2 each) are discards, dateline and bad_input_parse input errors.
+    assert_eq!(
+        all,
+        counts(&[
+            ("events", 257),
+            ("none", 19),
+            ("discard", 4),
+            ("error", 3),
+            ("unstated", 1)
+        ])
+    );
+    assert_eq!(tuples, 359);
+    let (active, active_tuples) = census(&suite, |r| r.active);
+    assert_eq!(
+        active,
+        counts(&[
+            ("events", 251),
+            ("none", 19),
+            ("discard", 4),
+            ("error", 3),
+            ("unstated", 1)
+        ])
+    );
+    assert_eq!(active_tuples, 350);
+    let unstated: Vec<&str> = suite
+        .records
+        .iter()
+        .filter(|r| r.expected == Expected::Nothing(NoEventReason::Unstated))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(unstated, ["PATTERN-06"]);
+    let first = &suite.records[0];
+    assert_eq!(
+        (first.id.as_str(), first.date.as_deref()),
+        ("DEMO-00", Some("1995-01-01"))
+    );
+    assert_eq!(
+        first.text,
+        "Arnor is about to restore full diplomatic ties with Gondor almost five years after crowds trashed its embassy."
+    );
+    let dictionaries: Vec<&str> = suite.dictionaries.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(
+        dictionaries,
+        [
+            "PETR.Validate.verbs.txt",
+            "PETR.Validate.actors.txt",
+            "PETR.Validate.agents.txt",
+            "PETR.Validate.discards.txt"
+        ]
+    );
+    assert!(suite.dictionaries.iter().all(|d| d.exists));
+}
+
+#[test]
+fn petrarch2_copy_reads_the_same() {
+    let one = load("petrarch1/text/PETR.UnitTest.records.xml");
+    let two = load("petrarch2/text/PETR.UnitTest.records.xml");
+    assert_eq!(one.records, two.records);
+}
+
+#[test]
+fn ud_petrarch_validate_counts() {
+    let suite = load("universal-petrarch/validate/PETR_Validate_records_2_02.xml");
+    assert_eq!(suite.records.len(), 274);
+    let (all, tuples) = census(&suite, |_| true);
+    let nothing: usize = ["none", "discard", "error"]
+        .iter()
+        .map(|k| all.get(k).copied().unwrap_or(0))
+        .sum();
+    // README: 247 event records (322 tuples), 20 noevents + 7 error.
+    assert_eq!(
+        (all["events"], tuples, all["none"], nothing),
+        (247, 322, 20, 27)
+    );
+    let (active, active_tuples) = census(&suite, |r| r.active);
+    // README: active = 245 = 237 event records (305 tuples) + 8 noevents.
+    assert_eq!(active, counts(&[("events", 237), ("none", 8)]));
+    assert_eq!(active_tuples, 305);
+    assert!(
+        suite.dictionaries.iter().all(|d| d.exists),
+        "{:?}",
+        suite.dictionaries
+    );
+}
+
+#[test]
+fn ud_petrarch_gsr_counts() {
+    // Its Phoenix.* files beyond those in universal-petrarch/dictionaries equal petrarch2's.
+    let petrarch2 = Path::new(PETRARCH).join("petrarch2/dictionaries");
+    let suite = load_with(
+        "universal-petrarch/text/PETR2_GSR_validation.xml",
+        &[petrarch2],
+    );
+    assert_eq!(suite.records.len(), 78);
+    let (active, tuples) = census(&suite, |r| r.active);
+    assert_eq!(active, counts(&[("events", 66), ("none", 12)]));
+    assert_eq!(tuples, 80);
+    let mut categories: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in &suite.records {
+        *categories.entry(r.category.as_str()).or_default() += 1;
+    }
+    assert_eq!(
+        categories,
+        [
+            ("AFP", 18),
+            ("GOLD", 10),
+            ("OTHER", 23),
+            ("PASSIVE", 8),
+            ("TEST", 11),
+            ("VERB", 8)
+        ]
+        .into_iter()
+        .collect()
+    );
+    let actors: Vec<&str> = suite
+        .dictionaries_of(DictionaryKind::Actors)
+        .map(|d| d.name.as_str())
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt"
+        ]
+    );
+    assert!(
+        suite.dictionaries.iter().all(|d| d.exists),
+        "{:?}",
+        suite.dictionaries
+    );
+}
+
+/// Every suite, as (path, extra dictionary folders).
+fn every_suite() -> Vec<Suite> {
+    vec![
+        load("tabari/Validate.text"),
+        load("tabari/TABARI.Demo.text"),
+        load("petrarch1/text/PETR.UnitTest.records.xml"),
+        load("universal-petrarch/validate/PETR_Validate_records_2_02.xml"),
+        load("universal-petrarch/text/PETR2_GSR_validation.xml"),
+    ]
+}
+
+#[test]
+fn a_coder_giving_the_expected_answers_passes_everything() {
+    for suite in every_suite() {
+        // Reversed, to show that order does not matter.
+        let perfect = |r: &SuiteRecord| r.expected.events().iter().rev().cloned().collect();
+        let report = run_suite(&suite, &perfect);
+        let scored = suite.scored_records().count();
+        assert_eq!(report.records.total, scored, "{}", suite.name);
+        assert_eq!(report.records.passed, scored, "{}", suite.name);
+        assert!(report.failures.is_empty());
+        assert_eq!(
+            report.events.false_positives + report.events.false_negatives,
+            0
+        );
+        assert_eq!(report.events.f1(), 1.0);
+        assert_eq!(report.unscored, suite.records.len() - scored);
+    }
+}
+
+#[test]
+fn an_empty_coder_fails_exactly_the_event_records() {
+    for suite in every_suite() {
+        let report = run_suite(&suite, &|_: &SuiteRecord| Vec::new());
+        let event_records: Vec<&str> = suite
+            .scored_records()
+            .filter(|r| !r.expected.events().is_empty())
+            .map(|r| r.id.as_str())
+            .collect();
+        let failed: Vec<&str> = report.failures.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(failed, event_records, "{}", suite.name);
+        let tuples: usize = suite
+            .scored_records()
+            .map(|r| r.expected.events().len())
+            .sum();
+        assert_eq!(report.events.false_negatives, tuples);
+        assert_eq!(
+            report.mismatches.get(&MismatchKind::MissedEvent),
+            Some(&tuples)
+        );
+        assert_eq!(report.events.true_positives, 0);
+        assert_eq!(
+            report.records.passed,
+            report.records.total - event_records.len()
+        );
+    }
+}
+
+#[test]
+fn failures_are_classified_and_grouped() {
+    let suite = load("petrarch1/text/PETR.UnitTest.records.xml");
+    // Every expected event with its code changed, and a spurious event on every no-event record.
+    let wrong = |r: &SuiteRecord| -> Vec<CodedTriple> {
+        match &r.expected {
+            Expected::Events(events) => events
+                .iter()
+                .map(|e| CodedTriple::new(&e.source, &e.target, &format!("{}9", e.code)))
+                .collect(),
+            _ => vec![CodedTriple::new("AAA", "BBB", "010")],
+        }
+    };
+    let report = run_suite(&suite, &wrong);
+    assert_eq!(report.records.passed, 0);
+    assert_eq!(report.failures.len(), 278);
+    assert_eq!(report.mismatches[&MismatchKind::WrongCode], 350);
+    assert_eq!(report.mismatches[&MismatchKind::SpuriousEvent], 278 - 251);
+    let grouped = report.failures_by_category();
+    let demo_records = suite
+        .scored_records()
+        .filter(|r| r.category == "DEMO")
+        .count();
+    assert_eq!(grouped["DEMO"].len(), demo_records);
+    let listing = format!("{report:#}");
+    assert!(listing.contains("failures in DEMO:"));
+    assert!(listing.contains("wrong code"));
+    let summary = report.to_string();
+    assert!(summary.starts_with("suite PETR.UnitTest.records: 0/278 records passed"));
+    assert!(!summary.contains("failures in"));
+}
