@@ -137,8 +137,10 @@ impl SuiteRecord {
 pub enum SuiteFormat {
     /// TABARI `.text` records with a `.project` file.
     Tabari,
-    /// PETRARCH-1/2 and UD-PETRARCH validation XML.
+    /// PETRARCH-1/2 validation XML (`sentence="true"` records; PETRARCH-1 verb syntax).
     Petrarch,
+    /// UD-PETRARCH validation XML (`evaluate="true"` records; PETRARCH-2 verb syntax).
+    UdPetrarch,
 }
 
 /// What a dictionary file is for.
@@ -205,6 +207,35 @@ impl Suite {
 /// ones).
 pub fn suite_dictionaries(suite: &Suite) -> Vec<PathBuf> {
     suite.dictionaries.iter().map(|d| d.path.clone()).collect()
+}
+
+/// The suite's dictionaries as `dyad_dict` load descriptions, with the syntax each file is written in: TABARI
+/// suites use TABARI syntax throughout; PETRARCH suites PETRARCH-1 syntax; UD-PETRARCH suites PETRARCH-2 verb
+/// patterns with PETRARCH-1 actors and agents. Options and ontology files are not dictionaries `dyad_dict`
+/// loads and are left out (see [`Suite::dictionaries_of`]); files that were not found are left out too.
+pub fn suite_dict_files(suite: &Suite) -> Vec<dyad_dict::DictFile> {
+    use dyad_dict::{Dialect, DictFile, DictKind};
+    let (nouns, verbs) = match suite.format {
+        SuiteFormat::Tabari => (Dialect::Tabari, Dialect::Tabari),
+        SuiteFormat::Petrarch => (Dialect::Petrarch1, Dialect::Petrarch1),
+        SuiteFormat::UdPetrarch => (Dialect::Petrarch1, Dialect::Petrarch2),
+    };
+    suite
+        .dictionaries
+        .iter()
+        .filter(|d| d.exists)
+        .filter_map(|d| {
+            let kind = match d.kind {
+                DictionaryKind::Actors => DictKind::Actors(nouns),
+                DictionaryKind::Agents => DictKind::Agents(nouns),
+                DictionaryKind::Verbs => DictKind::Verbs(verbs),
+                DictionaryKind::Discards => DictKind::Discards,
+                DictionaryKind::Issues => DictKind::Issues,
+                DictionaryKind::Options | DictionaryKind::Ontology => return None,
+            };
+            Some(DictFile::new(kind, &d.path))
+        })
+        .collect()
 }
 
 /// Why a suite could not be read.

@@ -24,6 +24,8 @@ pub struct ThroughputReport {
     pub bytes: usize,
     pub sentences: usize,
     pub events: usize,
+    /// Documents with at least one event (coverage).
+    pub articles_with_events: usize,
     pub elapsed: Duration,
     /// Per-document counts, in input order.
     pub per_document: Vec<CodingCounts>,
@@ -47,6 +49,15 @@ impl ThroughputReport {
         self.per_second(self.sentences as f64)
     }
 
+    /// Share of documents with at least one event, 0 when there are none.
+    pub fn coverage(&self) -> f64 {
+        if self.articles == 0 {
+            0.0
+        } else {
+            self.articles_with_events as f64 / self.articles as f64
+        }
+    }
+
     /// Megabytes (10^6 bytes) of input per second.
     pub fn megabytes_per_second(&self) -> f64 {
         self.per_second(self.bytes as f64 / 1e6)
@@ -57,12 +68,13 @@ impl fmt::Display for ThroughputReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} articles, {} sentences, {:.2} MB, {} events in {:.3} s on {} thread{}: \
-             {:.0} articles/s, {:.0} sentences/s, {:.2} MB/s",
+            "{} articles, {} sentences, {:.2} MB, {} events ({:.1}% of articles with one) in {:.3} s on {} \
+             thread{}: {:.0} articles/s, {:.0} sentences/s, {:.2} MB/s",
             self.articles,
             self.sentences,
             self.bytes as f64 / 1e6,
             self.events,
+            100.0 * self.coverage(),
             self.elapsed.as_secs_f64(),
             self.threads,
             if self.threads == 1 { "" } else { "s" },
@@ -119,6 +131,7 @@ where
         bytes: documents.iter().map(|d| d.as_ref().len()).sum(),
         sentences: per_document.iter().map(|c| c.sentences).sum(),
         events: per_document.iter().map(|c| c.events).sum(),
+        articles_with_events: per_document.iter().filter(|c| c.events > 0).count(),
         elapsed,
         per_document,
     })
@@ -140,5 +153,9 @@ mod tests {
         assert_eq!(one.per_document, two.per_document);
         assert_eq!(one.sentences, (0..200).map(|i| i % 7).sum::<usize>());
         assert_eq!(two.threads, 2);
+        assert_eq!(
+            one.articles_with_events,
+            docs.iter().filter(|d| d.len() % 3 > 0).count()
+        );
     }
 }

@@ -3,7 +3,8 @@
 //! expected answers.
 
 use dyad_eval::suite::{
-    suite_dictionaries, CodedTriple, DictionaryKind, Expected, NoEventReason, Suite, SuiteRecord,
+    suite_dict_files, suite_dictionaries, CodedTriple, DictionaryKind, Expected, NoEventReason,
+    Suite, SuiteRecord,
 };
 use dyad_eval::validation::{run_suite, MismatchKind};
 use std::collections::BTreeMap;
@@ -345,4 +346,50 @@ fn failures_are_classified_and_grouped() {
     let summary = report.to_string();
     assert!(summary.starts_with("suite PETR.UnitTest.records: 0/278 records passed"));
     assert!(!summary.contains("failures in"));
+}
+
+#[test]
+fn every_suite_names_dictionaries_that_dyad_dict_loads() {
+    for suite in every_suite() {
+        let files = suite_dict_files(&suite);
+        let names: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
+        assert!(
+            files
+                .iter()
+                .any(|f| matches!(f.kind, dyad_dict::DictKind::Verbs(_))),
+            "{}: {names:?}",
+            suite.name
+        );
+        let (dicts, _warnings) =
+            dyad_dict::Dictionaries::load(&files).unwrap_or_else(|e| panic!("{}: {e}", suite.name));
+        assert_eq!(dicts.files.len(), files.len(), "{}", suite.name);
+    }
+}
+
+#[test]
+fn suite_format_picks_the_verb_syntax() {
+    use dyad_dict::{Dialect, DictKind};
+    use dyad_eval::suite::SuiteFormat;
+    let verbs = |suite: &Suite| {
+        suite_dict_files(suite)
+            .into_iter()
+            .find_map(|f| match f.kind {
+                DictKind::Verbs(d) => Some(d),
+                _ => None,
+            })
+    };
+    let tabari = load("tabari/Validate.text");
+    let unit = load("petrarch1/text/PETR.UnitTest.records.xml");
+    let ud = load("universal-petrarch/validate/PETR_Validate_records_2_02.xml");
+    assert_eq!(
+        (tabari.format, unit.format, ud.format),
+        (
+            SuiteFormat::Tabari,
+            SuiteFormat::Petrarch,
+            SuiteFormat::UdPetrarch
+        )
+    );
+    assert_eq!(verbs(&tabari), Some(Dialect::Tabari));
+    assert_eq!(verbs(&unit), Some(Dialect::Petrarch1));
+    assert_eq!(verbs(&ud), Some(Dialect::Petrarch2));
 }

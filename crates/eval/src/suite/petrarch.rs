@@ -23,6 +23,8 @@ const ENVIRONMENT_DICTIONARIES: [(&str, DictionaryKind); 6] = [
 ];
 /// Attributes that switch a record on: PETRARCH-1/2 `sentence`, UD-PETRARCH `evaluate`.
 const ACTIVE_ATTRIBUTES: [&str; 2] = ["sentence", "evaluate"];
+/// The attribute only UD-PETRARCH files use.
+const UD_ACTIVE_ATTRIBUTE: &str = "evaluate";
 /// `error=` values whose record is removed by the discard list, not rejected as input.
 const DISCARD_ERRORS: [&str; 2] = ["storydiscard", "sentencediscard"];
 /// Elements whose content is skipped unread.
@@ -50,7 +52,11 @@ pub fn read_petrarch_suite(path: &Path, extra_dirs: &[PathBuf]) -> Result<Suite,
     Ok(Suite {
         name,
         path: path.to_path_buf(),
-        format: SuiteFormat::Petrarch,
+        format: if parsed.evaluate_attribute {
+            SuiteFormat::UdPetrarch
+        } else {
+            SuiteFormat::Petrarch
+        },
         records: parsed.records,
         dictionaries,
     })
@@ -59,6 +65,8 @@ pub fn read_petrarch_suite(path: &Path, extra_dirs: &[PathBuf]) -> Result<Suite,
 /// What the scanner collects.
 #[derive(Default)]
 struct Scanned {
+    /// Some record switches on with `evaluate=` (UD-PETRARCH) rather than `sentence=`.
+    evaluate_attribute: bool,
     dictionaries: Vec<(DictionaryKind, String)>,
     records: Vec<SuiteRecord>,
 }
@@ -115,6 +123,7 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
                 let id = tag.attribute("id").unwrap_or_default();
                 let category = tag.attribute("category").unwrap_or_default();
                 let date = tag.attribute("date").and_then(|d| parse_date(&d));
+                out.evaluate_attribute |= tag.attribute(UD_ACTIVE_ATTRIBUTE).is_some();
                 let active_attribute = ACTIVE_ATTRIBUTES.iter().any(|a| {
                     tag.attribute(a)
                         .is_some_and(|v| v.eq_ignore_ascii_case("true"))
