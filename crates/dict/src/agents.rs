@@ -205,6 +205,11 @@ impl AgentDictionary {
                 .iter()
                 .find(|s| s.name == name)
                 .ok_or_else(|| format!("undefined substitution set !{name}! in {text:?}"))?;
+            if done.len() + todo.len() + set.items.len() > MAX_SUBSTITUTIONS {
+                return Err(format!(
+                    "more than {MAX_SUBSTITUTIONS} substitutions for {text:?}"
+                ));
+            }
             for item in set.items.iter().rev() {
                 todo.push(format!("{}{}{}", &t[..start], item, &t[end + 1..]));
             }
@@ -212,6 +217,9 @@ impl AgentDictionary {
         Ok(done)
     }
 }
+
+/// Cap on the entries one line may expand to: markers multiply (real lines give at most 25).
+const MAX_SUBSTITUTIONS: usize = 10_000;
 
 /// `!NAME! = A, B, C`.
 fn parse_substitution_set(content: &str, loc: SourceLoc) -> Result<SubstitutionSet, String> {

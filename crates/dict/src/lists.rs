@@ -41,7 +41,8 @@ pub enum IssueExpansion {
     None,
     /// `n:word`: singular and plural.
     Noun,
-    /// `v:word`: regular verb forms (`S`, `ED`, `ING`).
+    /// `v:word`: regular verb forms (`S`, `ED`, `ING`). (Markers inside a word, `pre+n:school`, stay in
+    /// [`IssueWord::text`] and are expanded by [`expand_issue_words`].)
     Verb,
 }
 
@@ -151,49 +152,64 @@ fn issue_words(text: &str) -> Vec<IssueWord> {
         .collect()
 }
 
-/// The strings a list of issue words expands to, in PETRARCH's order: `n:` singular then plural; `v:` root, `S`,
-/// past, `ING`; each `+` inside a word as a blank, then as a hyphen.
+/// The strings a list of issue words expands to, by PETRARCH's own procedure (`read_issue_list`): repeatedly, in
+/// each form, the first `+` becomes a blank (and a copy gets a hyphen), the first `N:` is dropped (and a copy gets
+/// the plural of the word after it), the first `V:` is dropped (and copies get the verb forms). Markers may sit
+/// inside a word (`pre+n:school`). Blanks are normalised to one.
 pub fn expand_issue_words(words: &[IssueWord]) -> Vec<String> {
-    let mut forms: Vec<String> = vec![String::new()];
-    for (i, w) in words.iter().enumerate() {
-        let variants: Vec<String> = match w.expansion {
-            IssueExpansion::None => vec![w.text.clone()],
-            IssueExpansion::Noun => vec![w.text.clone(), issue_plural(&w.text)],
-            IssueExpansion::Verb => {
-                let mut v = vec![w.text.clone()];
-                v.extend(petrarch_verb_forms(&w.text));
-                v
+    let target = words
+        .iter()
+        .map(|w| match w.expansion {
+            IssueExpansion::None => w.text.clone(),
+            IssueExpansion::Noun => format!("N:{}", w.text),
+            IssueExpansion::Verb => format!("V:{}", w.text),
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut forms = vec![target];
+    // Each pass removes at least one marker from a form, so this ends; the cap guards against pathological input.
+    let mut budget = MAX_ISSUE_FORMS;
+    let mut changed = true;
+    while changed && budget > 0 {
+        changed = false;
+        let mut k = 0;
+        while k < forms.len() && budget > 0 {
+            budget -= 1;
+            let form = forms[k].clone();
+            if form.contains('+') {
+                forms[k] = form.replacen('+', " ", 1);
+                forms.insert(k + 1, form.replacen('+', "-", 1));
+                changed = true;
             }
-        };
-        let mut spelled = Vec::new();
-        for v in variants {
-            let mut alternatives = vec![v];
-            while alternatives.iter().any(|a| a.contains('+')) {
-                alternatives = alternatives
-                    .into_iter()
-                    .flat_map(|a| match a.contains('+') {
-                        true => vec![a.replacen('+', " ", 1), a.replacen('+', "-", 1)],
-                        false => vec![a],
-                    })
-                    .collect();
+            let form = forms[k].clone();
+            if let Some(at) = form.find("N:") {
+                let (before, after) = (&form[..at], &form[at + 2..]);
+                forms[k] = format!("{before}{after}");
+                let (word, rest) = after.split_once(' ').unwrap_or((after, ""));
+                forms.insert(k + 1, format!("{before}{} {rest}", issue_plural(word)));
+                changed = true;
             }
-            spelled.extend(alternatives);
+            let form = forms[k].clone();
+            if let Some(at) = form.find("V:") {
+                let (before, after) = (&form[..at], &form[at + 2..]);
+                forms[k] = format!("{before}{after}");
+                let (word, rest) = after.split_once(' ').unwrap_or((after, ""));
+                for (i, v) in petrarch_verb_forms(word).iter().enumerate() {
+                    forms.insert(k + 1 + i, format!("{before}{v} {rest}"));
+                }
+                changed = true;
+            }
+            k += 1;
         }
-        forms = forms
-            .iter()
-            .flat_map(|f| {
-                spelled.iter().map(move |s| {
-                    if i == 0 {
-                        s.clone()
-                    } else {
-                        format!("{f} {s}")
-                    }
-                })
-            })
-            .collect();
     }
     forms
+        .iter()
+        .map(|f| f.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
+
+/// Upper bound on expansion steps for one issue line (real lines need a handful).
+const MAX_ISSUE_FORMS: usize = 4096;
 
 impl IssueEntry {
     /// Every string this entry matches (see [`expand_issue_words`]).
