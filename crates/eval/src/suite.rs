@@ -123,6 +123,11 @@ pub struct SuiteRecord {
     pub active: bool,
     /// 1-based line of the record's first line in the suite file.
     pub line: usize,
+    /// Coder settings in force when the suite's tool reaches this record, as (option, value) in the order first
+    /// set: PETRARCH `<Config option=".." value="..">` elements seen so far (a later value replaces an earlier
+    /// one); for TABARI, every `{ OPTION: ... }` command of the records before it, as `("OPTION", command)`,
+    /// in order (apply them in turn on top of the `.options` file).
+    pub settings: Vec<(String, String)>,
 }
 
 impl SuiteRecord {

@@ -393,3 +393,37 @@ fn suite_format_picks_the_verb_syntax() {
     assert_eq!(verbs(&unit), Some(Dialect::Petrarch1));
     assert_eq!(verbs(&ud), Some(Dialect::Petrarch2));
 }
+
+#[test]
+fn records_carry_the_settings_in_force() {
+    let unit = load("petrarch1/text/PETR.UnitTest.records.xml");
+    let pair = |o: &str, v: &str| (o.to_string(), v.to_string());
+    assert_eq!(unit.records[0].settings, [pair("stop_on_error", "True")]);
+    let without_dyad = unit
+        .records
+        .iter()
+        .filter(|r| r.settings.contains(&pair("require_dyad", "false")))
+        .count();
+    assert!(without_dyad > 0);
+    assert!(unit.records.iter().all(|r| r
+        .settings
+        .iter()
+        .filter(|(o, _)| o == "require_dyad")
+        .count()
+        <= 1));
+
+    let tabari = load("tabari/Validate.text");
+    let commands: Vec<String> = tabari
+        .records
+        .iter()
+        .take_while(|r| r.id != "FINAL-01")
+        .flat_map(|r| match &r.expected {
+            Expected::Unchecked(dyad_eval::suite::UncheckedReason::Option(c)) => c.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let final_record = tabari.records.iter().find(|r| r.id == "FINAL-01").unwrap();
+    let carried: Vec<&String> = final_record.settings.iter().map(|(_, c)| c).collect();
+    assert_eq!(carried, commands.iter().collect::<Vec<_>>());
+    assert_eq!(commands[0], "SET: TIME SHIFT = FALSE");
+}

@@ -90,6 +90,7 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
     };
     let mut out = Scanned::default();
     let mut include: Option<Vec<String>> = None;
+    let mut settings: Vec<(String, String)> = Vec::new();
     let mut open: Option<OpenRecord> = None;
     let mut pos = 0;
     while let Some(rel) = text[pos..].find('<') {
@@ -137,6 +138,7 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
                         expected: Expected::Events(Vec::new()),
                         active: false,
                         line: line_of(at),
+                        settings: settings.clone(),
                     },
                     active_attribute,
                     events: Vec::new(),
@@ -186,6 +188,16 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
                     .find(&closing)
                     .ok_or_else(|| err(at, format!("unclosed <{name}>")))?;
                 pos += close + closing.len();
+            }
+            "Config" => {
+                if let (Some(option), Some(value)) =
+                    (tag.attribute("option"), tag.attribute("value"))
+                {
+                    match settings.iter_mut().find(|(o, _)| *o == option) {
+                        Some(slot) => slot.1 = value,
+                        None => settings.push((option, value)),
+                    }
+                }
             }
             "Include" => {
                 let close = text[pos..].find('<').unwrap_or(0);
@@ -354,6 +366,8 @@ The US &amp; China
 met.
 </Text>
 <Parse>1	The	<odd> &</Parse>
+<Config option="require_dyad" value="false"></Config>
+<Config option="comma_min" value="2"/><Config option="require_dyad" value="true"/>
 <Sentence category="OTHER" date="2008" id="X_2" evaluate="true"/>
 <EventCoding noevents = "True" />
 <Text>Nothing.</Text>
@@ -379,6 +393,12 @@ met.
         assert_eq!(second.expected.kind(), "none");
         assert!(!second.active, "category not included");
         assert_eq!(second.date, None);
+        assert!(first.settings.is_empty());
+        let pair = |o: &str, v: &str| (o.to_string(), v.to_string());
+        assert_eq!(
+            second.settings,
+            [pair("require_dyad", "true"), pair("comma_min", "2")]
+        );
     }
 
     #[test]

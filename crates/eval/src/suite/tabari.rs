@@ -24,6 +24,8 @@ const PROJECT_DICTIONARY_TAGS: [(&str, DictionaryKind); 4] = [
 const CONTROL_ID_PREFIXES: [&str; 2] = ["START", "FINAL"];
 /// The control record after which records need other settings.
 const FINAL_ID_PREFIX: &str = "FINAL";
+/// The setting name under which OPTION commands are passed on to later records.
+const OPTION_SETTING: &str = "OPTION";
 /// The no-event markers: no event, discarded, too complex.
 const NO_EVENT_MARKERS: [&str; 3] = ["---", "###", "+++"];
 /// Two-digit years at or above this are 19xx, below it 20xx (the suites run from 1982 to 2002).
@@ -89,6 +91,7 @@ fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteErro
     let mut records = Vec::new();
     let mut current: Option<(usize, Vec<&str>)> = None;
     let mut after_final = false;
+    let mut settings: Vec<(String, String)> = Vec::new();
     let lines = text.lines().map(|l| l.trim_end_matches('\r'));
     for (i, line) in lines.chain(std::iter::once("")).enumerate() {
         match current.as_mut() {
@@ -100,6 +103,14 @@ fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteErro
                 };
                 let mut record = parse_record(&body, start, origin)?;
                 record.active = !after_final;
+                record.settings = settings.clone();
+                if let Expected::Unchecked(UncheckedReason::Option(commands)) = &record.expected {
+                    settings.extend(
+                        commands
+                            .iter()
+                            .map(|c| (OPTION_SETTING.to_string(), c.clone())),
+                    );
+                }
                 if record.id.to_ascii_uppercase().starts_with(FINAL_ID_PREFIX) {
                     after_final = true;
                 }
@@ -182,6 +193,7 @@ fn parse_record(lines: &[&str], start: usize, origin: &str) -> Result<SuiteRecor
         expected,
         active: true,
         line: start,
+        settings: Vec::new(),
     })
 }
 
@@ -315,6 +327,18 @@ Too long.
         assert!(records[2].active);
         assert_eq!(records[3].expected.kind(), "complex");
         assert!(!records[3].active, "records after FINAL are inactive");
+        assert!(records.iter().all(|r| r.settings.is_empty()));
+    }
+
+    #[test]
+    fn option_commands_carry_to_later_records() {
+        let text = "950101  A-01\nx\n/*\\n{ OPTION: SET: CODE ALL } */\n\n950101  A-02\ny\n/*\\n{---} */\n";
+        let records = parse_records(text, "o").unwrap();
+        assert!(records[0].settings.is_empty());
+        assert_eq!(
+            records[1].settings,
+            [("OPTION".to_string(), "SET: CODE ALL".to_string())]
+        );
     }
 
     #[test]
