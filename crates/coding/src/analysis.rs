@@ -471,7 +471,7 @@ impl Analysis {
                     while b > 0 && chunks[b - 1].kind == ChunkKind::Determiner {
                         b -= 1;
                     }
-                    if b >= 2 && chunks[b - 1].kind == ChunkKind::Breaker {
+                    if b >= 2 && chunks[b - 1].end - chunks[b - 1].start == 1 {
                         let prep = self.text(chunks[b - 1].start);
                         if is_in(grammar::AGENT_PREPOSITIONS, prep) {
                             if let ChunkKind::Agent(a) = chunks[b - 2].kind {
@@ -497,6 +497,25 @@ impl Analysis {
                 let codes = Self::compose(c, date, id, &agents);
                 let rule = Some(c.actor_codes[id as usize].rule);
                 self.new_unit(start, end, ev, codes, rule);
+            }
+            if o.convert_agents {
+                // TABARI CONVERT AGENTS: an agent with no actor is an actor coded `~AGT`.
+                for k in 0..chunks.len() {
+                    let ChunkKind::Agent(a) = chunks[k].kind else {
+                        continue;
+                    };
+                    if used_agent[k] {
+                        continue;
+                    }
+                    let info = &c.agents.phrases[a as usize].payload;
+                    let code = if info.prefix {
+                        format!("{}~", info.code)
+                    } else {
+                        format!("~{}", info.code)
+                    };
+                    let (s, e) = (chunks[k].start, chunks[k].end);
+                    self.new_unit(s, e, (s, e), vec![code], Some(info.rule));
+                }
             }
         }
     }
@@ -671,15 +690,21 @@ impl Analysis {
         if w >= limits.bmin && w <= limits.bmax {
             kill.push((0, first + 1));
         }
+        // Middle phrases, chained: a dropped phrase takes its closing comma with it, so the phrase after it has
+        // no opening comma and is kept.
+        let mut opened = true;
         for pair in commas.windows(2) {
             let w = count_words(pair[0] + 1, pair[1]);
-            if w >= limits.min && w <= limits.max {
-                kill.push((pair[0], pair[1]));
+            if opened && w >= limits.min && w <= limits.max {
+                kill.push((pair[0], pair[1] + 1));
+                opened = false;
+            } else {
+                opened = true;
             }
         }
         let last = *commas.last().unwrap_or(&0);
         let w = count_words(last + 1, n);
-        if w >= limits.emin && w <= limits.emax {
+        if opened && w >= limits.emin && w <= limits.emax {
             kill.push((last, n));
         }
         for (a, b) in kill {

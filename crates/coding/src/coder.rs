@@ -316,7 +316,7 @@ impl Coder {
             }
             let mut clause_event: Option<Vec<Draft>> = None;
             let mut fallback: Option<Vec<Draft>> = None;
-            let mut prev_verb_end = 0usize;
+            let mut prev_statement_end: Option<usize> = None;
             let verb_positions: Vec<(usize, usize, u32)> = {
                 let mut v = Vec::new();
                 let mut p = 0;
@@ -368,10 +368,7 @@ impl Coder {
                             info.rule,
                             false,
                         ),
-                        None => {
-                            prev_verb_end = ve;
-                            continue;
-                        }
+                        None => continue,
                     },
                 };
                 if let Some(t) = trace.as_deref_mut() {
@@ -385,10 +382,7 @@ impl Coder {
                 }
                 let primary = match &code.primary {
                     CodeValue::Code(s) => s.clone(),
-                    CodeValue::Null => {
-                        prev_verb_end = ve;
-                        continue;
-                    }
+                    CodeValue::Null => continue,
                     CodeValue::Discard => {
                         note(&mut trace, "discard code".into());
                         return Vec::new();
@@ -403,65 +397,100 @@ impl Coder {
                         .any(|p| seq.word(p).is_some_and(|w| is_in(grammar::NEGATIONS, w)));
                     if negated {
                         note(&mut trace, "negated verb: no event".into());
-                        prev_verb_end = ve;
                         continue;
                     }
                 }
-                // Source.
-                let before: Vec<&(usize, usize, usize)> =
-                    units.iter().filter(|u| u.2 <= vs).collect();
-                let default_source = before
-                    .iter()
-                    .find(|u| u.1 >= prev_verb_end)
-                    .or_else(|| before.first())
-                    .map(|u| u.0)
-                    .or(sentence_source);
+                // Source and target (TABARI §5.8).
+                let codes_of = |u: usize| -> &[String] { &a.units[u].codes };
                 let mut source = b.source.or(b.compound);
                 let mut target = b.target.or(b.compound);
                 let designated = b.source.is_some() || b.target.is_some() || b.compound.is_some();
-                // Passive voice: AUX one or two words before, BY right after.
+                // With a target already bound, the source is the first actor with another code.
+                let bound_target = target;
+                let unlike_target = |u: &&(usize, usize, usize)| {
+                    bound_target.is_none_or(|t| {
+                        u.0 != t && codes_of(u.0).iter().any(|c| !codes_of(t).contains(c))
+                    })
+                };
+                let before: Vec<&(usize, usize, usize)> = units
+                    .iter()
+                    .filter(|u| u.2 <= vs)
+                    .filter(unlike_target)
+                    .collect();
+                // After a statement verb ("X said Y attacked Z") the source is the actor after it.
+                let prior_source = prev_statement_end
+                    .and_then(|end| before.iter().find(|u| u.1 >= end))
+                    .or_else(|| before.first())
+                    .map(|u| u.0)
+                    .or(sentence_source.filter(|&u| unlike_target(&&(u, 0, 0))));
+                let mut default_source_code = None;
+                // Passive voice: AUX one or two words before, BY right after (or one word later).
+                let by_at = (ve..(ve + 1 + grammar::PASSIVE_BY_REACH).min(seq.len()))
+                    .find(|&p| seq.word(p) == Some(grammar::PASSIVE_BY));
                 let passive = !designated
                     && (vs.saturating_sub(2)..vs).any(|p| {
                         seq.word(p)
                             .is_some_and(|w| is_in(grammar::PASSIVE_AUXILIARIES, w))
                     })
-                    && seq.word(ve) == Some(grammar::PASSIVE_BY);
-                if passive {
-                    let agent = units.iter().find(|u| u.1 == ve + 1).map(|u| u.0);
+                    && by_at.is_some();
+                if let (true, Some(by)) = (passive, by_at) {
+                    let agent = units.iter().find(|u| u.1 == by + 1).map(|u| u.0);
                     if agent.is_some() {
-                        target = default_source;
+                        target = prior_source;
                         source = agent;
                     }
                 }
                 if source.is_none() {
-                    source = default_source;
+                    source = prior_source;
                 }
-                let src_codes: &[String] = source.map_or(&[], |s| &a.units[s].codes);
+                if source.is_none() {
+                    if let (Some(d), true) = (&o.default_source, o.default_source_prior) {
+                        default_source_code = Some(d.clone());
+                    } else if o.source_after_verb {
+                        // TABARI is greedy: with no actor before the verb, the first one after it.
+                        source = units
+                            .iter()
+                            .filter(|u| u.1 >= ve)
+                            .find(unlike_target)
+                            .map(|u| u.0);
+                    }
+                }
+                let mut default_target_code = None;
                 if target.is_none() {
+                    let src_codes: &[String] = source.map_or(&[], |s| codes_of(s));
                     let distinct = |u: &&(usize, usize, usize)| {
                         Some(u.0) != source
-                            && a.units[u.0]
-                                .codes
-                                .iter()
-                                .any(|code| !src_codes.contains(code))
+                            && codes_of(u.0).iter().any(|code| !src_codes.contains(code))
                     };
                     target = units
                         .iter()
                         .filter(|u| u.1 >= ve)
                         .find(distinct)
-                        .or_else(|| units.iter().filter(|u| u.2 <= vs).find(distinct))
                         .map(|u| u.0);
-                    if target.is_none() && source.is_some_and(|s| a.units[s].compound) {
-                        target = source;
+                    if target.is_none() {
+                        if let (Some(d), true) = (&o.default_target, o.default_target_after) {
+                            default_target_code = Some(d.clone());
+                        } else {
+                            target = units
+                                .iter()
+                                .filter(|u| u.2 <= vs)
+                                .find(distinct)
+                                .map(|u| u.0);
+                            if target.is_none() && source.is_some_and(|s| a.units[s].compound) {
+                                target = source;
+                            }
+                        }
                     }
                 }
-                let source_codes: Vec<String> = match source {
-                    Some(s) => a.units[s].codes.clone(),
-                    None => o.default_source.iter().cloned().collect(),
+                let source_codes: Vec<String> = match (source, default_source_code) {
+                    (Some(s), _) => a.units[s].codes.clone(),
+                    (None, Some(d)) => vec![d],
+                    (None, None) => o.default_source.iter().cloned().collect(),
                 };
-                let target_codes: Vec<String> = match target {
-                    Some(t) => a.units[t].codes.clone(),
-                    None => match &o.default_target {
+                let target_codes: Vec<String> = match (target, default_target_code) {
+                    (Some(t), _) => a.units[t].codes.clone(),
+                    (None, Some(d)) => vec![d],
+                    (None, None) => match &o.default_target {
                         Some(d) => vec![d.clone()],
                         None if !o.require_dyad => vec!["---".to_string()],
                         None => Vec::new(),
@@ -469,7 +498,6 @@ impl Coder {
                 };
                 if source_codes.is_empty() || target_codes.is_empty() {
                     note(&mut trace, "no source or target".into());
-                    prev_verb_end = ve;
                     continue;
                 }
                 let verb_tok = (seq.toks[vs], seq.toks[ve - 1] + 1);
@@ -508,7 +536,9 @@ impl Coder {
                         }
                     }
                 }
-                prev_verb_end = ve;
+                if statement {
+                    prev_statement_end = Some(ve);
+                }
                 if evs.is_empty() {
                     continue;
                 }

@@ -20,6 +20,8 @@ pub const COMPOUND_CONJUNCTIONS: &[&str] = &["AND", "OR"];
 pub const PASSIVE_AUXILIARIES: &[&str] = &["WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING"];
 /// The agent marker of a passive.
 pub const PASSIVE_BY: &str = "BY";
+/// How many words may stand between a passive verb and its BY ("was opposed earlier by").
+pub const PASSIVE_BY_REACH: usize = 1;
 
 /// Prepositions through which an agent takes the actor that follows (TABARI §5.4: "PRESIDENT OF ISRAEL").
 pub const AGENT_PREPOSITIONS: &[&str] = &["OF", "IN"];

@@ -77,8 +77,14 @@ pub struct CoderOptions {
     pub negation_blocks: bool,
     /// TABARI `DEFAULT: SOURCE [code]`: source when none is found.
     pub default_source: Option<String>,
+    /// TABARI `PRIOR`: the default source applies whenever no actor precedes the verb.
+    pub default_source_prior: bool,
     /// TABARI `DEFAULT: TARGET [code]`: target when none is found.
     pub default_target: Option<String>,
+    /// TABARI `AFTER`: the default target applies whenever no actor follows the verb.
+    pub default_target_after: bool,
+    /// With no actor before the verb, take the source from after it (TABARI's greedy search).
+    pub source_after_verb: bool,
 }
 
 impl Default for CoderOptions {
@@ -96,7 +102,10 @@ impl Default for CoderOptions {
             statements_subordinate: true,
             negation_blocks: true,
             default_source: None,
+            default_source_prior: false,
             default_target: None,
+            default_target_after: false,
+            source_after_verb: false,
         }
     }
 }
@@ -108,6 +117,7 @@ impl CoderOptions {
             merge_noun_phrases: false,
             statements_subordinate: false,
             negation_blocks: false,
+            source_after_verb: true,
             ..CoderOptions::default()
         }
     }

@@ -217,6 +217,14 @@ pub trait ClauseView {
     fn word(&self, pos: usize) -> Option<&str>;
     /// The actor unit starting at `pos`: (unit id, position after it, is compound).
     fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)>;
+    /// The actor unit ending just before `end`: (unit id, its start position, is compound).
+    fn unit_ending_at(&self, end: usize) -> Option<(usize, usize, bool)> {
+        (0..end).rev().find_map(|p| {
+            self.unit_at(p)
+                .filter(|&(_, after, _)| after == end)
+                .map(|(u, _, c)| (u, p, c))
+        })
+    }
 }
 
 /// Actor units a pattern bound, and the positions it covered.
@@ -260,23 +268,19 @@ impl FlatPattern {
             b.last = b.last.max(end);
         }
         if !self.pre.is_empty() {
-            let need_end = self.pre_touches_verb.then_some(verb_start);
-            // The pre part may start anywhere from the clause start.
-            let mut found = false;
-            for s in pre_from..verb_start {
-                let mut bb = b;
-                if let Some(_end) =
-                    match_seq(clause, &self.pre, 0, s, verb_start, true, need_end, &mut bb)
-                {
-                    bb.first = bb.first.min(s);
-                    b = bb;
-                    found = true;
-                    break;
-                }
-            }
-            if !found {
-                return None;
-            }
+            // The pre part is matched backwards from the verb: `$ *` takes the actor nearest the verb, and
+            // `+ s1 *` the actor before the `s1` nearest the verb (TABARI §5.7.4).
+            let k = self.pre.len() - 1;
+            let start = match_back(
+                clause,
+                &self.pre,
+                k,
+                verb_start,
+                pre_from,
+                self.pre_touches_verb,
+                &mut b,
+            )?;
+            b.first = b.first.min(start);
         }
         Some(b)
     }
@@ -362,6 +366,71 @@ fn match_seq(
             }
         }
         p += 1;
+    }
+    None
+}
+
+/// Matches `elems[..=k]` backwards so that element `k` ends at `end` (exactly, when `anchored`, else at or before
+/// it), never going below `floor`. Returns the start position of element 0.
+fn match_back(
+    clause: &dyn ClauseView,
+    elems: &[PatElem],
+    k: usize,
+    end: usize,
+    floor: usize,
+    anchored: bool,
+    b: &mut Bindings,
+) -> Option<usize> {
+    let el = &elems[k];
+    let lowest_end = if anchored { end } else { floor + 1 };
+    let mut e = end;
+    while e >= lowest_end && e > floor {
+        match &el.kind {
+            PatKind::Word(w) => {
+                if clause.word(e - 1).is_some_and(|t| w.matches(t)) {
+                    let start = e - 1;
+                    if k == 0 {
+                        return Some(start);
+                    }
+                    let mut bb = *b;
+                    let prev_adjacent = elems[k - 1].adjacent_next;
+                    if let Some(s) =
+                        match_back(clause, elems, k - 1, start, floor, prev_adjacent, &mut bb)
+                    {
+                        *b = bb;
+                        return Some(s);
+                    }
+                }
+            }
+            PatKind::Verb => return None,
+            kind => {
+                if let Some((unit, start, compound)) = clause.unit_ending_at(e) {
+                    if start >= floor && (!matches!(kind, PatKind::Compound) || compound) {
+                        let mut bb = *b;
+                        match kind {
+                            PatKind::Source => bb.source = Some(unit),
+                            PatKind::Target => bb.target = Some(unit),
+                            PatKind::Compound => bb.compound = Some(unit),
+                            _ => {}
+                        }
+                        if k == 0 {
+                            *b = bb;
+                            return Some(start);
+                        }
+                        let prev_adjacent = elems[k - 1].adjacent_next;
+                        if let Some(s) =
+                            match_back(clause, elems, k - 1, start, floor, prev_adjacent, &mut bb)
+                        {
+                            *b = bb;
+                            return Some(s);
+                        }
+                    }
+                    // The actor nearest the verb is the one `$ + %` take.
+                    return None;
+                }
+            }
+        }
+        e -= 1;
     }
     None
 }

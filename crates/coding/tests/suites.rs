@@ -111,9 +111,13 @@ fn apply_tabari_option(o: &mut CoderOptions, cmd: &str) {
         if upper.contains("OFF") {
             o.default_source = None;
             o.default_target = None;
+            o.default_source_prior = false;
+            o.default_target_after = false;
         } else {
             o.default_source = code_after("SOURCE");
             o.default_target = code_after("TARGET");
+            o.default_source_prior = upper.contains("PRIOR");
+            o.default_target_after = upper.contains("AFTER");
         }
     }
 }
