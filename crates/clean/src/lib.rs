@@ -1,1 +1,99 @@
-//! Turns a raw record into a clean Document: HTML main-content extraction and plain-text boilerplate removal.
+//! Turns a raw record into a clean Document: plain-text boilerplate removal, headline and paragraphs, metadata
+//! set aside, and the offset map back to the raw input.
+//!
+//! Two entry points share one line filter ([`line_kind`], tables in [`patterns`]): [`from_text`] for plain-text
+//! articles and [`from_extracted`] for pages `dyad-html` has extracted; [`from_record`] picks one for a
+//! [`RawRecord`]. `Document::text` is the headline, a blank line, then the paragraphs separated by blank lines.
+//! This crate does no I/O, never panics on input, and is deterministic (ids are hashes of provenance).
+
+mod dates;
+mod extracted;
+pub mod line_kind;
+mod metadata;
+pub mod patterns;
+mod plain_text;
+mod text_builder;
+
+pub use extracted::from_extracted;
+pub use plain_text::from_text;
+pub use text_builder::PARAGRAPH_SEPARATOR;
+
+use dyad_ingest::{ContentKind, RawRecord, RecordHints};
+use dyad_model::{Document, Metadata, Provenance};
+
+use metadata::MetadataCollector;
+use text_builder::TextBuilder;
+
+/// Cleans one raw record: plain text through [`from_text`], HTML through `dyad_html::extract` then
+/// [`from_extracted`].
+pub fn from_record(rec: RawRecord) -> Document {
+    let RawRecord {
+        provenance,
+        kind,
+        content,
+        hints,
+    } = rec;
+    match kind {
+        ContentKind::Text => from_text(&content, provenance, &hints),
+        ContentKind::Html => from_extracted(dyad_html::extract(&content), provenance, &hints),
+    }
+}
+
+/// A stable document id from provenance: FNV-1a (64-bit) of the path and record number, as 16 hex digits.
+///
+/// ```
+/// use dyad_model::Provenance;
+/// let p = Provenance { path: "news.jsonl".into(), record: Some(3), ..Provenance::default() };
+/// assert_eq!(dyad_clean::document_id(&p), dyad_clean::document_id(&p.clone()));
+/// assert_ne!(dyad_clean::document_id(&p), dyad_clean::document_id(&Provenance { record: Some(4), ..p }));
+/// ```
+pub fn document_id(provenance: &Provenance) -> String {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let record = provenance.record.map(|r| r.to_string()).unwrap_or_default();
+    let mut hash = OFFSET_BASIS;
+    // A 0xff byte never occurs in UTF-8, so "a" + "1" and "a1" + "" hash apart.
+    for &b in provenance
+        .path
+        .as_bytes()
+        .iter()
+        .chain(&[0xff])
+        .chain(record.as_bytes())
+    {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(PRIME);
+    }
+    format!("{hash:016x}")
+}
+
+/// Finishes a Document from the assembled text and the collected metadata.
+fn assemble(
+    builder: TextBuilder,
+    collector: MetadataCollector,
+    provenance: Provenance,
+    hints: &RecordHints,
+    page: Metadata,
+) -> Document {
+    let built = builder.finish();
+    let first_paragraph = built.paragraphs.first().map(|p| p.slice(&built.text));
+    let metadata = collector.finish(page, hints, first_paragraph);
+    let mut provenance = provenance;
+    if provenance.url.is_none() {
+        provenance.url.clone_from(&hints.url);
+    }
+    Document {
+        id: hints
+            .id
+            .clone()
+            .filter(|id| !id.is_empty())
+            .unwrap_or_else(|| document_id(&provenance)),
+        provenance,
+        text: built.text,
+        title: built.title,
+        body: built.body,
+        paragraphs: built.paragraphs,
+        sentences: Vec::new(),
+        metadata,
+        source_map: built.source_map,
+    }
+}

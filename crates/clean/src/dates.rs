@@ -1,0 +1,184 @@
+//! Finds calendar dates written the ways news copy writes them ("Feb 26", "May 3, 2018", "3 May 2018",
+//! "2018-05-03") and normalises them to ISO 8601. Used on datelines, date stamps and footers; never on body prose.
+
+use crate::patterns::{MAX_YEAR, MIN_YEAR, MONTHS};
+
+/// A date as found: the year is optional because datelines often omit it ("SALVADOR, Feb 26 -").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+    /// Index of the first and one past the last word the date took, in [`words`] of the searched text.
+    pub words: (usize, usize),
+}
+
+impl FoundDate {
+    /// `YYYY-MM-DD`, taking the year from `fallback_year` when the date has none; `None` without any year.
+    pub fn iso(&self, fallback_year: Option<u16>) -> Option<String> {
+        let year = self.year.or(fallback_year)?;
+        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+    }
+}
+
+/// The words of `text` as the date finder sees them: split on whitespace, surrounding punctuation removed.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')' | '|' | '[' | ']' | ':'))
+    })
+}
+
+/// The first date in `text`, if any.
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let words: Vec<&str> = words(text).collect();
+    for i in 0..words.len() {
+        if let Some((year, month, day)) = iso_date(words[i]) {
+            return Some(FoundDate {
+                year: Some(year),
+                month,
+                day,
+                words: (i, i + 1),
+            });
+        }
+        if let Some(month) = month_number(words[i]) {
+            if let Some(day) = words.get(i + 1).and_then(|w| day_number(w, month)) {
+                let year = words.get(i + 2).and_then(|w| year_number(w));
+                let end = i + 2 + usize::from(year.is_some());
+                return Some(FoundDate {
+                    year,
+                    month,
+                    day,
+                    words: (i, end),
+                });
+            }
+        }
+        if let Some(month) = words.get(i + 1).and_then(|w| month_number(w)) {
+            if let Some(day) = day_number(words[i], month) {
+                let year = words.get(i + 2).and_then(|w| year_number(w));
+                let end = i + 2 + usize::from(year.is_some());
+                return Some(FoundDate {
+                    year,
+                    month,
+                    day,
+                    words: (i, end),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The first plausible year standing alone in `text` ("© 2018 Arab News" gives 2018; ranges give the last year).
+pub fn find_year(text: &str) -> Option<u16> {
+    words(text).find_map(|w| w.rsplit(['-', '–']).next().and_then(year_number))
+}
+
+/// Normalises a date string given by a container (`2018-05-03T10:00:00Z`, `May 3, 2018`) to ISO 8601; a string
+/// already starting with an ISO date is kept whole, so a time is not lost.
+pub fn normalise(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    if trimmed.get(..10).and_then(iso_date).is_some() {
+        return Some(trimmed.to_string());
+    }
+    find_date(trimmed).and_then(|d| d.iso(None))
+}
+
+fn iso_date(word: &str) -> Option<(u16, u8, u8)> {
+    let head = word.get(..10)?;
+    let b = head.as_bytes();
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = year_number(&head[..4])?;
+    let month: u8 = head[5..7].parse().ok().filter(|m| (1..=12).contains(m))?;
+    let day = day_number(&head[8..10], month)?;
+    Some((year, month, day))
+}
+
+/// A month name or abbreviation, capitalised as in prose ("May", "Feb", "SEPT"): lower-case "may" is a verb.
+fn month_number(word: &str) -> Option<u8> {
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() > 9 {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, n)| n)
+}
+
+/// A day of the month, with an optional ordinal suffix ("3rd"), valid for `month`.
+fn day_number(word: &str, month: u8) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    let day: u8 = digits.parse().ok()?;
+    let longest = match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (1..=longest).contains(&day).then_some(day)
+}
+
+fn year_number(word: &str) -> Option<u16> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse()
+        .ok()
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_news_date_forms() {
+        let iso = |s: &str| find_date(s).and_then(|d| d.iso(Some(1999)));
+        assert_eq!(iso("SALVADOR, Feb 26 -"), Some("1999-02-26".into()));
+        assert_eq!(
+            iso("Published May 3, 2018 10:02 GMT"),
+            Some("2018-05-03".into())
+        );
+        assert_eq!(iso("Updated: 3rd March 2017"), Some("2017-03-03".into()));
+        assert_eq!(
+            iso("posted 2016-11-09T08:00:00Z"),
+            Some("2016-11-09".into())
+        );
+        assert_eq!(iso("Sept. 11, 2001"), Some("2001-09-11".into()));
+        assert_eq!(iso("Iran may 5 times"), None, "lower-case may is a verb");
+        assert_eq!(iso("Feb 30"), None);
+        assert_eq!(
+            find_date("May 3").and_then(|d| d.iso(None)),
+            None,
+            "no year anywhere"
+        );
+    }
+
+    #[test]
+    fn years_and_container_dates() {
+        assert_eq!(
+            find_year("© 2018 Arab News (Jeddah, Saudi Arabia)"),
+            Some(2018)
+        );
+        assert_eq!(
+            find_year("Copyright 2016-2018 The Example Times"),
+            Some(2018)
+        );
+        assert_eq!(find_year("No year 12345 here"), None);
+        assert_eq!(
+            normalise("2018-05-03T10:00:00Z"),
+            Some("2018-05-03T10:00:00Z".into())
+        );
+        assert_eq!(normalise("May 3, 2018"), Some("2018-05-03".into()));
+        assert_eq!(normalise("soon"), None);
+        assert_eq!(normalise("2018-1é"), None);
+    }
+}
