@@ -1,6 +1,7 @@
 //! Throughput of the WARC reader on real pages: every extraction-dev page (scrapinghub, trafilatura, newspaper4k)
-//! wrapped in a request + response WARC crawl, read plain and as a member-per-record .warc.gz, and the pages read
-//! one by one as .html.gz files. Prints MB/s (of uncompressed WARC bytes) and records/s.
+//! wrapped in a request + response WARC crawl, read plain and as a member-per-record .warc.gz; the same pages as a
+//! JSONL file (one `html` field per line); and the pages read one by one as .html.gz files. Prints MB/s (of
+//! uncompressed container bytes) and records/s.
 //!
 //! Run: `cargo run --release -p dyad-ingest --example warc_throughput [ROUNDS]`
 
@@ -45,13 +46,23 @@ fn main() {
     // Build the crawl: one request and one response record per page, each also gzipped as its own member.
     let mut plain = Vec::new();
     let mut members = Vec::new();
+    let mut jsonl = Vec::new();
+    let mut page_bytes = 0usize;
     for (i, source) in html_files.iter().enumerate() {
         let Source::File(path) = source else { continue };
         let mut page = Vec::new();
         flate2::read::MultiGzDecoder::new(std::fs::File::open(path).expect("page"))
             .read_to_end(&mut page)
             .expect("page gunzips");
+        page_bytes += page.len();
         let uri = format!("https://example.org/page/{i}");
+        let html = String::from_utf8_lossy(&page);
+        jsonl.extend(
+            serde_json::json!({"id": i, "url": uri, "html": html})
+                .to_string()
+                .into_bytes(),
+        );
+        jsonl.push(b'\n');
         let mut req = Vec::new();
         record(
             &mut req,
@@ -91,7 +102,10 @@ fn main() {
     let gz_path = dir.join("crawl.warc.gz");
     std::fs::write(&plain_path, &plain).expect("write warc");
     std::fs::write(&gz_path, &members).expect("write warc.gz");
+    let jsonl_path = dir.join("pages.jsonl");
+    std::fs::write(&jsonl_path, &jsonl).expect("write jsonl");
     let mb = plain.len() as f64 / 1e6;
+    let jsonl_mb = jsonl.len() as f64 / 1e6;
     println!(
         "{} pages; WARC {:.1} MB uncompressed, {:.1} MB as .warc.gz; best of {rounds} rounds",
         html_files.len(),
@@ -99,7 +113,11 @@ fn main() {
         members.len() as f64 / 1e6
     );
 
-    for (label, path) in [("warc", &plain_path), ("warc.gz", &gz_path)] {
+    for (label, path, mb) in [
+        ("warc", &plain_path, mb),
+        ("warc.gz", &gz_path, mb),
+        ("jsonl", &jsonl_path, jsonl_mb),
+    ] {
         let mut best = f64::MAX;
         let mut ok = 0;
         for _ in 0..rounds {
@@ -136,7 +154,7 @@ fn main() {
         html_files.len(),
         best,
         html_files.len() as f64 / best,
-        mb / best
+        page_bytes as f64 / 1e6 / best
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -345,3 +345,30 @@ fn decode_plain_text(bytes: Vec<u8>) -> Result<String, u64> {
     bytes.drain(..bom);
     String::from_utf8(bytes).map_err(|e| (bom + e.utf8_error().valid_up_to()) as u64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn records_can_move_across_threads() {
+        // The CLI reads sources in parallel (rayon): a source's records must be Send.
+        fn assert_send<T: Send>() {}
+        assert_send::<Records>();
+        assert_send::<Source>();
+        assert_send::<IngestError>();
+    }
+
+    #[test]
+    fn plain_text_boms_and_bad_bytes() {
+        assert_eq!(
+            decode_plain_text(b"\xEF\xBB\xBFabc".to_vec()),
+            Ok("abc".to_string())
+        );
+        assert_eq!(
+            decode_plain_text(b"\xFF\xFEa\0b\0".to_vec()),
+            Ok("ab".to_string())
+        );
+        assert_eq!(decode_plain_text(b"\xEF\xBB\xBFab\xFFc".to_vec()), Err(5));
+    }
+}
