@@ -9,7 +9,7 @@
 //! ```
 
 use crate::error::{DictErrorKind, LoadReport, SourceLoc};
-use crate::forms::regular_plural;
+use crate::forms::agent_plural;
 use crate::phrase::{Dialect, Phrase};
 use crate::syntax::{logical_lines, parse_phrase, split_brackets};
 use std::sync::Arc;
@@ -34,11 +34,12 @@ pub struct AgentCode {
 /// What the entry says about plurals (PETRARCH agents; TABARI relies on its automatic endings).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PluralRule {
-    /// Nothing given: generate the regular plural (see [`crate::forms::regular_plural`]).
+    /// Nothing given: generate the regular plural (see [`crate::forms::agent_plural`]).
     Regular,
     /// `{}`: no plural (already plural, or same form).
     NoPlural,
-    /// `{FORM …}`: these plurals instead of the regular one.
+    /// `{FORM}`: this plural instead of the regular one (PETRARCH reads the braces' content as one phrase; the type
+    /// allows several).
     Given(Vec<Phrase>),
     /// Produced by a `!SET!` substitution: every item is used as is, with no plural formation.
     Substituted,
@@ -97,7 +98,7 @@ impl AgentEntry {
             PluralRule::Regular => {
                 let mut plural = self.phrase.clone();
                 if let Some(last) = plural.words.last_mut() {
-                    last.word.text = regular_plural(&last.word.text);
+                    last.word.text = agent_plural(&last.word.text);
                     out.push(plural);
                 }
             }
@@ -170,11 +171,8 @@ impl AgentDictionary {
         let plural = match plural_text {
             None => PluralRule::Regular,
             Some(t) if t.trim().is_empty() => PluralRule::NoPlural,
-            Some(t) => PluralRule::Given(
-                t.split_whitespace()
-                    .map(|p| parse_phrase(p, self.dialect))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
+            // PETRARCH reads the brace content as one phrase string.
+            Some(t) => PluralRule::Given(vec![parse_phrase(t.trim(), self.dialect)?]),
         };
         self.entries.push(AgentEntry {
             phrase,

@@ -250,7 +250,12 @@ impl TabariProject {
 /// The `[Dictionaries]` section of a PETRARCH config.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PetrarchConfig {
+    /// `verbfile_name`.
     pub verbs: Option<PathBuf>,
+    /// UD-PETRARCH `P1verbfile_name`: the PETRARCH-1 verb file it can use instead (`use_Petrarch1_verb_dictionary`).
+    pub petrarch1_verbs: Option<PathBuf>,
+    /// UD-PETRARCH `internal_coding_ontology_filename` (CAMEO ↔ internal hex codes; not read by this crate).
+    pub internal_coding_ontology: Option<PathBuf>,
     pub actors: Vec<PathBuf>,
     pub agents: Option<PathBuf>,
     pub discards: Option<PathBuf>,
@@ -317,6 +322,8 @@ impl PetrarchConfig {
             let one = || (!value.is_empty()).then(|| resolve(&value));
             match key.as_str() {
                 "verbfile_name" => config.verbs = one(),
+                "p1verbfile_name" => config.petrarch1_verbs = one(),
+                "internal_coding_ontology_filename" => config.internal_coding_ontology = one(),
                 "agentfile_name" => config.agents = one(),
                 "discardfile_name" => config.discards = one(),
                 "issuefile_name" => config.issues = one(),

@@ -4,7 +4,8 @@
 //! and PETRARCH matched:
 //! - PETRARCH verbs (`PETRreader.make_verb_forms`): `+S`; root ending in `E`: `+D` and `E`→`ING`; otherwise `+ED`,
 //!   `+ING`. With `{…}` given, exactly the listed forms are used ("no alternative forms are generated").
-//! - PETRARCH plurals (`make_plural`, synsets and agents): `Y`→`IES`; final `S` → `ES` replacing it; else `+S`.
+//! - PETRARCH synset plurals (`make_plural`): `Y`→`IES`; final `S` → `ES` replacing it; else `+S`.
+//! - PETRARCH agent plurals (`read_agent_dictionary`): `Y`→`IES`; final `S` → `+ES`; else `+S`.
 //! - PETRARCH issues (`n:`): `Y`→`IES`, else `+S`.
 //! - TABARI (§5.2.3): the endings `S ED ES EN ING` are accepted after the final word of any phrase unless the word
 //!   ends with `=`; irregular forms come from `{…}` and get the same endings.
@@ -27,12 +28,25 @@ pub fn petrarch_verb_forms(root: &str) -> [String; 3] {
     }
 }
 
-/// PETRARCH's regular plural of a noun (`make_plural`): `Y`→`IES`, final `S`→`ES`, else `+S`.
+/// PETRARCH's regular plural of a synset member (`make_plural`): `Y`→`IES`, final `S`→`ES`, else `+S`. The rule
+/// is applied as written, vowel or not (`MONEY` → `MONEIES`): it is what PETRARCH matched.
 pub fn regular_plural(noun: &str) -> String {
     if let Some(stem) = noun.strip_suffix('Y') {
         format!("{stem}IES")
     } else if let Some(stem) = noun.strip_suffix('S') {
         format!("{stem}ES")
+    } else {
+        format!("{noun}S")
+    }
+}
+
+/// PETRARCH's regular plural of an agent phrase's last word (`read_agent_dictionary`): `Y`→`IES`, final `S` →
+/// `+ES` (`CONGRESS` → `CONGRESSES`), else `+S`. (Synsets use [`regular_plural`], which drops the `S`.)
+pub fn agent_plural(noun: &str) -> String {
+    if let Some(stem) = noun.strip_suffix('Y') {
+        format!("{stem}IES")
+    } else if noun.ends_with('S') {
+        format!("{noun}ES")
     } else {
         format!("{noun}S")
     }

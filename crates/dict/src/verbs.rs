@@ -20,7 +20,7 @@
 //! `- * (TO {BANNED PARTIES}) $  [1722]`, and `~ a (a b ATTACK) SAY = a b 015` transformations.
 
 use crate::error::{DictErrorKind, LoadReport, SourceLoc};
-use crate::phrase::{Dialect, EventCode, PatternElement, Phrase};
+use crate::phrase::{Dialect, EventCode, PatternElement, PatternToken, Phrase};
 use crate::syntax::{
     count_verb_markers, logical_lines, parse_event_code, parse_pattern, parse_phrase,
     split_brackets, synset_refs,
@@ -46,6 +46,31 @@ pub struct SynsetMember {
     /// The member ended with `_`: no plural is generated for it (PETRARCH).
     pub no_plural: bool,
     pub loc: SourceLoc,
+}
+
+impl Synset {
+    /// Every element sequence this synset stands for: each member, then (PETRARCH, unless the label or the member
+    /// ends with `_`) the member with the regular plural of its last word (see [`crate::forms::regular_plural`]).
+    /// TABARI generates no plurals here (its automatic endings apply at match time).
+    pub fn member_forms(&self, dialect: Dialect) -> Vec<Vec<PatternElement>> {
+        let mut out = Vec::new();
+        for m in &self.members {
+            out.push(m.elements.clone());
+            if dialect == Dialect::Tabari || self.no_plurals || m.no_plural {
+                continue;
+            }
+            let mut plural = m.elements.clone();
+            if let Some(PatternElement {
+                token: PatternToken::Word(w),
+                ..
+            }) = plural.last_mut()
+            {
+                w.text = crate::forms::regular_plural(&w.text);
+                out.push(plural);
+            }
+        }
+        out
+    }
 }
 
 /// A verb (or multi-word verb) as written on its line.

@@ -566,3 +566,221 @@ fn project_and_config() {
     assert_eq!(d.actors.entries.len(), 18389 + 7841 + 1021);
     assert_eq!(d.discards.entries.len(), 506);
 }
+
+/// The remaining copies and variants. Counts by grep on each file: patterns `grep -c '^- '` (or `'^-'` minus
+/// `'^---'`), actors `grep -cE '^[^+#[:space:]<[]'`, lists `grep -cE '^[^#[:space:]]'`.
+#[test]
+fn other_real_files() {
+    use Dialect::*;
+    use DictKind::*;
+    struct Case {
+        file: &'static str,
+        kind: DictKind,
+        warnings: usize,
+        count: usize,
+    }
+    let count = |d: &Dictionaries, kind: DictKind| match kind {
+        Actors(_) => d.actors.entries.len(),
+        Agents(_) => d.agents.entries.len(),
+        Verbs(_) => pattern_count(d),
+        Discards => d.discards.entries.len(),
+        Issues => d.issues.entries.len(),
+        Prepositions => d.prepositions.words.len(),
+    };
+    let cases = [
+        // 4668 patterns, the same 7 upstream problems as petrarch2's copy (5 patterns dropped).
+        Case {
+            file: "universal-petrarch/dictionaries/CAMEO.2.0.txt",
+            kind: Verbs(Petrarch2),
+            warnings: 7,
+            count: 4668 - 5,
+        },
+        Case {
+            file: "universal-petrarch/dictionaries/Phoenix.Countries.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 7,
+            count: 18390,
+        },
+        Case {
+            file: "universal-petrarch/dictionaries/Phoenix.International.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 4,
+            count: 7841,
+        },
+        Case {
+            file: "universal-petrarch/validate/PETR_Validate_actors_2_02.txt",
+            kind: Actors(Petrarch2),
+            warnings: 0,
+            count: 133,
+        },
+        Case {
+            file: "universal-petrarch/validate/PETR_Validate_agents_2_02.txt",
+            kind: Agents(Petrarch2),
+            warnings: 0,
+            count: 95,
+        },
+        Case {
+            file: "universal-petrarch/validate/PETR_Validate_discards_2_02.txt",
+            kind: Discards,
+            warnings: 0,
+            count: 9,
+        },
+        // 427 - 69 = 358 patterns: one unclosed '[' (880) and five uses of synsets the file never defines.
+        Case {
+            file: "universal-petrarch/validate/PETR_Validate_verbs_2_02.txt",
+            kind: Verbs(Petrarch2),
+            warnings: 6,
+            count: 358 - 6,
+        },
+        Case {
+            file: "petrarch2/dictionaries/CAMEO.2.0_unsorted.txt",
+            kind: Verbs(Petrarch2),
+            warnings: 11,
+            count: 4670,
+        },
+        Case {
+            file: "petrarch2/dictionaries/CAMEO.verbpatterns.150430.txt",
+            kind: Verbs(Petrarch1),
+            warnings: 6,
+            count: 11005,
+        },
+        Case {
+            file: "petrarch1/dictionaries/CAMEO.2.0.txt",
+            kind: Verbs(Petrarch1),
+            warnings: 6,
+            count: 11005,
+        },
+        Case {
+            file: "petrarch2/dictionaries/PETR.Validate.verbs.txt",
+            kind: Verbs(Petrarch1),
+            warnings: 2,
+            count: 473,
+        },
+        Case {
+            file: "petrarch2/dictionaries/PETR.Validate.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 0,
+            count: 128,
+        },
+        Case {
+            file: "petrarch2/dictionaries/PETR.Validate.agents.txt",
+            kind: Agents(Petrarch2),
+            warnings: 0,
+            count: 95,
+        },
+        Case {
+            file: "petrarch2/dictionaries/PETR.Validate.discards.txt",
+            kind: Discards,
+            warnings: 0,
+            count: 9,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.Countries.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 7,
+            count: 18390,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.International.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 4,
+            count: 7841,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.MilNonState.actors.txt",
+            kind: Actors(Petrarch2),
+            warnings: 0,
+            count: 1021,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.agents.txt",
+            kind: Agents(Petrarch2),
+            warnings: 2,
+            count: 3373,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.IssueCoding.txt",
+            kind: Issues,
+            warnings: 17,
+            count: 2972,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.discards.txt",
+            kind: Discards,
+            warnings: 0,
+            count: 506,
+        },
+        Case {
+            file: "petrarch2/dictionaries/Phoenix.prepositions.txt",
+            kind: Prepositions,
+            warnings: 0,
+            count: 106,
+        },
+        // The unused PETRARCH-1→2 intermediate: 10808 - 396 = 10412 patterns, of which the 4574 with an unclosed
+        // "(P prep" marker (grep -c '^-.*(P ') are reported and dropped.
+        Case {
+            file: "petrarch2/dictionaries/newdict.txt",
+            kind: Verbs(Petrarch1),
+            warnings: 4574,
+            count: 10412 - 4574,
+        },
+    ];
+    for c in cases {
+        let (d, r) = load(c.file, c.kind);
+        assert_eq!(
+            (r.warnings.len(), count(&d, c.kind)),
+            (c.warnings, c.count),
+            "{}",
+            c.file
+        );
+    }
+}
+
+#[test]
+fn synset_plurals_follow_petrarch() {
+    let (d, _) = load(
+        "petrarch1/dictionaries/CAMEO.verbpatterns.150430.txt",
+        DictKind::Verbs(Dialect::Petrarch1),
+    );
+    let currency = d.verbs.synset("CURRENCY").expect("&CURRENCY");
+    let texts: Vec<String> = currency
+        .member_forms(Dialect::Petrarch1)
+        .iter()
+        .map(|els| {
+            els.iter()
+                .filter_map(|e| match &e.token {
+                    PatternToken::Word(w) => Some(w.text.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    // PETRARCH's make_plural turns any final Y into IES, vowel or not: +MONEY → MONEIES (what PETRARCH matched).
+    // +CASH_ stays singular; +BAHT → BAHTS.
+    assert_eq!(&texts[..3], ["MONEY", "MONEIES", "CURRENCY"]);
+    assert!(texts.contains(&"CASH".to_string()) && !texts.contains(&"CASHS".to_string()));
+    assert!(texts.contains(&"BAHTS".to_string()));
+    // &AUXVERB1_ : the label's '_' turns plurals off for every member.
+    let aux = d.verbs.synset("AUXVERB1").expect("&AUXVERB1_");
+    assert!(aux.no_plurals);
+    assert_eq!(
+        aux.member_forms(Dialect::Petrarch1).len(),
+        aux.members.len()
+    );
+}
+
+#[test]
+fn universal_petrarch_config_names_both_verb_files() {
+    let (config, report) = PetrarchConfig::read(&path("universal-petrarch/config/PETR_config.ini"))
+        .expect("config reads");
+    assert!(report.is_clean(), "{:?}", report.warnings);
+    assert_eq!(
+        config.verbs,
+        Some(path(
+            "universal-petrarch/config/../dictionaries/CAMEO.2.0.txt"
+        ))
+    );
+    assert!(config.petrarch1_verbs.is_some() && config.internal_coding_ontology.is_some());
+    assert_eq!(config.actors.len(), 3);
+}
