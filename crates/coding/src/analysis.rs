@@ -66,6 +66,9 @@ pub enum Halt {
     Complex(String),
 }
 
+/// A noun phrase with agents and no actor: token range, evidence range, agents (with "former").
+type AgentPhrase = (usize, usize, (usize, usize), Vec<(u32, bool)>);
+
 /// The parse of one sentence.
 #[derive(Debug, Default)]
 pub struct Analysis {
@@ -171,7 +174,9 @@ impl Analysis {
             return;
         }
         self.build_units(c, o, date);
-        self.compounds();
+        if !o.merge_noun_phrases {
+            self.compounds();
+        }
         self.pronouns(prev_actor);
         self.comma_clauses(o);
         self.split_clauses();
@@ -363,6 +368,8 @@ impl Analysis {
 
     fn build_units(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
         let chunks = self.chunks.clone();
+        // Noun phrases with agents but no actor: (start, end, evidence, agents).
+        let mut agent_nps: Vec<AgentPhrase> = Vec::new();
         if o.merge_noun_phrases {
             // PETRARCH reading: a noun phrase holds at most one actor; its agents apply to it.
             let np_able = |k: ChunkKind| {
@@ -386,17 +393,23 @@ impl Analysis {
                 // Extend over NP words, and over OF between NP words.
                 while j + 1 < chunks.len() {
                     let nx = chunks[j + 1];
-                    if np_able(nx.kind) {
+                    let is_prep = nx.end - nx.start == 1
+                        && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(nx.start));
+                    if np_able(nx.kind) && !is_prep {
                         j += 1;
-                    } else if nx.kind == ChunkKind::Breaker
-                        && self.text(nx.start) == "OF"
-                        && j + 2 < chunks.len()
-                        && np_able(chunks[j + 2].kind)
+                    } else if nx.kind == ChunkKind::Conjunction
+                        && self.adjective_coordination(j + 1)
                     {
-                        j += 2;
+                        // "awful and evil minister": a conjunction inside the noun phrase.
+                        self.in_compound[nx.start] = true;
+                        j += 1;
                     } else {
                         break;
                     }
+                }
+                if self.text(chunks[k].start) == "OF" {
+                    k = j + 1;
+                    continue;
                 }
                 let mut actor = None;
                 let mut agents = Vec::new();
@@ -421,24 +434,14 @@ impl Analysis {
                     let codes = Self::compose(c, date, a, &agents);
                     let rule = Some(c.actor_codes[a as usize].rule);
                     self.new_unit(start, end, ev.unwrap_or((start, end)), codes, rule);
-                } else if !agents.is_empty() && (o.convert_agents || !o.require_dyad) {
-                    // An agent with no actor: PETRARCH's anonymous actor `---GOV`.
-                    let codes = agents
-                        .iter()
-                        .map(|&(a, _)| {
-                            let info = &c.agents.phrases[a as usize].payload;
-                            with_agent(
-                                if o.convert_agents { "" } else { "---" },
-                                &info.code,
-                                info.prefix,
-                            )
-                        })
-                        .take(1)
-                        .collect();
-                    self.new_unit(start, end, ev.unwrap_or((start, end)), codes, None);
+                } else if !agents.is_empty() {
+                    agent_nps.push((start, end, ev.unwrap_or((start, end)), agents));
                 }
                 k = j + 1;
             }
+            self.compounds();
+            self.attach_agent_phrases(c, o, agent_nps);
+            self.compounds();
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
             // is attached.
@@ -520,9 +523,124 @@ impl Analysis {
         }
     }
 
+    /// Whether the conjunction chunk `ci` joins two modifiers inside a noun phrase ("awful and evil", "heavily and
+    /// unjustly"): both neighbours are untyped lower-case words or adjectives.
+    fn adjective_coordination(&self, ci: usize) -> bool {
+        let modifier = |k: usize| -> bool {
+            self.chunks.get(k).is_some_and(|ch| {
+                matches!(ch.kind, ChunkKind::Other | ChunkKind::Adjective)
+                    && !self.toks.tokens[ch.start].capitalized
+                    && self.text(ch.start) != "OF"
+            })
+        };
+        ci > 0 && modifier(ci - 1) && modifier(ci + 1)
+    }
+
+    /// PETRARCH reading: agent phrases before OF/IN/FROM + actor take that actor ("the ambassadors of Arnor,
+    /// Osgiliath and Gondor", "lawmakers in Fornost and Gondor", "soldiers from Gondor"), distributing over
+    /// compounds on either side; the rest become anonymous actors `---AGT`.
+    fn attach_agent_phrases(&mut self, c: &Compiled, o: &CoderOptions, nps: Vec<AgentPhrase>) {
+        let mut used = vec![false; nps.len()];
+        let mut i = 0;
+        while i < nps.len() {
+            // A chain of agent phrases joined by commas / AND / OR.
+            let mut j = i;
+            while j + 1 < nps.len() {
+                let gap_ok = (nps[j].1..nps[j + 1].0).all(|t| {
+                    matches!(self.kind_at(t), ChunkKind::Comma)
+                        || (self.kind_at(t) == ChunkKind::Conjunction
+                            && is_in(grammar::COMPOUND_CONJUNCTIONS, self.text(t)))
+                }) && nps[j + 1].0 > nps[j].1
+                    && nps[j + 1].0 - nps[j].1 <= 2;
+                if !gap_ok {
+                    break;
+                }
+                j += 1;
+            }
+            let end = nps[j].1;
+            let prep_ok = end < self.toks.len()
+                && self.toks.tokens[end].kind == TokenKind::Word
+                && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(end));
+            let target = if prep_ok && end + 1 < self.toks.len() {
+                self.unit_start[end + 1]
+            } else {
+                0
+            };
+            if target > 0 {
+                let u = target as usize - 1;
+                let mut codes = Vec::new();
+                for np in &nps[i..=j] {
+                    for base in &self.units[u].codes {
+                        let mut code = base.clone();
+                        for &(a, former) in &np.3 {
+                            let info = &c.agents.phrases[a as usize].payload;
+                            let agent: &str = if former {
+                                grammar::ELITE_AGENT
+                            } else {
+                                &info.code
+                            };
+                            code = with_agent(&code, agent, info.prefix);
+                        }
+                        if !codes.contains(&code) {
+                            codes.push(code);
+                        }
+                    }
+                }
+                let unit = &self.units[u];
+                let merged = Unit {
+                    start: nps[i].0,
+                    end: unit.end,
+                    ev_start: nps[i].2 .0,
+                    ev_end: unit.ev_end,
+                    compound: codes.len() > 1,
+                    codes,
+                    rule: unit.rule,
+                    absorbed: false,
+                    pronoun: false,
+                };
+                let old_start = unit.start;
+                self.units[u].absorbed = true;
+                self.unit_start[old_start] = 0;
+                for t in nps[i].1..=end {
+                    self.in_compound[t] = true;
+                }
+                self.units.push(merged);
+                self.unit_start[nps[i].0] = self.units.len() as u32;
+                for flag in used.iter_mut().take(j + 1).skip(i) {
+                    *flag = true;
+                }
+            }
+            i = j + 1;
+        }
+        // Anonymous actors: PETRARCH codes an agent without actor as `---AGT` (TABARI's CONVERT AGENTS: `~AGT`).
+        if !(o.anonymous_agents || o.convert_agents) {
+            return;
+        }
+        for (k, np) in nps.iter().enumerate() {
+            if used[k] || self.unit_start[np.0] != 0 {
+                continue;
+            }
+            let Some(&(a, _)) = np.3.first() else {
+                continue;
+            };
+            let info = &c.agents.phrases[a as usize].payload;
+            let base = if o.convert_agents { "~" } else { "---" };
+            let code = if info.prefix {
+                format!("{}{base}", info.code)
+            } else {
+                format!("{base}{}", info.code)
+            };
+            self.new_unit(np.0, np.1, np.2, vec![code], Some(info.rule));
+        }
+    }
+
     /// Parsed compound actors: `U , U , … and U` and `U and U` (TABARI §7.5).
     fn compounds(&mut self) {
-        let mut order: Vec<usize> = (0..self.units.len()).collect();
+        let mut order: Vec<usize> = (0..self.units.len())
+            .filter(|&u| {
+                !self.units[u].absorbed && self.unit_start[self.units[u].start] as usize == u + 1
+            })
+            .collect();
         order.sort_by_key(|&u| self.units[u].start);
         let mut i = 0;
         while i < order.len() {

@@ -79,7 +79,13 @@ fn phrase_words(p: &Phrase, dialect: Dialect) -> Vec<LexWord> {
     let mut out = Vec::with_capacity(p.words.len());
     for w in &p.words {
         // A hyphen in a dictionary word is a word break in text (TABARI 0.7.3+ reads `-` as `_`).
-        let parts: Vec<&str> = w.word.text.split('-').filter(|s| !s.is_empty()).collect();
+        let mut parts: Vec<&str> = Vec::new();
+        for piece in w.word.text.split('-').filter(|s| !s.is_empty()) {
+            match crate::lexicon::split_contraction(piece) {
+                Some((a, b)) => parts.extend([a, b]),
+                None => parts.push(piece),
+            }
+        }
         let n = parts.len();
         for (i, part) in parts.into_iter().enumerate() {
             let last = i + 1 == n;

@@ -13,7 +13,7 @@ pub const PRONOUNS_PLURAL: &[&str] = &["THEY", "THEM", "THEIR"];
 /// Clause-joining conjunctions (TABARI §7.6).
 pub const CONJUNCTIONS: &[&str] = &["AND", "BUT", "OR", "NOR"];
 /// Conjunctions that may join the members of a compound actor.
-pub const COMPOUND_CONJUNCTIONS: &[&str] = &["AND", "OR"];
+pub const COMPOUND_CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR"];
 
 /// Auxiliaries that, one or two words before a verb followed by BY, make it passive (TABARI §7.9, plus the
 /// present-tense forms raw news uses).
@@ -25,6 +25,9 @@ pub const PASSIVE_BY_REACH: usize = 1;
 
 /// Prepositions through which an agent takes the actor that follows (TABARI §5.4: "PRESIDENT OF ISRAEL").
 pub const AGENT_PREPOSITIONS: &[&str] = &["OF", "IN"];
+/// Prepositions through which a noun phrase of agents takes the actor that follows (PETRARCH reading:
+/// "lawmakers in Fornost", "soldiers from Gondor").
+pub const AGENT_PREPOSITIONS_NP: &[&str] = &["OF", "IN", "FROM"];
 /// Words before an actor or agent that make the agent an elite (TABARI §5.4.1).
 pub const FORMER_WORDS: &[&str] = &["FORMER", "EX"];
 /// The agent code "former" turns an agent into.

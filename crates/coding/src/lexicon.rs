@@ -314,3 +314,9 @@ mod tests {
         assert_eq!(idx.phrases[m.phrase as usize].payload, "TEN");
     }
 }
+
+/// Splits a dictionary word the way the tokenizer splits text: `DIDN'T` → `DID`, `N'T`.
+pub fn split_contraction(word: &str) -> Option<(&str, &str)> {
+    let stem = word.strip_suffix("N'T")?;
+    (!stem.is_empty()).then(|| (stem, &word[stem.len()..]))
+}

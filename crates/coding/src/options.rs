@@ -60,6 +60,8 @@ pub struct CoderOptions {
     /// PETRARCH `require_dyad`: an event needs both source and target. When false, a missing target is `---` and
     /// an agent without actor becomes the anonymous actor `---AGT`.
     pub require_dyad: bool,
+    /// PETRARCH: a noun phrase with an agent and no actor is the anonymous actor `---AGT` ("officials said").
+    pub anonymous_agents: bool,
     /// TABARI `CONVERT AGENTS`: an agent without an actor is an actor with the bare agent code.
     pub convert_agents: bool,
     /// Sentences with fewer words are not coded (TABARI `MINIMUM WORDS`).
@@ -96,6 +98,7 @@ impl Default for CoderOptions {
             complexity: Complexity::default(),
             require_dyad: true,
             convert_agents: false,
+            anonymous_agents: true,
             minimum_words: 0,
             merge_noun_phrases: true,
             noun_shift: true,

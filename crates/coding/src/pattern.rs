@@ -66,7 +66,7 @@ pub fn lex_word(
 /// Expands a written pattern into flat element lists.
 pub fn flatten(elements: &[PatternElement], verbs: &VerbDictionary) -> Vec<Vec<PatElem>> {
     let mut out: Vec<Vec<PatElem>> = vec![Vec::new()];
-    expand_into(elements, verbs, &mut out, 0);
+    expand_into(elements, verbs, &mut out, 0, false);
     out
 }
 
@@ -75,6 +75,7 @@ fn expand_into(
     verbs: &VerbDictionary,
     out: &mut Vec<Vec<PatElem>>,
     depth: usize,
+    in_synset: bool,
 ) {
     let dialect = verbs.dialect;
     for el in elements {
@@ -84,13 +85,34 @@ fn expand_into(
         };
         match &el.token {
             PatternToken::Word(w) => {
+                let mut word = lex_word(w, el.adjacent_next, dialect, true);
+                if in_synset && matches!(dialect, Dialect::Petrarch1 | Dialect::Petrarch2) {
+                    // PETRARCH generates plurals for synset members only.
+                    word.endings = !w.no_endings;
+                }
+                let parts: Vec<PatElem> = match crate::lexicon::split_contraction(&word.text) {
+                    Some((a, b)) => vec![
+                        PatElem {
+                            kind: PatKind::Word(LexWord {
+                                text: a.into(),
+                                stem: false,
+                                endings: false,
+                                adjacent_next: true,
+                            }),
+                            adjacent_next: true,
+                        },
+                        PatElem {
+                            kind: PatKind::Word(LexWord {
+                                text: b.into(),
+                                ..word.clone()
+                            }),
+                            adjacent_next: el.adjacent_next,
+                        },
+                    ],
+                    None => vec![single(PatKind::Word(word))],
+                };
                 for v in out.iter_mut() {
-                    v.push(single(PatKind::Word(lex_word(
-                        w,
-                        el.adjacent_next,
-                        dialect,
-                        true,
-                    ))));
+                    v.extend(parts.iter().cloned());
                 }
             }
             PatternToken::Verb => out.iter_mut().for_each(|v| v.push(single(PatKind::Verb))),
@@ -128,7 +150,7 @@ fn expand_into(
                         e
                     })
                     .collect();
-                branch(out, &alts, verbs, depth + 1);
+                branch(out, &alts, verbs, depth + 1, true);
             }
             PatternToken::Alternatives(alts) => {
                 let alts: Vec<Vec<PatternElement>> = alts
@@ -141,11 +163,11 @@ fn expand_into(
                         e
                     })
                     .collect();
-                branch(out, &alts, verbs, depth + 1);
+                branch(out, &alts, verbs, depth + 1, in_synset);
             }
             // PETRARCH-2 phrase structure: read as its words in order.
             PatternToken::NounPhrase(inner) | PatternToken::PrepPhrase(inner) => {
-                expand_into(inner, verbs, out, depth + 1);
+                expand_into(inner, verbs, out, depth + 1, in_synset);
             }
         }
         if out.is_empty() {
@@ -159,11 +181,12 @@ fn branch(
     alts: &[Vec<PatternElement>],
     verbs: &VerbDictionary,
     depth: usize,
+    in_synset: bool,
 ) {
     let mut next = Vec::new();
     for alt in alts {
         let mut part = out.clone();
-        expand_into(alt, verbs, &mut part, depth);
+        expand_into(alt, verbs, &mut part, depth, in_synset);
         next.extend(part);
         if next.len() > MAX_PATTERN_VARIANTS {
             next.truncate(MAX_PATTERN_VARIANTS);
