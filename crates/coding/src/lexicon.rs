@@ -72,7 +72,7 @@ pub fn has_regular_ending(base: &str, tok: &str) -> bool {
     let last = base.as_bytes().last().copied().unwrap_or(0);
     if rest.len() > 1 && rest.as_bytes()[0] == last && !b"AEIOU".contains(&last) {
         let r = &rest[1..];
-        return r == "ED" || r == "ING" || r == "ER";
+        return r == "ED" || r == "ING";
     }
     false
 }
