@@ -149,6 +149,8 @@ struct Stats {
     own_commas: Vec<u32>,
     /// Visible chars inside `<p>`-like elements in the subtree: prose, as opposed to link lists and labels.
     prose_chars: Vec<u32>,
+    /// Number of links in the subtree.
+    links: Vec<u32>,
 }
 
 impl Stats {
@@ -176,6 +178,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
         own_link_chars: vec![0; n],
         own_commas: vec![0; n],
         prose_chars: vec![0; n],
+        links: vec![0; n],
     };
     let h = hints();
     // Context: nearest block ancestor, link depth, prose depth.
@@ -220,6 +223,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
                 }
                 if tag == "a" {
                     link_depth += 1;
+                    s.links[id as usize] += 1;
                 }
                 if is_prose_tag(tag) {
                     prose_depth += 1;
@@ -248,6 +252,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
                 s.chars[parent as usize] += c;
                 s.link_chars[parent as usize] += l;
                 s.prose_chars[parent as usize] += p;
+                s.links[parent as usize] += s.links[id as usize];
             }
         }
     }
@@ -294,6 +299,18 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
     if relaxed {
         return dropped;
     }
+    // Link clusters first, so that hover cards and menus inside the article do not make it look like furniture.
+    let stats = compute_stats(dom, &dropped);
+    for id in 0..n as NodeId {
+        if !dropped[id as usize]
+            && dom
+                .tag(id)
+                .is_some_and(|t| !matches!(&**t, "html" | "body"))
+            && is_link_cluster(id, &stats)
+        {
+            dropped[id as usize] = true;
+        }
+    }
     let stats = compute_stats(dom, &dropped);
     for id in 0..n as NodeId {
         if dropped[id as usize] {
@@ -325,7 +342,21 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
             dropped[id as usize] = true;
             continue;
         }
+        if dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| METADATA_ITEMPROPS.iter().any(|m| p.eq_ignore_ascii_case(m)))
+            && !has_prose
+        {
+            dropped[id as usize] = true;
+            continue;
+        }
+        if HINT_EXEMPT_TAGS.contains(&tag) {
+            continue;
+        }
         let hint = class_hint(dom, id);
+        if hint.furniture && has_ancestor_tag(dom, id, HINT_EXEMPT_ANCESTORS) {
+            continue;
+        }
         if hint.furniture && !hint.strong_content && !(hint.content && has_prose) {
             // Prose-heavy containers keep even a furniture-sounding class ("comments-enabled"), unless they are
             // plainly comment or link furniture.
@@ -335,6 +366,25 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// A run of several links with hardly any plain text: a menu, a tag list, a hover card inside a paragraph.
+fn is_link_cluster(id: NodeId, stats: &Stats) -> bool {
+    let i = id as usize;
+    stats.links[i] >= LINK_CLUSTER_MIN_LINKS
+        && stats.link_density(id) >= LINK_CLUSTER_MIN_DENSITY
+        && ((stats.chars[i] - stats.link_chars[i]) as usize) < LINK_CLUSTER_MAX_PLAIN_CHARS
+}
+
+fn has_ancestor_tag(dom: &Dom, id: NodeId, tags: &[&str]) -> bool {
+    let mut p = dom.node(id).parent;
+    while p != NONE {
+        if dom.tag(p).is_some_and(|t| tags.contains(&&**t)) {
+            return true;
+        }
+        p = dom.node(p).parent;
+    }
+    false
 }
 
 /// Container weight from its tag.
@@ -431,17 +481,72 @@ fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>
             level += 1;
         }
     }
-    let mut best: Option<NodeId> = None;
-    let mut best_score = f64::MIN;
     for &c in &candidates {
-        let s = score[c as usize] * (1.0 - stats.link_density(c));
-        score[c as usize] = s;
-        if s > best_score {
-            best_score = s;
-            best = Some(c);
+        score[c as usize] *= 1.0 - stats.link_density(c);
+    }
+    // Best first; ties go to the earlier node so the result is deterministic.
+    candidates.sort_by(|a, b| {
+        score[*b as usize]
+            .total_cmp(&score[*a as usize])
+            .then(a.cmp(b))
+    });
+    let Some(&top) = candidates.first() else {
+        return (None, score);
+    };
+    let top_score = score[top as usize];
+    let mut best = top;
+    // An article split into sections (figures, ads or pull quotes between them) gives several near-equal
+    // candidates: their common ancestor is the article.
+    let alternatives: Vec<NodeId> = candidates
+        .iter()
+        .skip(1)
+        .take(TOP_CANDIDATES - 1)
+        .copied()
+        .filter(|&c| top_score > 0.0 && score[c as usize] / top_score >= ALTERNATIVE_SCORE_SHARE)
+        .collect();
+    if alternatives.len() >= MIN_ALTERNATIVE_CANDIDATES {
+        let mut ancestor = dom.node(top).parent;
+        while ancestor != NONE && dom.tag(ancestor).is_some_and(|t| &**t != "body") {
+            let contained = alternatives
+                .iter()
+                .filter(|&&a| is_ancestor(dom, ancestor, a))
+                .count();
+            if contained >= MIN_ALTERNATIVE_CANDIDATES {
+                best = ancestor;
+                break;
+            }
+            ancestor = dom.node(ancestor).parent;
         }
     }
-    (best, score)
+    // A wrapper holding nothing but the best container is the same article; its siblings are the article's.
+    loop {
+        let parent = dom.node(best).parent;
+        if parent == NONE || dom.tag(parent).is_none_or(|t| &**t == "body") {
+            break;
+        }
+        let only_child = dom
+            .children(parent)
+            .filter(|&c| !dropped[c as usize] && stats.chars[c as usize] > 0)
+            .all(|c| c == best);
+        if !only_child {
+            break;
+        }
+        score[parent as usize] = score[parent as usize].max(score[best as usize]);
+        best = parent;
+    }
+    (Some(best), score)
+}
+
+/// Whether `a` is a proper ancestor of `node`.
+fn is_ancestor(dom: &Dom, a: NodeId, node: NodeId) -> bool {
+    let mut p = dom.node(node).parent;
+    while p != NONE {
+        if p == a {
+            return true;
+        }
+        p = dom.node(p).parent;
+    }
+    false
 }
 
 /// Whether any ancestor of `id` is dropped.
@@ -557,6 +662,7 @@ impl BlockBuffer {
 struct Emitter<'a> {
     dom: &'a Dom,
     title: Option<&'a str>,
+    authors: &'a [String],
     blocks: Vec<(BlockKind, String, u32)>,
 }
 
@@ -576,6 +682,9 @@ impl Emitter<'_> {
         if kind == BlockKind::Heading && self.title.is_some_and(|t| same_text(t, &b.text)) {
             return;
         }
+        if b.chars <= MAX_BYLINE_CHARS && is_byline(&b.text, self.authors) {
+            return;
+        }
         self.blocks.push((kind, b.text, b.line));
     }
 }
@@ -583,6 +692,24 @@ impl Emitter<'_> {
 fn same_text(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
 }
+
+/// "By Jane Doe - 11/18/19", or a short line naming a known author.
+fn is_byline(text: &str, authors: &[String]) -> bool {
+    if BYLINE_PREFIXES.iter().any(|p| text.starts_with(p)) {
+        let rest = text.split_at(text.find(' ').unwrap_or(0)).1.trim_start();
+        // "By Tuesday, talks had..." is prose: a byline name starts with a capital and the line ends without a
+        // full stop.
+        return rest.chars().next().is_some_and(char::is_uppercase) && !text.ends_with('.');
+    }
+    authors.iter().any(|a| {
+        !a.is_empty()
+            && text.starts_with(a.as_str())
+            && text.len() <= a.len() + MAX_BYLINE_TAIL_CHARS
+    })
+}
+
+/// How much may follow an author's name on a byline line ("Jane Doe, Reuters | 5 min read").
+const MAX_BYLINE_TAIL_CHARS: usize = 40;
 
 fn is_boilerplate_line(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -610,11 +737,13 @@ fn emit_blocks(
     dropped: &[bool],
     stats: &Stats,
     title: Option<&str>,
+    authors: &[String],
 ) -> Vec<(BlockKind, String, u32)> {
     let h = hints();
     let mut em = Emitter {
         dom,
         title,
+        authors,
         blocks: Vec::new(),
     };
     for &root in roots {
@@ -636,7 +765,8 @@ fn emit_blocks(
             let Some(tag) = dom.tag(id).map(|t| &**t) else {
                 continue;
             };
-            let is_block = h.block_tags.contains(tag);
+            // Cells stay on their row's line.
+            let is_block = h.block_tags.contains(tag) && !matches!(tag, "td" | "th");
             if entering {
                 if id != root && is_link_furniture(tag, id, stats) {
                     continue;
@@ -698,7 +828,11 @@ fn body_chars(blocks: &[(BlockKind, String, u32)]) -> usize {
 
 /// Find the article and return its blocks; `title` is the page's headline, left out of the body.
 /// Each block is (kind, text, source line).
-pub(crate) fn article_blocks(dom: &Dom, title: Option<&str>) -> Vec<(BlockKind, String, u32)> {
+pub(crate) fn article_blocks(
+    dom: &Dom,
+    title: Option<&str>,
+    authors: &[String],
+) -> Vec<(BlockKind, String, u32)> {
     let mut best_blocks = Vec::new();
     for relaxed in [false, true] {
         let dropped = prune(dom, relaxed);
@@ -707,7 +841,7 @@ pub(crate) fn article_blocks(dom: &Dom, title: Option<&str>) -> Vec<(BlockKind, 
         let blocks = match best {
             Some(best) => {
                 let roots = article_roots(dom, best, &score, &stats);
-                emit_blocks(dom, &roots, &dropped, &stats, title)
+                emit_blocks(dom, &roots, &dropped, &stats, title, authors)
             }
             None => Vec::new(),
         };

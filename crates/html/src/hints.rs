@@ -129,7 +129,6 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "rating",
     "follow",
     "login",
-    "paywall",
     "tooltip",
     "offscreen",
     "caption",
@@ -192,7 +191,6 @@ pub const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "masthead",
     "popup",
     "modal",
-    "paywall",
     "trending",
     "popular",
     "read-more",
@@ -307,6 +305,23 @@ pub const STRONG_CONTENT_SUBSTRINGS: &[&str] = &[
 /// `itemprop` values that name the article body.
 pub const BODY_ITEMPROPS: &[&str] = &["articlebody", "text", "reviewbody"];
 
+/// `itemprop` values of metadata shown in the page (dates, author boxes), not body text.
+pub const METADATA_ITEMPROPS: &[&str] = &[
+    "datepublished",
+    "datemodified",
+    "datecreated",
+    "author",
+    "publisher",
+    "creator",
+    "headline",
+    "name",
+];
+
+/// Class/id furniture hints are not applied inside these elements (tables and code are data, not layout) ...
+pub const HINT_EXEMPT_ANCESTORS: &[&str] = &["table", "pre", "code"];
+/// ... nor to these elements themselves.
+pub const HINT_EXEMPT_TAGS: &[&str] = &["a", "p", "tr", "td", "th", "tbody", "thead", "tfoot"];
+
 /// `role` values of furniture.
 pub const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
@@ -391,7 +406,22 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "whatsapp",
     "pinterest",
     "reddit",
+    "text size",
+    "font size",
+    "print this article",
+    "save",
+    "save article",
+    "bookmark",
+    "ad feedback",
 ];
+
+/// Words that open a byline ("By Jane Doe"), in the languages of the test sets.
+pub const BYLINE_PREFIXES: &[&str] = &[
+    "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Door ", "Di ", "Av ",
+];
+
+/// A block this short that opens with a byline word, or names a page author, is a byline.
+pub const MAX_BYLINE_CHARS: usize = 100;
 
 /// Block-text prefixes that mark a furniture line ("Read more: …", "Related: …"), lowercased.
 pub const BOILERPLATE_PREFIXES: &[&str] = &[
@@ -443,6 +473,18 @@ pub const CONTAINER_MAX_LINK_DENSITY: f64 = 0.5;
 pub const BLOCK_MAX_LINK_DENSITY: f64 = 0.6;
 /// A block at least this long survives the block link-density filter (prose with many inline links).
 pub const BLOCK_LINK_DENSITY_EXEMPT_CHARS: usize = 400;
+/// A subtree with at least this many links ...
+pub const LINK_CLUSTER_MIN_LINKS: u32 = 3;
+/// ... this link density ...
+pub const LINK_CLUSTER_MIN_DENSITY: f64 = 0.8;
+/// ... and less plain text than this is link furniture, dropped before scoring.
+pub const LINK_CLUSTER_MAX_PLAIN_CHARS: usize = 200;
+/// How many of the best containers are compared when looking for a split article.
+pub const TOP_CANDIDATES: usize = 5;
+/// A container scoring at least this share of the best is an alternative ...
+pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.75;
+/// ... and this many alternatives under one ancestor make that ancestor the article.
+pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
 /// Extraction below this many body chars falls back to a less selective pass.
 pub const MIN_ARTICLE_CHARS: usize = 250;
 /// Boilerplate line tests only apply to blocks up to this long.

@@ -79,7 +79,7 @@ pub fn extract(html: &str) -> Extracted {
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);
-    let raw_blocks = content::article_blocks(&dom, meta.title.as_deref());
+    let raw_blocks = content::article_blocks(&dom, meta.title.as_deref(), &meta.authors);
     let mut captions = Vec::new();
     let blocks: Vec<TextBlock> = raw_blocks
         .into_iter()
