@@ -385,7 +385,10 @@ impl Analysis {
             };
             let mut k = 0;
             while k < chunks.len() {
-                if !np_able(chunks[k].kind) {
+                let ck = chunks[k];
+                let prep_at_k = ck.end - ck.start == 1
+                    && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(ck.start));
+                if !np_able(ck.kind) || prep_at_k {
                     k += 1;
                     continue;
                 }
@@ -406,10 +409,6 @@ impl Analysis {
                     } else {
                         break;
                     }
-                }
-                if self.text(chunks[k].start) == "OF" {
-                    k = j + 1;
-                    continue;
                 }
                 let mut actor = None;
                 let mut agents = Vec::new();

@@ -55,10 +55,12 @@ pub fn lex_word(
     dialect: Dialect,
     allow_stem: bool,
 ) -> LexWord {
+    let tabari = matches!(dialect, Dialect::Tabari);
     LexWord {
         text: w.text.replace('-', "_").into(),
-        stem: allow_stem && !w.exact && matches!(dialect, Dialect::Tabari),
-        endings: !w.no_endings,
+        stem: allow_stem && !w.exact && tabari,
+        // PETRARCH pattern words are whole words as written; TABARI adds its regular endings.
+        endings: tabari && !w.no_endings,
         adjacent_next,
     }
 }
