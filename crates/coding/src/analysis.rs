@@ -173,6 +173,9 @@ impl Analysis {
         if self.halt.is_some() {
             return;
         }
+        if o.auxiliaries_yield {
+            self.demote_auxiliaries();
+        }
         self.build_units(c, o, date);
         if !o.merge_noun_phrases {
             self.compounds();
@@ -303,6 +306,27 @@ impl Analysis {
             };
             self.push_chunk(i, end.max(i + 1), kind);
             i = end.max(i + 1);
+        }
+    }
+
+    /// Auxiliary verbs followed closely by another verb are not verbs ("should have acted").
+    fn demote_auxiliaries(&mut self) {
+        for k in 0..self.chunks.len() {
+            let ch = self.chunks[k];
+            if !matches!(ch.kind, ChunkKind::Verb(_)) || ch.end - ch.start != 1 {
+                continue;
+            }
+            if !is_in(grammar::AUXILIARIES, self.text(ch.start)) {
+                continue;
+            }
+            let main_follows = self.chunks[k + 1..]
+                .iter()
+                .take(grammar::AUXILIARY_REACH + 1)
+                .take_while(|c| c.start <= ch.end + grammar::AUXILIARY_REACH)
+                .any(|c| matches!(c.kind, ChunkKind::Verb(_)));
+            if main_follows {
+                self.chunks[k].kind = ChunkKind::Breaker;
+            }
         }
     }
 

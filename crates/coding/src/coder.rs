@@ -402,8 +402,15 @@ impl Coder {
                 }
                 // Source and target (TABARI §5.8).
                 let codes_of = |u: usize| -> &[String] { &a.units[u].codes };
-                let mut source = b.source.or(b.compound);
-                let mut target = b.target.or(b.compound);
+                // `%`: the compound is both source and target; PETRARCH's `* WITH %` after the verb makes it the
+                // target only.
+                let (cs, ct) = match (c.verb_dialect, b.compound) {
+                    (Some(dyad_dict::Dialect::Tabari) | None, cu) => (cu, cu),
+                    (_, Some(cu)) if b.compound_after_verb => (None, Some(cu)),
+                    (_, cu) => (cu, cu),
+                };
+                let mut source = b.source.or(cs);
+                let mut target = b.target.or(ct);
                 let designated = b.source.is_some() || b.target.is_some() || b.compound.is_some();
                 // With a target already bound, the source is the first actor with another code.
                 let bound_target = target;
@@ -446,7 +453,9 @@ impl Coder {
                 if source.is_none() {
                     if let (Some(d), true) = (&o.default_source, o.default_source_prior) {
                         default_source_code = Some(d.clone());
-                    } else if o.source_after_verb {
+                    } else if o.source_after_verb
+                        || (b.target.is_some() && o.source_after_bound_target)
+                    {
                         // TABARI is greedy: with no actor before the verb, the first one after it.
                         source = units
                             .iter()

@@ -199,10 +199,30 @@ impl Compiled {
                 prefix,
                 rule: r,
             };
-            c.agents.push(phrase_words(&e.phrase, gd), info.clone());
-            if let dyad_dict::PluralRule::Given(list) = &e.plural {
-                for p in list {
-                    c.agents.push(phrase_words(p, gd), info.clone());
+            if gd == Dialect::Tabari {
+                c.agents.push(phrase_words(&e.phrase, gd), info.clone());
+            } else {
+                // PETRARCH: the phrase as written plus its plural as the entry says, no other endings.
+                let exact = |p: &Phrase| {
+                    let mut w = phrase_words(p, gd);
+                    w.iter_mut().for_each(|w| w.endings = false);
+                    w
+                };
+                c.agents.push(exact(&e.phrase), info.clone());
+                match &e.plural {
+                    dyad_dict::PluralRule::Regular => {
+                        let mut w = exact(&e.phrase);
+                        if let Some(last) = w.last_mut() {
+                            last.text = dyad_dict::forms::regular_plural(&last.text).into();
+                        }
+                        c.agents.push(w, info.clone());
+                    }
+                    dyad_dict::PluralRule::Given(list) => {
+                        for p in list {
+                            c.agents.push(exact(p), info.clone());
+                        }
+                    }
+                    dyad_dict::PluralRule::NoPlural | dyad_dict::PluralRule::Substituted => {}
                 }
             }
         }
@@ -221,21 +241,20 @@ impl Compiled {
                     code,
                     rule: r,
                 };
-                // PETRARCH verbs match whole words (with regular forms); TABARI verbs may be stems.
-                let mut words = phrase_words(&v.phrase, vd);
-                if vd != Dialect::Tabari {
-                    words.iter_mut().for_each(|w| w.stem = false);
-                }
-                c.verbs.push(words, info.clone());
-                if let Some(forms) = &v.irregular {
-                    for (p, _) in forms {
-                        let mut words = phrase_words(p, vd);
-                        if vd != Dialect::Tabari {
-                            words.iter_mut().for_each(|w| {
-                                w.stem = false;
-                                w.endings = false;
-                            });
-                        }
+                if vd == Dialect::Tabari {
+                    // TABARI verbs may be stems and take the regular endings at match time.
+                    c.verbs.push(phrase_words(&v.phrase, vd), info.clone());
+                    for (p, _) in v.irregular.iter().flatten() {
+                        c.verbs.push(phrase_words(p, vd), info.clone());
+                    }
+                } else {
+                    // PETRARCH verbs match exactly the forms the format generates or lists.
+                    for (p, _) in v.forms(vd) {
+                        let mut words = phrase_words(&p, vd);
+                        words.iter_mut().for_each(|w| {
+                            w.stem = false;
+                            w.endings = false;
+                        });
                         c.verbs.push(words, info.clone());
                     }
                 }

@@ -168,3 +168,11 @@ pub const NEGATION_REACH: usize = 3;
 pub fn is_in(table: &[&str], word: &str) -> bool {
     table.contains(&word)
 }
+
+/// Auxiliaries and modals: with another verb right after them they are not the verb of the clause.
+pub const AUXILIARIES: &[&str] = &[
+    "HAS", "HAVE", "HAD", "HAVING", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "DO",
+    "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+];
+/// How far after an auxiliary the main verb may be.
+pub const AUXILIARY_REACH: usize = 2;

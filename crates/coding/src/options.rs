@@ -87,6 +87,11 @@ pub struct CoderOptions {
     pub default_target_after: bool,
     /// With no actor before the verb, take the source from after it (TABARI's greedy search).
     pub source_after_verb: bool,
+    /// The same, only when a pattern bound the target (`- + WAS * DEAD IN $`-like readings).
+    pub source_after_bound_target: bool,
+    /// An auxiliary or modal that the verb dictionary lists (HAS, SHOULD) is not the verb when another verb
+    /// follows within two words ("should have acted"): PETRARCH's parser never makes it the head.
+    pub auxiliaries_yield: bool,
 }
 
 impl Default for CoderOptions {
@@ -109,6 +114,8 @@ impl Default for CoderOptions {
             default_target: None,
             default_target_after: false,
             source_after_verb: false,
+            source_after_bound_target: true,
+            auxiliaries_yield: true,
         }
     }
 }
@@ -121,6 +128,7 @@ impl CoderOptions {
             statements_subordinate: false,
             negation_blocks: false,
             source_after_verb: true,
+            auxiliaries_yield: false,
             ..CoderOptions::default()
         }
     }

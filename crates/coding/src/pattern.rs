@@ -258,6 +258,8 @@ pub struct Bindings {
     pub source: Option<usize>,
     pub target: Option<usize>,
     pub compound: Option<usize>,
+    /// The `%` compound was found after the verb.
+    pub compound_after_verb: bool,
     pub first: usize,
     pub last: usize,
 }
@@ -365,7 +367,10 @@ fn match_seq(
                         match kind {
                             PatKind::Source => bb.source = Some(unit),
                             PatKind::Target => bb.target = Some(unit),
-                            PatKind::Compound => bb.compound = Some(unit),
+                            PatKind::Compound => {
+                                bb.compound = Some(unit);
+                                bb.compound_after_verb = true;
+                            }
                             _ => {}
                         }
                         if let Some(end) = match_seq(
