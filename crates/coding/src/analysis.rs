@@ -182,7 +182,7 @@ impl Analysis {
         }
         self.pronouns(prev_actor);
         self.comma_clauses(o);
-        self.split_clauses();
+        self.split_clauses(o);
     }
 
     fn push_chunk(&mut self, start: usize, end: usize, kind: ChunkKind) {
@@ -856,11 +856,18 @@ impl Analysis {
     }
 
     /// Splits at conjunctions outside compounds (TABARI §7.6).
-    fn split_clauses(&mut self) {
+    fn split_clauses(&mut self, o: &CoderOptions) {
         let n = self.toks.len();
         let mut start = 0;
         for t in 0..n {
             if !self.active[t] || self.in_compound[t] {
+                continue;
+            }
+            if o.comma_splits_clauses && self.toks.tokens[t].kind == TokenKind::Comma {
+                if t > start {
+                    self.clauses.push((start, t));
+                }
+                start = t + 1;
                 continue;
             }
             if self.toks.tokens[t].kind == TokenKind::Word

@@ -60,6 +60,9 @@ pub struct CoderOptions {
     /// PETRARCH `require_dyad`: an event needs both source and target. When false, a missing target is `---` and
     /// an agent without actor becomes the anonymous actor `---AGT`.
     pub require_dyad: bool,
+    /// Commas left after comma-clause elimination also end a clause (PETRARCH codes each verb phrase, and a
+    /// trailing ", officials said" is one).
+    pub comma_splits_clauses: bool,
     /// PETRARCH: a noun phrase with an agent and no actor is the anonymous actor `---AGT` ("officials said").
     pub anonymous_agents: bool,
     /// TABARI `CONVERT AGENTS`: an agent without an actor is an actor with the bare agent code.
@@ -104,6 +107,7 @@ impl Default for CoderOptions {
             require_dyad: true,
             convert_agents: false,
             anonymous_agents: true,
+            comma_splits_clauses: true,
             minimum_words: 0,
             merge_noun_phrases: true,
             noun_shift: true,
@@ -129,6 +133,7 @@ impl CoderOptions {
             negation_blocks: false,
             source_after_verb: true,
             auxiliaries_yield: false,
+            comma_splits_clauses: false,
             ..CoderOptions::default()
         }
     }
