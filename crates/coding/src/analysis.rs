@@ -256,7 +256,34 @@ impl Analysis {
                         .iter()
                         .rev()
                         .find(|ch| ch.kind != ChunkKind::Comma);
-                    let after_determiner = prev.is_some_and(|p| p.kind == ChunkKind::Determiner);
+                    let mut after_determiner =
+                        prev.is_some_and(|p| p.kind == ChunkKind::Determiner);
+                    if o.noun_phrase_heads && !after_determiner {
+                        // "an anti-Gondor parade": a singular indefinite subject would take an inflected verb, so
+                        // an uninflected verb word closing an A/AN phrase is its head noun.
+                        let uninflected = *info.root == *self.toks.text(i);
+                        let mut back = self.chunks.iter().rev().take(grammar::NOUN_HEAD_REACH + 1);
+                        let reaches_det = back
+                            .by_ref()
+                            .take_while(|ch| {
+                                matches!(
+                                    ch.kind,
+                                    ChunkKind::Other
+                                        | ChunkKind::Actor(_)
+                                        | ChunkKind::Adjective
+                                        | ChunkKind::Determiner
+                                )
+                            })
+                            .any(|ch| {
+                                ch.kind == ChunkKind::Determiner
+                                    && is_in(
+                                        grammar::INDEFINITE_DETERMINERS,
+                                        self.toks.text(ch.start),
+                                    )
+                            });
+                        after_determiner =
+                            uninflected && reaches_det && !is_in(grammar::AUXILIARIES, w);
+                    }
                     let tok = &self.toks.tokens[i];
                     let capitalized = tok.capitalized && i != first_word && !self.toks.all_caps;
                     let has_patterns = !c.block_patterns[info.block as usize].is_empty();
@@ -859,11 +886,15 @@ impl Analysis {
     fn split_clauses(&mut self, o: &CoderOptions) {
         let n = self.toks.len();
         let mut start = 0;
+        // The last comma sets off the attribution (", officials said").
+        let last_comma = (0..n).rev().find(|&t| {
+            self.active[t] && !self.in_compound[t] && self.toks.tokens[t].kind == TokenKind::Comma
+        });
         for t in 0..n {
             if !self.active[t] || self.in_compound[t] {
                 continue;
             }
-            if o.comma_splits_clauses && self.toks.tokens[t].kind == TokenKind::Comma {
+            if o.comma_splits_clauses && Some(t) == last_comma {
                 if t > start {
                     self.clauses.push((start, t));
                 }

@@ -8,6 +8,7 @@ use dyad_dict::{
     SourceLoc,
 };
 use dyad_model::RuleRef;
+use std::collections::HashMap;
 
 /// An actor entry's codes, in dictionary order.
 #[derive(Debug, Clone)]
@@ -38,6 +39,8 @@ pub struct AgentInfo {
 
 #[derive(Debug, Clone)]
 pub struct VerbInfo {
+    /// The verb word as written in the dictionary (its base form).
+    pub root: Box<str>,
     pub block: u32,
     pub code: Option<EventCode>,
     pub rule: u32,
@@ -146,6 +149,65 @@ fn render_elements(els: &[dyad_dict::PatternElement]) -> String {
 }
 
 impl Compiled {
+    /// A verb written in several blocks (PETRARCH's `--- SHOT [---] ---` and `--- SHOT [223] ---`) matches with
+    /// the patterns of all of them, longest first, and the first real code among them.
+    fn merge_duplicate_verbs(&mut self) {
+        let mut groups: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, p) in self.verbs.phrases.iter().enumerate() {
+            let mut key = String::new();
+            for w in &p.words {
+                key.push_str(&w.text);
+                key.push(if w.stem { '*' } else { ' ' });
+                key.push(if w.adjacent_next { '_' } else { ' ' });
+            }
+            groups.entry(key).or_default().push(id as u32);
+        }
+        let mut keys: Vec<&String> = groups.keys().collect();
+        keys.sort();
+        let mut merges: Vec<Vec<u32>> = Vec::new();
+        for k in keys {
+            let ids = &groups[k];
+            let first_block = self.verbs.phrases[ids[0] as usize].payload.block;
+            if ids
+                .iter()
+                .any(|&i| self.verbs.phrases[i as usize].payload.block != first_block)
+            {
+                merges.push(ids.clone());
+            }
+        }
+        for ids in merges {
+            let mut blocks: Vec<u32> = ids
+                .iter()
+                .map(|&i| self.verbs.phrases[i as usize].payload.block)
+                .collect();
+            blocks.dedup();
+            let mut pats: Vec<FlatPattern> = blocks
+                .iter()
+                .flat_map(|&b| self.block_patterns[b as usize].iter().cloned())
+                .collect();
+            pats.sort_by_key(|p| std::cmp::Reverse(p.weight));
+            let merged_block = self.block_patterns.len() as u32;
+            self.block_patterns.push(pats);
+            let coded = ids
+                .iter()
+                .map(|&i| &self.verbs.phrases[i as usize].payload)
+                .find(|v| {
+                    v.code
+                        .as_ref()
+                        .is_some_and(|c| c.primary != dyad_dict::CodeValue::Null)
+                })
+                .map(|v| (v.code.clone(), v.rule));
+            for &i in &ids {
+                let v = &mut self.verbs.phrases[i as usize].payload;
+                v.block = merged_block;
+                if let Some((code, rule)) = &coded {
+                    v.code = code.clone();
+                    v.rule = *rule;
+                }
+            }
+        }
+    }
+
     pub fn build(d: &Dictionaries) -> Compiled {
         let mut c = Compiled {
             actor_dialect: Some(d.actors.dialect),
@@ -237,6 +299,13 @@ impl Compiled {
                 );
                 let r = rule(&mut c.rules, &v.loc, text);
                 let info = VerbInfo {
+                    root: v
+                        .phrase
+                        .words
+                        .get(v.head)
+                        .map(|w| w.word.text.as_str())
+                        .unwrap_or("")
+                        .into(),
                     block: bi as u32,
                     code,
                     rule: r,
@@ -277,6 +346,7 @@ impl Compiled {
             pats.sort_by_key(|p| std::cmp::Reverse(p.weight));
             c.block_patterns.push(pats);
         }
+        c.merge_duplicate_verbs();
         for e in &d.discards.entries {
             let r = rule(&mut c.rules, &e.loc, e.text.clone());
             let parts: Vec<&str> = e

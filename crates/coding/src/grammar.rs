@@ -3,6 +3,9 @@
 /// Determiners: a verb right after one is read as a noun (TABARI §7.4).
 pub const DETERMINERS: &[&str] = &["THE", "A", "AN"];
 
+/// Indefinite singular determiners.
+pub const INDEFINITE_DETERMINERS: &[&str] = &["A", "AN"];
+
 /// Pronouns that refer to the first actor of the sentence (TABARI §7.7).
 pub const PRONOUNS_FIRST_ACTOR: &[&str] = &["HE", "SHE", "IT"];
 /// Possessive pronouns that refer to the first actor before them.
@@ -176,3 +179,7 @@ pub const AUXILIARIES: &[&str] = &[
 ];
 /// How far after an auxiliary the main verb may be.
 pub const AUXILIARY_REACH: usize = 2;
+
+/// How many words may stand between a determiner and a verb word that heads its noun phrase ("an anti-Gondor
+/// parade").
+pub const NOUN_HEAD_REACH: usize = 3;

@@ -60,8 +60,8 @@ pub struct CoderOptions {
     /// PETRARCH `require_dyad`: an event needs both source and target. When false, a missing target is `---` and
     /// an agent without actor becomes the anonymous actor `---AGT`.
     pub require_dyad: bool,
-    /// Commas left after comma-clause elimination also end a clause (PETRARCH codes each verb phrase, and a
-    /// trailing ", officials said" is one).
+    /// The last comma left after comma-clause elimination also ends a clause (PETRARCH codes each verb phrase,
+    /// and a trailing ", officials said" is one).
     pub comma_splits_clauses: bool,
     /// PETRARCH: a noun phrase with an agent and no actor is the anonymous actor `---AGT` ("officials said").
     pub anonymous_agents: bool,
@@ -74,6 +74,9 @@ pub struct CoderOptions {
     pub merge_noun_phrases: bool,
     /// A verb after a determiner or capitalised mid-sentence is a noun (TABARI §7.4).
     pub noun_shift: bool,
+    /// An uninflected verb word closing a noun phrase that starts with a determiner is a noun (PETRARCH reading:
+    /// "an anti-Gondor parade").
+    pub noun_phrase_heads: bool,
     /// Statement events (CAMEO root 01, e.g. SAY) give way to another event of the same clause: "X said Y
     /// attacked Z" codes the attack.
     pub statements_subordinate: bool,
@@ -111,6 +114,7 @@ impl Default for CoderOptions {
             minimum_words: 0,
             merge_noun_phrases: true,
             noun_shift: true,
+            noun_phrase_heads: true,
             statements_subordinate: true,
             negation_blocks: true,
             default_source: None,
@@ -134,6 +138,7 @@ impl CoderOptions {
             source_after_verb: true,
             auxiliaries_yield: false,
             comma_splits_clauses: false,
+            noun_phrase_heads: false,
             ..CoderOptions::default()
         }
     }
