@@ -16,7 +16,9 @@ pub use tabari::{read_tabari_project, read_tabari_suite};
 /// One event as a suite states it and as a coder reports it: source actor, target actor, CAMEO code.
 ///
 /// Fields are compared exactly after trimming; codes keep their suite spelling (`064`, `174K`, `~MOS` agents).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct CodedTriple {
     pub source: String,
     pub target: String,

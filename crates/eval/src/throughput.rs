@@ -5,18 +5,19 @@
 //! only the coding, not building the pool or reading the corpus. This module prints nothing: callers print
 //! the report (`Display`).
 
+use serde::Serialize;
 use std::fmt;
 use std::time::{Duration, Instant};
 
 /// What the coding closure reports for one document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct CodingCounts {
     pub sentences: usize,
     pub events: usize,
 }
 
-/// The figures of one timed run.
-#[derive(Debug, Clone, PartialEq)]
+/// The figures of one timed run. Serialized without the per-document list, with `elapsed` in seconds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ThroughputReport {
     pub threads: usize,
     pub articles: usize,
@@ -26,8 +27,10 @@ pub struct ThroughputReport {
     pub events: usize,
     /// Documents with at least one event (coverage).
     pub articles_with_events: usize,
+    #[serde(serialize_with = "seconds")]
     pub elapsed: Duration,
     /// Per-document counts, in input order.
+    #[serde(skip)]
     pub per_document: Vec<CodingCounts>,
 }
 
@@ -83,6 +86,10 @@ impl fmt::Display for ThroughputReport {
             self.megabytes_per_second()
         )
     }
+}
+
+fn seconds<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
 }
 
 /// Why a run could not start.

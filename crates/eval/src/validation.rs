@@ -8,11 +8,13 @@
 //! module knows nothing of dyad's coder.
 
 use crate::suite::{CodedTriple, Expected, Suite, SuiteRecord};
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;
 
 /// How one expected or coded event failed to match.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MismatchKind {
     /// Expected, and nothing coded for that source and target or that code.
     MissedEvent,
@@ -36,7 +38,7 @@ impl MismatchKind {
 }
 
 /// One unmatched event, paired with its nearest counterpart where there is one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mismatch {
     pub kind: MismatchKind,
     pub expected: Option<CodedTriple>,
@@ -44,7 +46,7 @@ pub struct Mismatch {
 }
 
 /// A record that did not pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecordFailure {
     pub id: String,
     pub category: String,
@@ -58,7 +60,7 @@ pub struct RecordFailure {
 }
 
 /// Passed out of total.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {
     pub passed: usize,
     pub total: usize,
@@ -77,7 +79,7 @@ impl Tally {
 }
 
 /// Event-level counts over all scored records (multiset matching per record).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct EventScore {
     pub true_positives: usize,
     pub false_positives: usize,
@@ -120,8 +122,8 @@ fn ratio(num: usize, den: usize) -> f64 {
 }
 
 /// The result of running a coder over a suite. `Display` prints a summary; the alternate form (`{:#}`) adds
-/// every failure, grouped by category.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// every failure, grouped by category; `Serialize` gives the same as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SuiteReport {
     pub suite: String,
     /// Scored records.

@@ -346,6 +346,10 @@ fn failures_are_classified_and_grouped() {
     let summary = report.to_string();
     assert!(summary.starts_with("suite PETR.UnitTest.records: 0/278 records passed"));
     assert!(!summary.contains("failures in"));
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["records"]["total"], 278);
+    assert_eq!(json["mismatches"]["wrong_code"], 350);
+    assert_eq!(json["failures"].as_array().map(Vec::len), Some(278));
 }
 
 #[test]
