@@ -347,4 +347,16 @@ mod tests {
         let dup = "code\tname\tgoldstein\tquad\tplover_type\tplover_mode\tplover_context\n01\tX\t0\t1\n01\tX\t0\t1\n";
         assert!(CameoTable::parse(dup, "d").is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_and_lookup_never_panic(
+            rows in "((code\tname\tgoldstein\tquad\tplover_type\tplover_mode\tplover_context|[0-9]{1,5}|\t|-?[0-9]{1,2}\\.[0-9]|[A-Z]{1,4}|;|#|é| |\n)){0,40}",
+            code in "[0-9A-Za-z #-]{0,6}",
+        ) {
+            let _ = CameoTable::parse(&rows, "p");
+            let _ = CameoTable::builtin().nearest(&code);
+            let _ = normalize_code(&code);
+        }
+    }
 }

@@ -394,4 +394,13 @@ mod tests {
             .to_string();
         assert_eq!(err, "t.sgm: byte 1: <REUTERS> without </REUTERS>");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_sgml(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+                                          tags in "((<REUTERS NEWID=\"1\">|</REUTERS>|<TEXT|<BODY>|</BODY>|<D>|</D>|&#3;|&lt|&|;|>| |[a-z]{1,3})){0,30}") {
+            let _ = parse_reuters_sgml(&body, "p");
+            let _ = parse_reuters_sgml(tags.as_bytes(), "p");
+        }
+    }
 }

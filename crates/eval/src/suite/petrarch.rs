@@ -418,4 +418,11 @@ met.
             "a <b> AB & c"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_markup(body in "((<|>|/|=|\"|'|&|;|#|!--|-->|Sentence|EventCoding|Text|Parse|Config|Include| |é|[a-z]{1,3}|\n)){0,60}") {
+            let _ = scan(&body, "p");
+        }
+    }
 }

@@ -355,4 +355,11 @@ Too long.
         let err = parse_records(text, "bad.text").unwrap_err().to_string();
         assert!(err.starts_with("bad.text:1: record BAD-01"), "{err}");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_records(body in "(([0-9]{6}[ *]+[A-Z-]{1,6}|\\\\n|[{}/*#+-]| |é|[a-z]{1,4}|\n)){0,60}") {
+            let _ = parse_records(&body, "p");
+        }
+    }
 }
