@@ -6,6 +6,10 @@
 use dyad_dict::*;
 use std::time::Instant;
 
+const DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/petrarch/"
+);
 const CONFIG: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/petrarch/petrarch1/config/PETR_config.ini"
@@ -37,4 +41,34 @@ fn phoenix_load_time() {
         best
     );
     assert!(patterns > 0 && !d.actors.entries.is_empty());
+}
+
+/// The TABARI CAMEO verb dictionary (15,582 pattern lines) with the demo actors and agents.
+#[test]
+fn tabari_load_time() {
+    const RUNS: u32 = 5;
+    let files = [
+        DictFile::new(
+            DictKind::Actors(Dialect::Tabari),
+            format!("{DATA}tabari/TABARI.Demo.actors"),
+        ),
+        DictFile::new(
+            DictKind::Agents(Dialect::Tabari),
+            format!("{DATA}tabari/Validate.agents"),
+        ),
+        DictFile::new(
+            DictKind::Verbs(Dialect::Tabari),
+            format!("{DATA}tabari/CAMEO.091003.master.verbs"),
+        ),
+    ];
+    let mut best = f64::MAX;
+    let mut patterns = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let (d, _) = Dictionaries::load(&files).expect("files load");
+        best = best.min(start.elapsed().as_secs_f64());
+        patterns = d.verbs.blocks.iter().map(|b| b.patterns.len()).sum();
+    }
+    println!("tabari CAMEO.091003.master.verbs + demo actors/agents: {patterns} patterns; best of {RUNS}: {best:.3} s");
+    assert!(patterns > 0);
 }

@@ -149,6 +149,16 @@ fn phoenix_actors() {
     );
     assert!(r.is_clean(), "{:?}", r.warnings);
     assert_eq!(d.actors.entries.len(), 128);
+    // SAM_GAMGEE [HOB] then five indented restrictions; [ORCHOB 20100109-20100112] is listed before the
+    // [HOBMIL 20080120-20121109] it overlaps, so it wins inside its range ("This should override the next").
+    let sam = actor(&d, "SAM GAMGEE");
+    assert_eq!(sam.codes.len(), 6);
+    assert_eq!(sam.code_at(date(2007, 5, 1)), Some("HOBCIV"));
+    assert_eq!(sam.code_at(date(2010, 1, 10)), Some("ORCHOB"));
+    assert_eq!(sam.code_at(date(2010, 1, 13)), Some("HOBMIL"));
+    assert_eq!(sam.code_at(date(2013, 1, 19)), Some("HOBGOV"));
+    assert_eq!(sam.code_at(date(2014, 1, 1)), Some("HOBELI"));
+    assert_eq!(sam.code_undated(), Some("HOB"));
 }
 
 #[test]
