@@ -7,6 +7,28 @@
 //! [`IngestOptions::format`] forces it; gzip is detected by its magic bytes. One bad record (a JSONL line, a WARC
 //! record) fails alone and reading goes on; no record may exceed [`IngestOptions::max_record_bytes`].
 //!
+//! ```no_run
+//! use dyad_ingest::{discover_sources, IngestOptions};
+//! use std::path::PathBuf;
+//!
+//! let opts = IngestOptions::default();
+//! for source in discover_sources(&[PathBuf::from("news/")], &opts) {
+//!     let source = match source {
+//!         Ok(s) => s,
+//!         Err(e) => { eprintln!("{e}"); continue; } // e.g. "news/x: No such file or directory"
+//!     };
+//!     let mut records = source.records(&opts);
+//!     for record in records.by_ref() {
+//!         match record {
+//!             Ok(r) => println!("{} {:?} {} bytes", r.provenance.path, r.provenance.record, r.content.len()),
+//!             Err(e) => eprintln!("{e}"), // "news/a.jsonl: line 17: expected a string field \"text\" ..."
+//!         }
+//!     }
+//!     let c = records.counts();
+//!     eprintln!("{source}: {} ok, {} skipped, {} failed", c.ok, c.skipped.total(), c.failed);
+//! }
+//! ```
+//!
 //! This crate reads and decodes; it never prints and never panics on input.
 
 pub mod charset;

@@ -25,7 +25,7 @@ pub const EXTENSION_FORMATS: &[(&str, InputFormat)] = &[
 ];
 
 /// Tags that, found near the top of a file starting with `<`, mark it as HTML.
-const HTML_MARKERS: &[&[u8]] = &[
+pub const HTML_MARKERS: &[&[u8]] = &[
     b"<!doctype html",
     b"<html",
     b"<head",

@@ -389,3 +389,23 @@ fn stdin_style_reader_with_forced_format() {
     assert_eq!(r.provenance.path, "-");
     assert!(records.next().is_none());
 }
+
+#[test]
+fn whole_extraction_dev_tree_reads_cleanly() {
+    // The walk keeps the .html.gz pages and passes over ground-truth.json, LICENSE and reference-outputs/*.json.gz.
+    let root = shared("data/extraction-dev");
+    let mut inputs = read_inputs(&[root], &IngestOptions::default());
+    let mut html = 0;
+    for r in inputs.by_ref() {
+        let r = r.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.kind, ContentKind::Html);
+        assert!(!r.content.trim().is_empty());
+        html += 1;
+    }
+    let files = inputs.file_counts();
+    assert_eq!(html, 181 + 719 + 22);
+    assert_eq!(files.len(), html);
+    assert!(files
+        .iter()
+        .all(|f| f.path.ends_with(".html.gz") && f.counts.ok == 1));
+}
