@@ -283,8 +283,12 @@ pub(crate) fn resolve_dictionary(
     suite_path: &Path,
     extra_dirs: &[PathBuf],
 ) -> SuiteDictionary {
-    let dir = suite_path.parent().unwrap_or(Path::new("."));
-    let sibling = dir.join("..").join("dictionaries");
+    let dir = suite_path.parent().unwrap_or(Path::new(""));
+    // `…/text/../dictionaries` written as `…/dictionaries` where the folder has a parent.
+    let sibling = match dir.parent() {
+        Some(up) if !dir.as_os_str().is_empty() => up.join("dictionaries"),
+        _ => dir.join("..").join("dictionaries"),
+    };
     let candidates: Vec<PathBuf> = [dir.to_path_buf(), sibling.clone()]
         .into_iter()
         .chain(extra_dirs.iter().cloned())

@@ -431,3 +431,16 @@ fn records_carry_the_settings_in_force() {
     assert_eq!(carried, commands.iter().collect::<Vec<_>>());
     assert_eq!(commands[0], "SET: TIME SHIFT = FALSE");
 }
+
+#[test]
+fn a_tabari_project_file_loads_its_suite() {
+    let from_project = load("tabari/Validate.project");
+    let from_text = load("tabari/Validate.text");
+    assert_eq!(from_project.name, "Validate");
+    assert_eq!(from_project.path, from_text.path);
+    assert_eq!(from_project.records, from_text.records);
+    assert_eq!(from_project.dictionaries, from_text.dictionaries);
+    let demo = load("tabari/TABARI.Demo.project");
+    assert_eq!(demo.records.len(), 46);
+    assert_eq!(demo.dictionaries_of(DictionaryKind::Options).count(), 1);
+}

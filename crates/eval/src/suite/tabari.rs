@@ -20,6 +20,8 @@ const PROJECT_DICTIONARY_TAGS: [(&str, DictionaryKind); 4] = [
     ("<optionsfile>", DictionaryKind::Options),
 ];
 
+/// The `.project` tag naming the records file.
+const PROJECT_TEXT_TAG: &str = "<textfile>";
 /// Record ids (prefixes) that are run-control records, not tests.
 const CONTROL_ID_PREFIXES: [&str; 2] = ["START", "FINAL"];
 /// The control record after which records need other settings.
@@ -31,32 +33,64 @@ const NO_EVENT_MARKERS: [&str; 3] = ["---", "###", "+++"];
 /// Two-digit years at or above this are 19xx, below it 20xx (the suites run from 1982 to 2002).
 const CENTURY_PIVOT: u32 = 50;
 
-/// Read a TABARI suite; its dictionaries come from the `.project` file of the same stem beside it
-/// (`Validate.text` → `Validate.project`), if there is one.
+/// Read a TABARI suite. Given a `.text` file, its dictionaries come from the `.project` file of the same stem
+/// beside it (`Validate.text` → `Validate.project`), if there is one; given a `.project` file, the records come
+/// from the `<textfile>` it names.
 pub fn read_tabari_suite(path: &Path, extra_dirs: &[PathBuf]) -> Result<Suite, SuiteError> {
-    let text = read_text(path)?;
-    let records = parse_records(&text, &path.display().to_string())?;
+    let is_project = path.extension().is_some_and(|e| e == "project");
+    let (text_path, project) = if is_project {
+        let text = read_text(path)?;
+        let named = project_entries(&text, PROJECT_TEXT_TAG).next();
+        let Some(named) = named else {
+            return Err(SuiteError::Format {
+                path: path.display().to_string(),
+                line: 1,
+                message: format!("no {PROJECT_TEXT_TAG} line"),
+            });
+        };
+        (path.with_file_name(named), Some(path.to_path_buf()))
+    } else {
+        let stem = file_stem(path);
+        let project = path.with_file_name(format!("{stem}.project"));
+        (path.to_path_buf(), project.is_file().then_some(project))
+    };
+    let text = read_text(&text_path)?;
+    let records = parse_records(&text, &text_path.display().to_string())?;
+    let dictionaries = match project {
+        Some(project) => read_tabari_project(&project, extra_dirs)?,
+        None => Vec::new(),
+    };
+    Ok(Suite {
+        name: file_stem(&text_path),
+        path: text_path,
+        format: SuiteFormat::Tabari,
+        records,
+        dictionaries,
+    })
+}
+
+/// `Validate.text` → `Validate`.
+fn file_stem(path: &Path) -> String {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name = file_name
+    file_name
         .strip_suffix(".text")
         .or_else(|| file_name.strip_suffix(".txt"))
         .unwrap_or(&file_name)
-        .to_string();
-    let project = path.with_file_name(format!("{name}.project"));
-    let dictionaries = if project.is_file() {
-        read_tabari_project(&project, extra_dirs)?
-    } else {
-        Vec::new()
-    };
-    Ok(Suite {
-        name,
-        path: path.to_path_buf(),
-        format: SuiteFormat::Tabari,
-        records,
-        dictionaries,
+        .to_string()
+}
+
+/// The values of `<tag> VALUE` lines of a project file (tag matched case-insensitively).
+fn project_entries<'a>(text: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    text.lines().filter_map(move |line| {
+        let line = line.trim();
+        let head = line.get(..tag.len())?;
+        if !head.eq_ignore_ascii_case(tag) {
+            return None;
+        }
+        line[tag.len()..].split_whitespace().next()
     })
 }
 
@@ -68,17 +102,10 @@ pub fn read_tabari_project(
 ) -> Result<Vec<SuiteDictionary>, SuiteError> {
     let text = read_text(path)?;
     let mut dictionaries = Vec::new();
+    // Tags may repeat; each file keeps its position in the project.
     for line in text.lines() {
-        let line = line.trim();
         for (tag, kind) in PROJECT_DICTIONARY_TAGS {
-            let Some(rest) = line
-                .get(..tag.len())
-                .filter(|head| head.eq_ignore_ascii_case(tag))
-                .map(|_| &line[tag.len()..])
-            else {
-                continue;
-            };
-            if let Some(name) = rest.split_whitespace().next() {
+            if let Some(name) = project_entries(line, tag).next() {
                 dictionaries.push(resolve_dictionary(kind, name, path, extra_dirs));
             }
         }
