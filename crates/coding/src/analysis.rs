@@ -258,6 +258,14 @@ impl Analysis {
                         .find(|ch| ch.kind != ChunkKind::Comma);
                     let mut after_determiner =
                         prev.is_some_and(|p| p.kind == ChunkKind::Determiner);
+                    if o.noun_phrase_heads {
+                        // "concern about reports": after a preposition only a gerund is verbal.
+                        let after_preposition = prev.is_some_and(|p| {
+                            p.end - p.start == 1
+                                && is_in(grammar::PREPOSITIONS, self.toks.text(p.start))
+                        });
+                        after_determiner |= after_preposition && !w.ends_with("ING");
+                    }
                     if o.noun_phrase_heads && !after_determiner {
                         // "an anti-Gondor parade": a singular indefinite subject would take an inflected verb, so
                         // an uninflected verb word closing an A/AN phrase is its head noun.
@@ -467,7 +475,16 @@ impl Analysis {
                 for (ci, ch) in chunks.iter().enumerate().take(j + 1).skip(k) {
                     match ch.kind {
                         ChunkKind::Actor(id) => {
-                            if actor.is_none() {
+                            // The first actor of the phrase, unless a later one refines it ("Russia's Lavrov":
+                            // RUS then RUSGOV).
+                            let refines = |prev: u32| match (
+                                actor_code(c, prev, date),
+                                actor_code(c, id, date),
+                            ) {
+                                (Some(p), Some(n)) => n.len() > p.len() && n.starts_with(p),
+                                _ => false,
+                            };
+                            if actor.is_none_or(refines) {
                                 actor = Some(id);
                             }
                             ev = Some(ev.map_or((ch.start, ch.end), |(s, _)| (s, ch.end)));
@@ -820,12 +837,40 @@ impl Analysis {
                 },
             };
             let rule = referent.and_then(|&(id, _, _)| self.units[id].rule);
+            // "its military": a possessive pronoun before an agent phrase is that agent of the referent.
+            let mut codes = codes;
+            let mut end = ch.end;
+            if is_in(grammar::PRONOUNS_PRIOR_ACTOR, &w) || w == "THEIR" {
+                let next = if ch.end < self.toks.len() {
+                    self.unit_start[ch.end]
+                } else {
+                    0
+                };
+                if next > 0 {
+                    let nu = next as usize - 1;
+                    if self.units[nu].codes.iter().all(|c| c.starts_with("---")) {
+                        let agent_codes: Vec<String> = self.units[nu].codes.clone();
+                        codes = codes
+                            .iter()
+                            .flat_map(|base| {
+                                agent_codes.iter().map(move |a| {
+                                    let agent = a.trim_start_matches('-');
+                                    with_agent(base, agent, false)
+                                })
+                            })
+                            .collect();
+                        end = self.units[nu].end;
+                        self.units[nu].absorbed = true;
+                        self.unit_start[ch.end] = 0;
+                    }
+                }
+            }
             let compound = codes.len() > 1;
             self.units.push(Unit {
                 start: ch.start,
-                end: ch.end,
+                end,
                 ev_start: ch.start,
-                ev_end: ch.end,
+                ev_end: end,
                 codes,
                 compound,
                 rule,

@@ -43,6 +43,8 @@ thread_local! {
 struct ClauseSeq<'a> {
     a: &'a Analysis,
     toks: Vec<usize>,
+    /// Actor elements of patterns look only within the next phrase (PETRARCH reading).
+    bounded_actor_search: bool,
 }
 
 impl ClauseSeq<'_> {
@@ -67,6 +69,25 @@ impl ClauseView for ClauseSeq<'_> {
         }
         let unit = &self.a.units[u as usize - 1];
         Some((u as usize - 1, self.pos_of(unit.end), unit.compound))
+    }
+    fn phrase_boundary(&self, pos: usize) -> bool {
+        if !self.bounded_actor_search {
+            return false;
+        }
+        let Some(&t) = self.toks.get(pos) else {
+            return true;
+        };
+        // Prepositional phrases may come between (`* TABASKI ^ $` over "with Eriador"); verbs, clause words
+        // and conjunctions end the search.
+        let word = self.a.toks.tokens[t].kind == TokenKind::Word;
+        match self.a.chunk_kind(t) {
+            ChunkKind::Verb(_) | ChunkKind::Comma | ChunkKind::Negation => true,
+            ChunkKind::Conjunction => !self.a.in_compound[t],
+            ChunkKind::Breaker => {
+                word && !is_in(grammar::PREPOSITIONS, self.a.text(t)) && self.a.text(t) != "TO"
+            }
+            _ => false,
+        }
     }
 }
 
@@ -298,6 +319,7 @@ impl Coder {
             let seq = ClauseSeq {
                 a,
                 toks: (cs..ce).filter(|&t| a.active[t]).collect(),
+                bounded_actor_search: o.bounded_pattern_actors,
             };
             if seq.toks.is_empty() {
                 continue;

@@ -183,3 +183,11 @@ pub const AUXILIARY_REACH: usize = 2;
 /// How many words may stand between a determiner and a verb word that heads its noun phrase ("an anti-Gondor
 /// parade").
 pub const NOUN_HEAD_REACH: usize = 3;
+
+/// Prepositions after which a verb word is a noun unless it is a gerund ("concern about reports"). TO is left
+/// out: it introduces infinitives.
+pub const PREPOSITIONS: &[&str] = &[
+    "ABOUT", "OF", "FOR", "WITH", "ON", "AT", "FROM", "AGAINST", "BY", "INTO", "OVER", "UNDER",
+    "AFTER", "BEFORE", "DURING", "SINCE", "WITHOUT", "WITHIN", "BETWEEN", "AMONG", "THROUGH",
+    "ACROSS", "TOWARD", "TOWARDS", "UPON", "AMID", "DESPITE", "IN",
+];

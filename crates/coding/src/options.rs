@@ -77,6 +77,9 @@ pub struct CoderOptions {
     /// An uninflected verb word closing a noun phrase that starts with a determiner is a noun (PETRARCH reading:
     /// "an anti-Gondor parade").
     pub noun_phrase_heads: bool,
+    /// A pattern's `$ + % ^` find their actor only in the phrase right after the preceding element, not
+    /// anywhere later in the clause (PETRARCH reads patterns against the parse, TABARI against the word string).
+    pub bounded_pattern_actors: bool,
     /// Statement events (CAMEO root 01, e.g. SAY) give way to another event of the same clause: "X said Y
     /// attacked Z" codes the attack.
     pub statements_subordinate: bool,
@@ -104,7 +107,12 @@ impl Default for CoderOptions {
     /// Settings for raw news with PETRARCH/Phoenix dictionaries.
     fn default() -> Self {
         CoderOptions {
-            comma: Some(CommaLimits::default()),
+            // The clause after the last comma is coded on its own (see `comma_splits_clauses`), so it is not
+            // dropped: ", warning Damascus it would respond" is an event.
+            comma: Some(CommaLimits {
+                emax: 0,
+                ..CommaLimits::default()
+            }),
             code_by: CodeBy::Clause,
             complexity: Complexity::default(),
             require_dyad: true,
@@ -115,6 +123,7 @@ impl Default for CoderOptions {
             merge_noun_phrases: true,
             noun_shift: true,
             noun_phrase_heads: true,
+            bounded_pattern_actors: true,
             statements_subordinate: true,
             negation_blocks: true,
             default_source: None,
@@ -132,6 +141,7 @@ impl CoderOptions {
     /// TABARI's behaviour (validation settings aside): actors kept apart, no dyad-less events.
     pub fn tabari() -> CoderOptions {
         CoderOptions {
+            comma: Some(CommaLimits::default()),
             merge_noun_phrases: false,
             statements_subordinate: false,
             negation_blocks: false,
@@ -139,6 +149,7 @@ impl CoderOptions {
             auxiliaries_yield: false,
             comma_splits_clauses: false,
             noun_phrase_heads: false,
+            bounded_pattern_actors: false,
             ..CoderOptions::default()
         }
     }

@@ -242,6 +242,11 @@ pub trait ClauseView {
     fn word(&self, pos: usize) -> Option<&str>;
     /// The actor unit starting at `pos`: (unit id, position after it, is compound).
     fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)>;
+    /// Whether position `pos` ends the search for an actor element (a preposition, verb or other phrase break
+    /// under the PETRARCH reading; never under TABARI's).
+    fn phrase_boundary(&self, _pos: usize) -> bool {
+        false
+    }
     /// The actor unit ending just before `end`: (unit id, its start position, is compound).
     fn unit_ending_at(&self, end: usize) -> Option<(usize, usize, bool)> {
         (0..end).rev().find_map(|p| {
@@ -388,9 +393,10 @@ fn match_seq(
                         }
                     }
                     // $ + % ^ take the first actor at this place, not a later one (TABARI §5.7.3).
-                    if !matches!(kind, PatKind::Skip) {
-                        return None;
-                    }
+                    return None;
+                }
+                // In the PETRARCH reading the actor must open the phrase that follows, not lie beyond it.
+                if clause.phrase_boundary(p) {
                     return None;
                 }
             }
