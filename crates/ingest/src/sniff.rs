@@ -49,6 +49,25 @@ pub struct BinaryEvidence {
     pub detail: String,
 }
 
+/// Names accepted for a format on a command line (`--format jsonl`), lower-case.
+pub const FORMAT_NAMES: &[(&str, InputFormat)] = &[
+    ("text", InputFormat::Text),
+    ("txt", InputFormat::Text),
+    ("html", InputFormat::Html),
+    ("jsonl", InputFormat::Jsonl),
+    ("ndjson", InputFormat::Jsonl),
+    ("warc", InputFormat::Warc),
+];
+
+/// The format a user-given name means (case-insensitive), e.g. `"JSONL"` → [`InputFormat::Jsonl`].
+pub fn format_named(name: &str) -> Option<InputFormat> {
+    let lower = name.trim().to_ascii_lowercase();
+    FORMAT_NAMES
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|&(_, f)| f)
+}
+
 /// The format named by a file name's extension, looking through a trailing `.gz`.
 pub fn format_from_name(name: &str) -> Option<InputFormat> {
     let lower = name.to_ascii_lowercase();
@@ -151,6 +170,8 @@ mod tests {
         assert_eq!(format_from_name("news.ndjson"), Some(InputFormat::Jsonl));
         assert_eq!(format_from_name("README"), None);
         assert_eq!(format_from_name("data.gz"), None);
+        assert_eq!(format_named(" WARC"), Some(InputFormat::Warc));
+        assert_eq!(format_named("pdf"), None);
     }
 
     #[test]
