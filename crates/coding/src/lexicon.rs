@@ -271,6 +271,12 @@ fn match_rest(words: &[LexWord], toks: &Tokens, start: usize, limit: usize) -> O
     Some(pos)
 }
 
+/// Splits a dictionary word the way the tokenizer splits text: `DIDN'T` → `DID`, `N'T`.
+pub fn split_contraction(word: &str) -> Option<(&str, &str)> {
+    let stem = word.strip_suffix("N'T")?;
+    (!stem.is_empty()).then(|| (stem, &word[stem.len()..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,10 +319,4 @@ mod tests {
         let m = idx.longest_at(&t, 0, t.len()).expect("gore");
         assert_eq!(idx.phrases[m.phrase as usize].payload, "TEN");
     }
-}
-
-/// Splits a dictionary word the way the tokenizer splits text: `DIDN'T` → `DID`, `N'T`.
-pub fn split_contraction(word: &str) -> Option<(&str, &str)> {
-    let stem = word.strip_suffix("N'T")?;
-    (!stem.is_empty()).then(|| (stem, &word[stem.len()..]))
 }
