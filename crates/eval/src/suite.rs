@@ -186,8 +186,22 @@ pub struct Suite {
 }
 
 impl Suite {
-    /// Read a suite, choosing the reader by extension (`.xml` → PETRARCH, otherwise TABARI). Dictionary names are
-    /// resolved against the suite's folder, its sibling `dictionaries/` folder, then `extra_dictionary_dirs`.
+    /// Read a suite, choosing the reader by extension: `.xml` → PETRARCH or UD-PETRARCH; anything else → TABARI
+    /// (a `.text` records file, or a `.project` file naming one). Dictionary names are resolved against the
+    /// suite's folder, its sibling `dictionaries/` folder, then `extra_dictionary_dirs`.
+    ///
+    /// ```no_run
+    /// use dyad_eval::suite::{suite_dict_files, Suite};
+    /// use dyad_eval::validation::run_suite;
+    /// let suite = Suite::load("../shared/data/petrarch/tabari/Validate.project".as_ref(), &[]).unwrap();
+    /// let _files = suite_dict_files(&suite); // hand to dyad_dict::Dictionaries::load
+    /// let report = run_suite(&suite, &|record| {
+    ///     // code record.text (dated record.date) and return (source, target, code) triples
+    ///     let _ = record;
+    ///     Vec::new()
+    /// });
+    /// println!("{report:#}");
+    /// ```
     pub fn load(path: &Path, extra_dictionary_dirs: &[PathBuf]) -> Result<Suite, SuiteError> {
         let is_xml = path
             .extension()
