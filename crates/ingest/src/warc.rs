@@ -1,7 +1,7 @@
 //! WARC 1.0/1.1 container reading and writing (ISO 28500): version line, headers, `Content-Length` body, CRLF CRLF.
 //!
-//! The reader streams: bodies the caller does not want (requests, metadata) are skipped without being stored, and
-//! a body larger than the record limit is skipped and reported. After a malformed record it resynchronises on the
+//! The reader streams within the record limit: bodies the caller does not want (requests, metadata) go through a
+//! reused buffer and are not returned, and a body larger than the limit is skipped unread and reported. After a malformed record it resynchronises on the
 //! next line that starts with `WARC/1.`; when a wrong `Content-Length` swallowed the start of the next record, the
 //! bytes read are searched for it and put back. Errors name the record index and byte offset.
 
@@ -96,6 +96,8 @@ pub struct WarcReader {
     resync: bool,
     done: bool,
     line: Vec<u8>,
+    /// Reused buffer for bodies the caller does not want.
+    scratch: Vec<u8>,
 }
 
 impl WarcReader {
@@ -117,6 +119,7 @@ impl WarcReader {
             resync: false,
             done: false,
             line: Vec::new(),
+            scratch: Vec::new(),
         }
     }
 
@@ -226,29 +229,41 @@ impl WarcReader {
         let too_large = content_length > self.max_record_bytes;
         let keep = !too_large && !record_type_missing && want_body(&headers);
 
-        let body = if keep {
-            let mut body = Vec::with_capacity(content_length.min(1 << 20) as usize);
-            let got = self
-                .input
-                .take_into(&mut body, content_length)
-                .map_err(|e| self.io_error(e))?;
-            if got < content_length {
-                self.done = true;
-                return Err(self.truncated(location, content_length, got));
+        // Bodies are read even when not wanted (into a reused buffer), so that a wrong Content-Length can be
+        // detected and the records it swallowed recovered; only bodies over the limit are skipped unread.
+        let mut body = if keep {
+            Vec::with_capacity(content_length.min(1 << 20) as usize)
+        } else {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            scratch
+        };
+        let got = if too_large {
+            self.input.skip(content_length)
+        } else {
+            self.input.take_into(&mut body, content_length)
+        }
+        .map_err(|e| self.io_error(e))?;
+        if got < content_length {
+            // A wrong length may have run over later records to the end of the input: put back from the first
+            // version line inside, if any, and read on from there.
+            match find_version_line(&body) {
+                Some(p) => {
+                    self.input.unread(&body[p..]);
+                    self.resync = true;
+                }
+                None => self.done = true,
             }
+            return Err(self.truncated(location, content_length, got));
+        }
+        let trailer = self.read_trailer((!too_large).then_some(&body[..]), content_length)?;
+        let body = if keep {
             Some(body)
         } else {
-            let got = self
-                .input
-                .skip(content_length)
-                .map_err(|e| self.io_error(e))?;
-            if got < content_length {
-                self.done = true;
-                return Err(self.truncated(location, content_length, got));
-            }
+            self.scratch = body;
             None
         };
-        if let Err(message) = self.read_trailer(body.as_deref(), content_length)? {
+        if let Err(message) = trailer {
             self.resync = true;
             return Err(self.warc_error(location, message));
         }
@@ -473,6 +488,13 @@ mod tests {
             .replace("Content-Length: 4", "Content-Length: 40");
         bad = text.into_bytes();
         bad.extend(record(b"next record body, long enough to be swallowed"));
+        // Also when the caller does not want the bodies: the swallowed record is still recovered.
+        let mut unwanted = reader(bad.clone());
+        let first = unwanted.next_record(&|_| false).unwrap();
+        assert!(first.is_err());
+        let second = unwanted.next_record(&|_| false).unwrap().unwrap();
+        assert_eq!((second.index, second.body), (1, None));
+        assert!(unwanted.next_record(&|_| false).is_none());
         let got: Vec<_> = reader(bad).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         let err = got[0].as_ref().unwrap_err().to_string();
@@ -500,6 +522,31 @@ mod tests {
             .to_string()
             .contains("missing Content-Length"));
         assert_eq!(got[1].as_ref().unwrap().body.as_deref(), Some(&b"ok"[..]));
+    }
+
+    #[test]
+    fn length_running_past_the_end_gives_back_later_records() {
+        let first = String::from_utf8(record(b"aaaa")).unwrap();
+        let mut bytes = first
+            .replace("Content-Length: 4", "Content-Length: 4000")
+            .into_bytes();
+        bytes.extend(record(b"second"));
+        bytes.extend(record(b"third"));
+        let got: Vec<_> = reader(bytes).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("truncated"));
+        assert_eq!(
+            got[1].as_ref().unwrap().body.as_deref(),
+            Some(&b"second"[..])
+        );
+        assert_eq!(
+            got[2].as_ref().unwrap().body.as_deref(),
+            Some(&b"third"[..])
+        );
     }
 
     #[test]
