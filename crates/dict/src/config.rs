@@ -76,6 +76,11 @@ impl Default for Dictionaries {
     }
 }
 
+/// Whether two kinds name the same dictionary, whatever their dialect.
+fn same_kind(a: DictKind, b: DictKind) -> bool {
+    std::mem::discriminant(&a) == std::mem::discriminant(&b)
+}
+
 /// Reads a dictionary file as text. The formats are ASCII; stray non-UTF-8 bytes are read as Latin-1 so that no
 /// line is lost (PETRARCH reads UTF-8, TABARI bytes).
 pub(crate) fn read_text(path: &Path) -> Result<String, DictError> {
@@ -100,41 +105,51 @@ impl Dictionaries {
     pub fn load(files: &[DictFile]) -> Result<(Dictionaries, LoadReport), DictError> {
         let mut dicts = Dictionaries::default();
         let mut report = LoadReport::default();
-        let mut seen_actors = false;
-        let mut seen_agents = false;
-        let mut seen_verbs = false;
+        dicts.add_files(files, &mut report)?;
+        Ok((dicts, report))
+    }
+
+    /// Reads more files into these dictionaries, in order. Only an unreadable file is an error.
+    pub fn add_files(
+        &mut self,
+        files: &[DictFile],
+        report: &mut LoadReport,
+    ) -> Result<(), DictError> {
         for f in files {
             let text = read_text(&f.path)?;
-            let name = f.path.display().to_string();
-            match f.kind {
-                DictKind::Actors(d) => {
-                    if !seen_actors {
-                        dicts.actors.dialect = d;
-                        seen_actors = true;
-                    }
-                    dicts.actors.read_str(&name, &text, &mut report);
-                }
-                DictKind::Agents(d) => {
-                    if !seen_agents {
-                        dicts.agents.dialect = d;
-                        seen_agents = true;
-                    }
-                    dicts.agents.read_str(&name, &text, &mut report);
-                }
-                DictKind::Verbs(d) => {
-                    if !seen_verbs {
-                        dicts.verbs.dialect = d;
-                        seen_verbs = true;
-                    }
-                    dicts.verbs.read_str(&name, &text, &mut report);
-                }
-                DictKind::Discards => dicts.discards.read_str(&name, &text, &mut report),
-                DictKind::Issues => dicts.issues.read_str(&name, &text, &mut report),
-                DictKind::Prepositions => dicts.prepositions.read_str(&name, &text, &mut report),
-            }
-            dicts.files.push(f.clone());
+            self.add_text(f.kind, &f.path.display().to_string(), &text, report);
+            self.files.push(f.clone());
         }
-        Ok((dicts, report))
+        Ok(())
+    }
+
+    /// Reads one dictionary's text, named `name` in warnings and rule references. The first file of a kind sets
+    /// that dictionary's dialect.
+    pub fn add_text(&mut self, kind: DictKind, name: &str, text: &str, report: &mut LoadReport) {
+        let first = !self.files.iter().any(|f| same_kind(f.kind, kind));
+        match kind {
+            DictKind::Actors(d) => {
+                if first {
+                    self.actors.dialect = d;
+                }
+                self.actors.read_str(name, text, report);
+            }
+            DictKind::Agents(d) => {
+                if first {
+                    self.agents.dialect = d;
+                }
+                self.agents.read_str(name, text, report);
+            }
+            DictKind::Verbs(d) => {
+                if first {
+                    self.verbs.dialect = d;
+                }
+                self.verbs.read_str(name, text, report);
+            }
+            DictKind::Discards => self.discards.read_str(name, text, report),
+            DictKind::Issues => self.issues.read_str(name, text, report),
+            DictKind::Prepositions => self.prepositions.read_str(name, text, report),
+        }
     }
 
     /// Loads the dictionaries a TABARI `.project` names (actors, verbs, agents).

@@ -10,6 +10,7 @@
 
 pub mod actors;
 pub mod agents;
+pub mod builtin;
 pub mod cameo;
 pub mod config;
 pub mod error;

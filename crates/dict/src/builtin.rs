@@ -1,0 +1,87 @@
+//! dyad's own dictionaries, compiled into the binary so that coding works with no dictionary of the user's.
+//!
+//! The files live in the repository's `dictionaries/` folder, in the PETRARCH-1 formats, and are read by the same
+//! readers as a user's files. A user's files are read after them, so they add to and refine dyad's entries.
+
+use crate::config::{DictFile, DictKind, Dictionaries};
+use crate::error::{DictError, LoadReport};
+use crate::phrase::Dialect;
+
+/// One built-in dictionary file: its kind, its name in warnings and rule references, and its text.
+pub struct BuiltinFile {
+    pub kind: DictKind,
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+macro_rules! builtin {
+    ($kind:expr, $file:literal) => {
+        BuiltinFile {
+            kind: $kind,
+            name: concat!("dyad:", $file),
+            text: include_str!(concat!("../../../dictionaries/", $file)),
+        }
+    };
+}
+
+/// dyad's dictionary files, in load order.
+pub const BUILTIN_FILES: &[BuiltinFile] = &[
+    builtin!(DictKind::Actors(Dialect::Petrarch1), "countries.actors.txt"),
+    builtin!(
+        DictKind::Actors(Dialect::Petrarch1),
+        "international.actors.txt"
+    ),
+    builtin!(DictKind::Actors(Dialect::Petrarch1), "nonstate.actors.txt"),
+    builtin!(DictKind::Agents(Dialect::Petrarch1), "agents.txt"),
+    builtin!(DictKind::Verbs(Dialect::Petrarch1), "verbs.txt"),
+    builtin!(DictKind::Discards, "discards.txt"),
+    builtin!(DictKind::Prepositions, "prepositions.txt"),
+];
+
+impl Dictionaries {
+    /// dyad's own dictionaries. The report lists any bad line (a test keeps it empty).
+    pub fn builtin() -> (Dictionaries, LoadReport) {
+        let mut dicts = Dictionaries::default();
+        let mut report = LoadReport::default();
+        for f in BUILTIN_FILES {
+            dicts.add_text(f.kind, f.name, f.text, &mut report);
+            dicts.files.push(DictFile::new(f.kind, f.name));
+        }
+        (dicts, report)
+    }
+
+    /// dyad's own dictionaries, then the user's `files` on top.
+    pub fn builtin_with(files: &[DictFile]) -> Result<(Dictionaries, LoadReport), DictError> {
+        let (mut dicts, mut report) = Dictionaries::builtin();
+        dicts.add_files(files, &mut report)?;
+        Ok((dicts, report))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_dictionaries_load_without_warnings() {
+        let (d, report) = Dictionaries::builtin();
+        let warnings: Vec<String> = report.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(warnings.is_empty(), "{}", warnings.join("\n"));
+        assert!(
+            d.actors.entries.len() > 1000,
+            "{} actors",
+            d.actors.entries.len()
+        );
+        assert!(
+            d.agents.entries.len() > 100,
+            "{} agents",
+            d.agents.entries.len()
+        );
+        assert!(
+            d.verbs.blocks.len() > 50,
+            "{} verb blocks",
+            d.verbs.blocks.len()
+        );
+        assert_eq!(d.files.len(), BUILTIN_FILES.len());
+    }
+}
