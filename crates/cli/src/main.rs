@@ -1,5 +1,109 @@
 //! The `dyad` command: a thin shell that wires the pipeline stages together.
+//!
+//! Subcommands read inputs through `dyad-ingest`, clean them with `dyad-clean`, split with `dyad-sentences`, code
+//! with `dyad-coding`, and score with `dyad-eval`. This crate holds no pipeline logic of its own: argument
+//! parsing, dictionary selection, parallel batching with in-order output, reporting and exit status.
 
-fn main() {
-    println!("dyad");
+mod batch;
+mod bench;
+mod dictionaries;
+mod extract;
+mod validate;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "News in, political event data out.")]
+struct Cli {
+    /// Worker threads (default: all cores). Output is the same at any thread count.
+    #[arg(short = 'j', long, global = true)]
+    threads: Option<usize>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and print one clean JSON document per article (JSONL).
+    Extract(extract::ExtractArgs),
+    /// Read articles and print one JSON event per coded event (JSONL).
+    Code(extract::CodeArgs),
+    /// Run a validation suite (TABARI, PETRARCH) from its raw sentence text and report records passed.
+    Validate(validate::ValidateArgs),
+    /// Measure extraction quality and speed, or coding throughput.
+    Bench(bench::BenchArgs),
+    /// Load dictionaries and report what they hold and any errors (file:line).
+    Dict(dictionaries::DictArgs),
+}
+
+/// Input options shared by `extract` and `code`.
+#[derive(Args, Clone)]
+pub struct InputArgs {
+    /// Files, directories (read recursively) or `-` for standard input.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Force the input format instead of detecting it.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// JSONL field holding plain text (repeatable; tried in order).
+    #[arg(long = "text-field")]
+    pub text_fields: Vec<String>,
+    /// JSONL field holding HTML (repeatable; tried in order).
+    #[arg(long = "html-field")]
+    pub html_fields: Vec<String>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Html,
+    Jsonl,
+    Warc,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+        {
+            eprintln!("dyad: cannot start {n} threads: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let result = match cli.command {
+        Command::Extract(args) => extract::run_extract(&args),
+        Command::Code(args) => extract::run_code(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Bench(args) => bench::run(&args),
+        Command::Dict(args) => dictionaries::run(&args),
+    };
+    match result {
+        Ok(outcome) => outcome.exit_code(),
+        Err(message) => {
+            eprintln!("dyad: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// How a run ended: whether any input failed.
+pub enum Outcome {
+    Clean,
+    SomeFailed,
+}
+
+impl Outcome {
+    fn exit_code(&self) -> ExitCode {
+        match self {
+            Outcome::Clean => ExitCode::SUCCESS,
+            Outcome::SomeFailed => ExitCode::from(1),
+        }
+    }
 }

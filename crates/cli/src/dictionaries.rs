@@ -1,0 +1,186 @@
+//! Choosing dictionaries on the command line, and `dyad dict` (check and search what a set of dictionaries holds).
+//!
+//! With no option, dyad's own dictionaries are used. `--actors`/`--agents`/`--verbs`/... add the user's files on
+//! top of them (later entries win where the coder resolves conflicts), `--no-builtin` drops dyad's own, and
+//! `--tabari-project` / `--petrarch-config` load exactly the set such a project or config names.
+
+use crate::Outcome;
+use clap::{Args, Subcommand, ValueEnum};
+use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries, LoadReport};
+use std::path::PathBuf;
+
+#[derive(Args, Clone, Default)]
+pub struct DictSelection {
+    /// Load the dictionaries a TABARI `.project` file names.
+    #[arg(long, value_name = "FILE", conflicts_with = "petrarch_config")]
+    pub tabari_project: Option<PathBuf>,
+    /// Load the dictionaries a PETRARCH `PETR_config.ini` names.
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_config: Option<PathBuf>,
+    /// Actor dictionary to add (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+    /// Agent dictionary to add (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+    /// Verb dictionary to add (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+    /// Discard list to add (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+    /// Issue dictionary to add (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub issues: Vec<PathBuf>,
+    /// Syntax of the files given with --actors/--agents/--verbs (and of a PETRARCH config's verb file).
+    #[arg(long, value_enum, default_value = "petrarch1")]
+    pub dialect: DialectArg,
+    /// Do not load dyad's own dictionaries under the files given.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum DialectArg {
+    Tabari,
+    #[default]
+    Petrarch1,
+    Petrarch2,
+}
+
+impl DialectArg {
+    fn dialect(self) -> Dialect {
+        match self {
+            DialectArg::Tabari => Dialect::Tabari,
+            DialectArg::Petrarch1 => Dialect::Petrarch1,
+            DialectArg::Petrarch2 => Dialect::Petrarch2,
+        }
+    }
+}
+
+/// Loads the selected dictionaries and prints their warnings (file:line) to standard error.
+pub fn load_dictionaries(sel: &DictSelection) -> Result<Dictionaries, String> {
+    let (dicts, report) = load_with_report(sel)?;
+    for w in &report.warnings {
+        eprintln!("dyad: dictionary warning: {w}");
+    }
+    Ok(dicts)
+}
+
+fn load_with_report(sel: &DictSelection) -> Result<(Dictionaries, LoadReport), String> {
+    if let Some(project) = &sel.tabari_project {
+        return Dictionaries::load_tabari_project(project).map_err(|e| e.to_string());
+    }
+    if let Some(config) = &sel.petrarch_config {
+        return Dictionaries::load_petrarch_config(config, sel.dialect.dialect())
+            .map_err(|e| e.to_string());
+    }
+    let dialect = sel.dialect.dialect();
+    let mut files = Vec::new();
+    let groups: [(&Vec<PathBuf>, DictKind); 5] = [
+        (&sel.actors, DictKind::Actors(dialect)),
+        (&sel.agents, DictKind::Agents(dialect)),
+        (&sel.verbs, DictKind::Verbs(dialect)),
+        (&sel.discards, DictKind::Discards),
+        (&sel.issues, DictKind::Issues),
+    ];
+    for (paths, kind) in groups {
+        files.extend(paths.iter().map(|p| DictFile::new(kind, p)));
+    }
+    if sel.no_builtin {
+        if files.is_empty() {
+            return Err("--no-builtin needs dictionary files (--actors, --verbs, ...)".into());
+        }
+        return Dictionaries::load(&files).map_err(|e| e.to_string());
+    }
+    Dictionaries::builtin_with(&files).map_err(|e| e.to_string())
+}
+
+#[derive(Args)]
+pub struct DictArgs {
+    #[command(subcommand)]
+    pub command: DictCommand,
+}
+
+#[derive(Subcommand)]
+pub enum DictCommand {
+    /// Load the dictionaries, print what they hold and every problem found (file:line); exit 1 on any problem.
+    Check {
+        #[command(flatten)]
+        dicts: DictSelection,
+    },
+    /// Find actor, agent and verb entries whose words contain WORD (case-insensitive).
+    Search {
+        word: String,
+        #[command(flatten)]
+        dicts: DictSelection,
+    },
+}
+
+pub fn run(args: &DictArgs) -> Result<Outcome, String> {
+    match &args.command {
+        DictCommand::Check { dicts } => {
+            let (d, report) = load_with_report(dicts)?;
+            println!(
+                "{} actor entries, {} agent entries, {} verb blocks ({} verbs, {} patterns), {} synsets, \
+                 {} discards, {} files",
+                d.actors.entries.len(),
+                d.agents.entries.len(),
+                d.verbs.blocks.len(),
+                d.verbs.blocks.iter().map(|b| b.verbs.len()).sum::<usize>(),
+                d.verbs.blocks.iter().map(|b| b.patterns.len()).sum::<usize>(),
+                d.verbs.synsets.len(),
+                d.discards.entries.len(),
+                d.files.len(),
+            );
+            for w in &report.warnings {
+                println!("warning: {w}");
+            }
+            println!("{} warnings", report.warnings.len());
+            Ok(if report.is_clean() {
+                Outcome::Clean
+            } else {
+                Outcome::SomeFailed
+            })
+        }
+        DictCommand::Search { word, dicts } => {
+            let (d, _) = load_with_report(dicts)?;
+            let needle = word.to_uppercase();
+            for e in &d.actors.entries {
+                if e.phrases.iter().any(|p| p.text().contains(&needle)) {
+                    let names: Vec<String> = e.phrases.iter().map(|p| p.text()).collect();
+                    let codes: Vec<&str> = e.codes.iter().map(|c| c.code.as_str()).collect();
+                    println!(
+                        "actor  {}  [{}]  {}",
+                        names.join(" | "),
+                        codes.join(" "),
+                        e.loc
+                    );
+                }
+            }
+            for e in &d.agents.entries {
+                if e.phrase.text().contains(&needle) {
+                    println!("agent  {}  [{}]  {}", e.phrase.text(), e.code.code, e.loc);
+                }
+            }
+            for b in &d.verbs.blocks {
+                for v in &b.verbs {
+                    if v.phrase.text().contains(&needle) {
+                        let code = b
+                            .code_for(v)
+                            .map(|c| c.primary.as_str())
+                            .unwrap_or_default();
+                        println!(
+                            "verb   {}  [{}]  {} patterns  {}",
+                            v.phrase.text(),
+                            code,
+                            b.patterns.len(),
+                            b.loc
+                        );
+                    }
+                }
+            }
+            Ok(Outcome::Clean)
+        }
+    }
+}
