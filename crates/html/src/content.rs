@@ -22,11 +22,13 @@ struct Hints {
     block_tags: HashSet<&'static str>,
     boilerplate_words: HashSet<&'static str>,
     boilerplate_substrings: AhoCorasick,
+    comment_substrings: AhoCorasick,
     content_words: HashSet<&'static str>,
     strong_content: AhoCorasick,
     hidden_classes: HashSet<&'static str>,
     boilerplate_roles: HashSet<&'static str>,
     boilerplate_lines: HashSet<&'static str>,
+    trailer_phrases: AhoCorasick,
 }
 
 fn hints() -> &'static Hints {
@@ -39,12 +41,18 @@ fn hints() -> &'static Hints {
         // The patterns are plain literals, so building cannot fail; an empty automaton would only match nothing.
         boilerplate_substrings: AhoCorasick::new(BOILERPLATE_SUBSTRINGS)
             .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
+        comment_substrings: AhoCorasick::new(COMMENT_SUBSTRINGS)
+            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
         content_words: CONTENT_WORDS.iter().copied().collect(),
         strong_content: AhoCorasick::new(STRONG_CONTENT_SUBSTRINGS)
             .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
         hidden_classes: HIDDEN_CLASSES.iter().copied().collect(),
         boilerplate_roles: BOILERPLATE_ROLES.iter().copied().collect(),
         boilerplate_lines: BOILERPLATE_LINES.iter().copied().collect(),
+        trailer_phrases: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(TRAILER_PHRASES)
+            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
     })
 }
 
@@ -52,6 +60,8 @@ fn hints() -> &'static Hints {
 #[derive(Debug, Clone, Copy, Default)]
 struct ClassHint {
     furniture: bool,
+    /// Names a comment section: furniture however much prose it holds.
+    comments: bool,
     content: bool,
     strong_content: bool,
 }
@@ -78,6 +88,10 @@ fn class_hint(dom: &Dom, id: NodeId) -> ClassHint {
         }
         if h.boilerplate_substrings.is_match(&lower) {
             hint.furniture = true;
+        }
+        if h.comment_substrings.is_match(&lower) {
+            hint.furniture = true;
+            hint.comments = true;
         }
         for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
             if word.is_empty() {
@@ -151,6 +165,10 @@ struct Stats {
     prose_chars: Vec<u32>,
     /// Number of links in the subtree.
     links: Vec<u32>,
+    /// Number of `<p>` elements with at least [`SIBLING_PARAGRAPH_CHARS`] chars in the subtree.
+    long_paragraphs: Vec<u32>,
+    /// Number of headings (`h1`–`h6`) and `<article>`s in the subtree.
+    headings: Vec<u32>,
 }
 
 impl Stats {
@@ -179,6 +197,8 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
         own_commas: vec![0; n],
         prose_chars: vec![0; n],
         links: vec![0; n],
+        long_paragraphs: vec![0; n],
+        headings: vec![0; n],
     };
     let h = hints();
     // Context: nearest block ancestor, link depth, prose depth.
@@ -241,6 +261,13 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
                 if is_prose_tag(tag) {
                     prose_depth = prose_depth.saturating_sub(1);
                 }
+                if tag == "p" && s.chars[id as usize] as usize >= SIBLING_PARAGRAPH_CHARS {
+                    s.long_paragraphs[id as usize] += 1;
+                }
+                // A nested `<article>` counts as a heading: story lists mark each teaser so.
+                if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article") {
+                    s.headings[id as usize] += 1;
+                }
             }
             let parent = node.parent;
             if parent != NONE {
@@ -253,6 +280,8 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
                 s.link_chars[parent as usize] += l;
                 s.prose_chars[parent as usize] += p;
                 s.links[parent as usize] += s.links[id as usize];
+                s.long_paragraphs[parent as usize] += s.long_paragraphs[id as usize];
+                s.headings[parent as usize] += s.headings[id as usize];
             }
         }
     }
@@ -300,18 +329,38 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         return dropped;
     }
     // Link clusters first, so that hover cards and menus inside the article do not make it look like furniture.
-    let stats = compute_stats(dom, &dropped);
-    for id in 0..n as NodeId {
+    // Innermost first, taking each dropped cluster out of its ancestors' counts, so that a hover card is dropped
+    // but not the linked name it hangs from.
+    let mut stats = compute_stats(dom, &dropped);
+    for id in (0..n as NodeId).rev() {
         if !dropped[id as usize]
             && dom
                 .tag(id)
                 .is_some_and(|t| !matches!(&**t, "html" | "body"))
             && is_link_cluster(id, &stats)
+            && !is_dropped_above(dom, &dropped, id)
         {
             dropped[id as usize] = true;
+            let i = id as usize;
+            let (c, l, k, p) = (
+                stats.chars[i],
+                stats.link_chars[i],
+                stats.links[i],
+                stats.prose_chars[i],
+            );
+            let mut a = dom.node(id).parent;
+            while a != NONE {
+                let j = a as usize;
+                stats.chars[j] = stats.chars[j].saturating_sub(c);
+                stats.link_chars[j] = stats.link_chars[j].saturating_sub(l);
+                stats.links[j] = stats.links[j].saturating_sub(k);
+                stats.prose_chars[j] = stats.prose_chars[j].saturating_sub(p);
+                a = dom.node(a).parent;
+            }
         }
     }
     let stats = compute_stats(dom, &dropped);
+    let page_prose = stats.prose_chars[DOCUMENT as usize];
     for id in 0..n as NodeId {
         if dropped[id as usize] {
             continue;
@@ -357,12 +406,16 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         if hint.furniture && has_ancestor_tag(dom, id, HINT_EXEMPT_ANCESTORS) {
             continue;
         }
-        if hint.furniture && !hint.strong_content && !(hint.content && has_prose) {
-            // Prose-heavy containers keep even a furniture-sounding class ("comments-enabled"), unless they are
-            // plainly comment or link furniture.
-            if !has_prose || !hint.content {
-                dropped[id as usize] = true;
-            }
+        if !hint.furniture || hint.strong_content {
+            continue;
+        }
+        // A furniture-sounding class on a prose container is kept when the class also names content
+        // ("article-comments-enabled") or the container holds most of the page's prose (a layout wrapper named
+        // for its rail), but never when it names comments.
+        let wrapper = prose as f64 >= WRAPPER_PROSE_SHARE * page_prose as f64;
+        let keep = has_prose && !hint.comments && (hint.content || wrapper);
+        if !keep {
+            dropped[id as usize] = true;
         }
     }
     dropped
@@ -587,12 +640,21 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats) -> Vec<N
             roots.push(s);
             continue;
         }
+        let ld = stats.link_density(s);
         if &**tag == "p" {
             let chars = stats.chars[s as usize] as usize;
-            let ld = stats.link_density(s);
             if chars >= SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
                 roots.push(s);
             }
+        } else if stats.prose_chars[s as usize] as usize >= SIBLING_PROSE_CHARS
+            && stats.long_paragraphs[s as usize] >= SIBLING_MIN_LONG_PARAGRAPHS
+            && (stats.headings[s as usize] as f64)
+                < TEASER_HEADINGS_PER_PARAGRAPH * stats.long_paragraphs[s as usize] as f64
+            && ld < SIBLING_MAX_LINK_DENSITY
+            && !class_hint(dom, s).furniture
+        {
+            // A section of the same article deeper than the votes reach.
+            roots.push(s);
         }
     }
     roots
@@ -720,11 +782,22 @@ fn is_boilerplate_line(text: &str) -> bool {
     BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
+/// A caption or photo credit, by tag or class.
+fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
+    CAPTION_TAGS.contains(&tag)
+        || ["class", "id"].iter().any(|a| {
+            dom.attr(id, a).is_some_and(|v| {
+                let lower = v.to_ascii_lowercase();
+                CAPTION_CLASS_SUBSTRINGS.iter().any(|c| lower.contains(c))
+            })
+        })
+}
+
 /// Whether a container inside the article is link furniture (a list of links, a tag cloud).
 fn is_link_furniture(tag: &str, id: NodeId, stats: &Stats) -> bool {
     matches!(
         tag,
-        "ul" | "ol" | "dl" | "div" | "section" | "table" | "form" | "span"
+        "ul" | "ol" | "dl" | "div" | "section" | "table" | "form"
     ) && stats.chars[id as usize] > 0
         && stats.link_density(id) > CONTAINER_MAX_LINK_DENSITY
         && (stats.chars[id as usize] as usize) < BLOCK_LINK_DENSITY_EXEMPT_CHARS * 2
@@ -765,8 +838,9 @@ fn emit_blocks(
             let Some(tag) = dom.tag(id).map(|t| &**t) else {
                 continue;
             };
+            let caption = is_caption(dom, id, tag);
             // Cells stay on their row's line.
-            let is_block = h.block_tags.contains(tag) && !matches!(tag, "td" | "th");
+            let is_block = caption || (h.block_tags.contains(tag) && !matches!(tag, "td" | "th"));
             if entering {
                 if id != root && is_link_furniture(tag, id, stats) {
                     continue;
@@ -781,9 +855,15 @@ fn emit_blocks(
                 }
                 if is_block {
                     em.flush(&mut buf, current);
-                    let own = block_kind(tag);
+                    let own = if caption {
+                        Some(BlockKind::Caption)
+                    } else {
+                        block_kind(tag)
+                    };
                     let kind = match (current, own) {
-                        (BlockKind::Caption | BlockKind::Quote, _) => current,
+                        (BlockKind::Caption, _) => current,
+                        (_, Some(BlockKind::Caption)) => BlockKind::Caption,
+                        (BlockKind::Quote, _) => current,
                         (k, None | Some(BlockKind::Paragraph))
                             if matches!(k, BlockKind::Table | BlockKind::ListItem) =>
                         {
@@ -852,5 +932,20 @@ pub(crate) fn article_blocks(
             break;
         }
     }
+    drop_trailers(&mut best_blocks);
     best_blocks
+}
+
+/// Remove end-of-article furniture among the last blocks: author bios, newsletter pitches, "Reporting by" credits.
+fn drop_trailers(blocks: &mut Vec<(BlockKind, String, u32)>) {
+    let h = hints();
+    let start = blocks.len().saturating_sub(TRAILER_WINDOW);
+    let mut i = blocks.len();
+    while i > start {
+        i -= 1;
+        let text = &blocks[i].1;
+        if text.chars().count() <= TRAILER_MAX_CHARS && h.trailer_phrases.is_match(text) {
+            blocks.remove(i);
+        }
+    }
 }

@@ -63,6 +63,9 @@ pub const BLOCK_TAGS: &[&str] = &[
 /// Elements whose text is a caption or credit, set aside from the body.
 pub const CAPTION_TAGS: &[&str] = &["figcaption", "caption"];
 
+/// Class/id substrings of captions and photo credits: emitted as caption blocks, set aside from the body.
+pub const CAPTION_CLASS_SUBSTRINGS: &[&str] = &["caption", "credit"];
+
 /// Class/id words that mark furniture (whole words of the attribute).
 pub const BOILERPLATE_WORDS: &[&str] = &[
     "ad",
@@ -131,9 +134,6 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "login",
     "tooltip",
     "offscreen",
-    "caption",
-    "credit",
-    "credits",
     "mostread",
     "popular",
     "readmore",
@@ -210,8 +210,6 @@ pub const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "visuallyhidden",
     "sr-only",
     "screen-reader",
-    "caption",
-    "credit",
     "headline",
     "timestamp",
     "dateline",
@@ -232,6 +230,9 @@ pub const HIDDEN_CLASSES: &[&str] = &[
 
 /// Inline `style` fragments that hide an element (compared with spaces removed, lowercased).
 pub const HIDDEN_STYLES: &[&str] = &["display:none", "visibility:hidden"];
+
+/// Class/id substrings of comment sections, which stay furniture however much prose they hold.
+pub const COMMENT_SUBSTRINGS: &[&str] = &["comment", "disqus", "replies", "respond", "discussion"];
 
 /// Class/id words that mark the article body; they outweigh furniture words on the same element.
 pub const CONTENT_WORDS: &[&str] = &[
@@ -440,6 +441,40 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "advertisement",
 ];
 
+/// Phrases (ASCII case-insensitive) of end-of-article furniture: bios, pitches, credits. Only tested on the last
+/// [`TRAILER_WINDOW`] blocks, each at most [`TRAILER_MAX_CHARS`] long.
+pub const TRAILER_PHRASES: &[&str] = &[
+    "follow us",
+    "follow him",
+    "follow her",
+    "follow them",
+    "on twitter",
+    "on facebook",
+    "on instagram",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "click here",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "contributed to this report",
+    "contributed reporting",
+    "additional reporting",
+    "all rights reserved",
+    "copyright",
+    "email the writer",
+    "may be reached at",
+    "can be reached at",
+    "have a tip",
+    "we have a proposition",
+    "download our app",
+    "is out now",
+    "join our",
+    "share this",
+    "read more",
+];
+
 // ----------------------------------------------------------------------------------------------------------------
 // Thresholds.
 
@@ -461,10 +496,18 @@ pub const SIBLING_MIN_SCORE: f64 = 10.0;
 /// A sibling paragraph joins when it is at least this long with link density below [`SIBLING_MAX_LINK_DENSITY`].
 pub const SIBLING_PARAGRAPH_CHARS: usize = 80;
 pub const SIBLING_MAX_LINK_DENSITY: f64 = 0.25;
+/// A sibling container with at least this much prose (and low link density) joins too.
+pub const SIBLING_PROSE_CHARS: usize = 300;
+/// ... in at least this many paragraphs of [`SIBLING_PARAGRAPH_CHARS`] (a teaser has one).
+pub const SIBLING_MIN_LONG_PARAGRAPHS: u32 = 2;
+/// ... and fewer headings per paragraph than this (a list of teasers has one heading per summary).
+pub const TEASER_HEADINGS_PER_PARAGRAPH: f64 = 0.5;
 /// Furniture words are ignored on a container with at least this much prose (a "comments-enabled" article body).
 pub const KEEP_HINTED_PROSE_CHARS: usize = 400;
 /// ... when its link density is below this.
 pub const KEEP_HINTED_MAX_LINK_DENSITY: f64 = 0.3;
+/// A furniture-named container holding at least this share of the page's prose is a layout wrapper, kept.
+pub const WRAPPER_PROSE_SHARE: f64 = 0.5;
 /// A header with at least this much paragraph text is kept.
 pub const KEEP_HEADER_PROSE_CHARS: usize = 400;
 /// Inside the article, a list/div/table with link density above this is dropped as link furniture ...
@@ -487,5 +530,9 @@ pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.75;
 pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
 /// Extraction below this many body chars falls back to a less selective pass.
 pub const MIN_ARTICLE_CHARS: usize = 250;
+/// How many closing blocks are tested against [`TRAILER_PHRASES`] ...
+pub const TRAILER_WINDOW: usize = 5;
+/// ... and how long such a block may be.
+pub const TRAILER_MAX_CHARS: usize = 300;
 /// Boilerplate line tests only apply to blocks up to this long.
 pub const MAX_BOILERPLATE_LINE_CHARS: usize = 60;
