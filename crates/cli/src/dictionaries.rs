@@ -58,11 +58,20 @@ impl DialectArg {
     }
 }
 
-/// Loads the selected dictionaries and prints their warnings (file:line) to standard error.
+/// Dictionary warnings printed in full before the rest are only counted (`dyad dict check` lists them all).
+const WARNINGS_SHOWN: usize = 3;
+
+/// Loads the selected dictionaries and prints the first warnings (file:line) and a count to standard error.
 pub fn load_dictionaries(sel: &DictSelection) -> Result<Dictionaries, String> {
     let (dicts, report) = load_with_report(sel)?;
-    for w in &report.warnings {
+    for w in report.warnings.iter().take(WARNINGS_SHOWN) {
         eprintln!("dyad: dictionary warning: {w}");
+    }
+    if report.warnings.len() > WARNINGS_SHOWN {
+        eprintln!(
+            "dyad: {} more dictionary warnings; `dyad dict check` with the same options lists them all",
+            report.warnings.len() - WARNINGS_SHOWN
+        );
     }
     Ok(dicts)
 }
