@@ -11,7 +11,9 @@ use std::io::Cursor;
 const MAX_RECORD_BYTES: u64 = 4096;
 
 fuzz_target!(|data: &[u8]| {
-    for record in WarcReader::new(Cursor::new(data.to_vec()), "fuzz.warc", MAX_RECORD_BYTES).flatten() {
+    for record in
+        WarcReader::new(Cursor::new(data.to_vec()), "fuzz.warc", MAX_RECORD_BYTES).flatten()
+    {
         assert!((record.offset as usize) < data.len());
     }
     let opts = IngestOptions {
