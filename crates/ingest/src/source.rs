@@ -42,6 +42,7 @@ impl Source {
     pub fn records(&self, opts: &IngestOptions) -> Records {
         Records {
             path: self.display_path(),
+            format: None,
             state: State::Unopened(Opener::Source(self.clone())),
             counts: RecordCounts::default(),
             opts: opts.clone(),
@@ -151,6 +152,8 @@ enum State {
 /// The records of one input, in file order, with running counts. Skipped records are not yielded, only counted.
 pub struct Records {
     path: String,
+    /// The format read as, once opened.
+    format: Option<InputFormat>,
     state: State,
     counts: RecordCounts,
     opts: IngestOptions,
@@ -167,6 +170,7 @@ impl Records {
     ) -> Records {
         Records {
             path: path.to_string(),
+            format: None,
             state: State::Unopened(Opener::Reader {
                 reader: Box::new(reader),
                 name: name.map(str::to_string),
@@ -179,6 +183,12 @@ impl Records {
     /// The path as given.
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// The format the input is read as (detected or forced); `None` before the first `next()` or when the input
+    /// could not be opened or was refused as binary.
+    pub fn format(&self) -> Option<InputFormat> {
+        self.format
     }
 
     /// Records read, skipped and failed so far (final once the iterator has returned `None`).
@@ -213,6 +223,7 @@ impl Records {
                 detail: format!(" ({})", b.detail),
             })?,
         };
+        self.format = Some(format);
         let max = self.opts.max_record_bytes;
         Ok(match format {
             InputFormat::Text | InputFormat::Html => {

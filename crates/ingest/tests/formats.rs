@@ -325,6 +325,10 @@ fn warc_crawl_of_real_pages_plain_and_gzipped() {
     // A misleading name: content sniffing finds gzip and WARC anyway.
     let odd = scratch.write("crawl.bin", &members);
     for path in [plain, gz, odd] {
+        let mut records = Source::File(path.clone()).records(&IngestOptions::default());
+        assert_eq!(records.format(), None, "not opened yet");
+        records.next();
+        assert_eq!(records.format(), Some(InputFormat::Warc));
         let (recs, errors, counts) = read_all(&path, &IngestOptions::default());
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         check_crawl(&recs, counts, &all, &exp, &flat);
