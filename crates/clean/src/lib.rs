@@ -11,6 +11,7 @@ mod extracted;
 pub mod line_kind;
 mod metadata;
 pub mod patterns;
+mod phrase_index;
 mod plain_text;
 mod text_builder;
 

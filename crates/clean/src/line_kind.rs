@@ -6,12 +6,13 @@ use crate::dates::{self, FoundDate};
 use crate::patterns::{
     AUTHOR_CREDITS, BYLINE_AFFILIATIONS, BYLINE_AFFILIATION_PREFIXES, BYLINE_MAX_WORDS,
     BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES, CAPTION_MAX_WORDS, CAPTION_PREFIXES,
-    COPYRIGHT_MARKERS, COPYRIGHT_TAILS, CREDIT_LINE_PREFIXES, CREDIT_MARKERS,
-    CREDIT_PARENTHESIS_MAX_WORDS, CREDIT_PARENTHESIS_WORDS, DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS,
-    FURNITURE_LINES, LINK_LINE_MAX_WORDS, LINK_LINE_PREFIXES, NAME_MAX_WORDS, NAME_MIN_WORDS,
-    NAME_PARTICLES, NOT_NAME_WORDS, PROMPT_RULES, SIGNOFF_LINES, SYNDICATION_MAX_WORDS,
-    SYNDICATION_PHRASES, SYNDICATION_PREFIXES, WEEKDAYS,
+    COPYRIGHT_MARKERS, COPYRIGHT_TAILS, CREDIT_LINE_PREFIXES, CREDIT_PARENTHESIS_MAX_WORDS,
+    CREDIT_PARENTHESIS_WORDS, DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS, FURNITURE_LINES,
+    LINK_LINE_MAX_WORDS, LINK_LINE_PREFIXES, LONGEST_SET_ASIDE_WORDS, NAME_MAX_WORDS,
+    NAME_MIN_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, SIGNOFF_LINES, SYNDICATION_MAX_WORDS,
+    SYNDICATION_PREFIXES, WEEKDAYS,
 };
+use crate::phrase_index::PhraseIndex;
 
 /// What a line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,21 +49,31 @@ pub fn classify(line: &str) -> LineKind {
     if !text.chars().any(char::is_alphanumeric) {
         return LineKind::Decoration;
     }
+    if let Some(&(_, outlet)) = SIGNOFF_LINES.iter().find(|(s, _)| *s == text) {
+        return LineKind::Signoff { outlet };
+    }
+    // Most paragraphs are longer than anything set aside: skip the tests for them.
+    let words = text
+        .split_whitespace()
+        .take(LONGEST_SET_ASIDE_WORDS + 1)
+        .count();
+    if words > LONGEST_SET_ASIDE_WORDS {
+        return LineKind::Body;
+    }
     let mut lower = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !lower.is_empty() {
             lower.push(' ');
         }
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            let from = lower.len() - word.len();
+            lower[from..].make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    let line = Line {
-        text,
-        words: lower.split(' ').count(),
-        lower,
-    };
-    if let Some(&(_, outlet)) = SIGNOFF_LINES.iter().find(|(s, _)| *s == text) {
-        return LineKind::Signoff { outlet };
-    }
+    let line = Line { text, words, lower };
     if is_furniture(&line) {
         return LineKind::Furniture;
     }
@@ -102,7 +113,7 @@ fn is_syndication(line: &Line) -> bool {
         && (SYNDICATION_PREFIXES
             .iter()
             .any(|p| line.lower.starts_with(p))
-            || SYNDICATION_PHRASES.iter().any(|p| line.lower.contains(p)))
+            || PhraseIndex::get().has_syndication_phrase(&line.lower))
 }
 
 /// The publisher a copyright line names: "© 2018 Arab News (Jeddah, Saudi Arabia)" gives "Arab News".
@@ -213,7 +224,7 @@ fn is_caption(line: &Line) -> bool {
         return false;
     }
     CAPTION_PREFIXES.iter().any(|p| line.lower.starts_with(p))
-        || CREDIT_MARKERS.iter().any(|m| line.text.contains(m))
+        || PhraseIndex::get().has_credit_marker(line.text)
         || has_credit_parenthesis(line.lower.as_str())
 }
 
@@ -236,25 +247,8 @@ fn has_credit_parenthesis(lower: &str) -> bool {
 
 fn is_link_or_prompt(line: &Line) -> bool {
     let lower = line.lower.as_str();
-    if line.words <= LINK_LINE_MAX_WORDS && LINK_LINE_PREFIXES.iter().any(|p| lower.starts_with(p))
-    {
-        return true;
-    }
-    PROMPT_RULES.iter().any(|rule| {
-        line.words <= rule.max_words
-            && rule.any_of.iter().any(|p| contains_word(lower, p))
-            && (rule.with_any_of.is_empty()
-                || rule.with_any_of.iter().any(|w| contains_word(lower, w)))
-    })
-}
-
-/// Whether `needle` occurs in `haystack` starting and ending at word boundaries.
-fn contains_word(haystack: &str, needle: &str) -> bool {
-    haystack.match_indices(needle).any(|(i, m)| {
-        let before = haystack[..i].chars().next_back();
-        let after = haystack[i + m.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    (line.words <= LINK_LINE_MAX_WORDS && LINK_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || PhraseIndex::get().prompt_rule_fires(lower, line.words)
 }
 
 /// Authors of a byline ("By Jane Doe and John Roe, Reuters", "Jane Doe | Staff Writer"), or `None` if the line

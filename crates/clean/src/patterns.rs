@@ -808,3 +808,31 @@ pub const LINE_TERMINATORS: &[char] = &['.', '?', '!', ':', '…'];
 
 /// Closing quotes and brackets trimmed before looking at how a line ends.
 pub const LINE_CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
+
+/// The most words any set-aside line may have (the largest of the limits above): longer lines are body text
+/// without further tests.
+pub const LONGEST_SET_ASIDE_WORDS: usize = {
+    let limits = [
+        CAPTION_MAX_WORDS,
+        SYNDICATION_MAX_WORDS,
+        LINK_LINE_MAX_WORDS,
+        BYLINE_MAX_WORDS * 2,
+        DATE_STAMP_MAX_WORDS,
+    ];
+    let mut longest = 0;
+    let mut i = 0;
+    while i < limits.len() {
+        if limits[i] > longest {
+            longest = limits[i];
+        }
+        i += 1;
+    }
+    let mut r = 0;
+    while r < PROMPT_RULES.len() {
+        if PROMPT_RULES[r].max_words > longest {
+            longest = PROMPT_RULES[r].max_words;
+        }
+        r += 1;
+    }
+    longest
+};

@@ -49,7 +49,8 @@ pub const NUMBER_PREFIXES: &[&str] = &[
 /// Capitalised words that commonly open a sentence in news copy. After an ambiguous abbreviation ("U.S.",
 /// "Inc.", "a.m.", "St.", an initial) a boundary is placed only when the next word is one of these: "the U.S.
 /// The talks" splits, "the U.S. Treasury" and "J. Smith" do not. The list favours function words, which never
-/// begin a proper name.
+/// begin a proper name. Conjunctions and prepositions that mostly continue a sentence ("And", "Or", "Of", "To",
+/// "Which") are left out: wire copy capitalises them after abbreviations ("the U.S. And Japan").
 pub const SENTENCE_STARTERS: &[&str] = &[
     "A",
     "About",
@@ -61,7 +62,6 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "Although",
     "Among",
     "An",
-    "And",
     "Another",
     "Any",
     "Are",
@@ -116,15 +116,12 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "Nevertheless",
     "Next",
     "No",
-    "Nor",
     "Not",
     "Now",
-    "Of",
     "On",
     "Once",
     "One",
     "Only",
-    "Or",
     "Other",
     "Others",
     "Our",
@@ -148,7 +145,6 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "Those",
     "Though",
     "Thus",
-    "To",
     "Today",
     "Under",
     "Unlike",
@@ -160,7 +156,6 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "When",
     "Where",
     "Whether",
-    "Which",
     "While",
     "Who",
     "Why",

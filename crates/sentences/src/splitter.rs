@@ -368,6 +368,16 @@ mod tests {
             ]
         );
         assert_eq!(
+            sentences(
+                "Sales rose in the U.S. And Japan. Banks in the U.K. Which lent more gained."
+            ),
+            [
+                "Sales rose in the U.S. And Japan.",
+                "Banks in the U.K. Which lent more gained."
+            ],
+            "wire copy capitalises conjunctions after abbreviations"
+        );
+        assert_eq!(
             sentences("He holds a Ph.D. in physics, i.e. he is a doctor."),
             ["He holds a Ph.D. in physics, i.e. he is a doctor."]
         );

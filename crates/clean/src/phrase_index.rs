@@ -1,0 +1,142 @@
+//! The phrase tables of [`crate::patterns`] compiled once into Aho-Corasick automata, so classifying a line is a
+//! few linear scans instead of one substring search per table entry.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+use crate::patterns::{CREDIT_MARKERS, PROMPT_RULES, SYNDICATION_PHRASES};
+
+/// Compiled phrase tables.
+#[derive(Debug)]
+pub struct PhraseIndex {
+    /// Every `any_of` phrase of every prompt rule; `prompt_rule[pattern]` is its rule.
+    prompt_any: Option<AhoCorasick>,
+    prompt_any_rule: Vec<usize>,
+    /// Every `with_any_of` word of every prompt rule; `prompt_with_rule[pattern]` is its rule.
+    prompt_with: Option<AhoCorasick>,
+    prompt_with_rule: Vec<usize>,
+    syndication: Option<AhoCorasick>,
+    credits: Option<AhoCorasick>,
+}
+
+/// An automaton over `patterns`; `None` only if the tables outgrew the automaton's limits (a unit test guards).
+/// A full DFA without prefilter: the tables are small, lines are scanned far more often than the automata are
+/// built, and the phrases start with common letters, so a prefilter would fire at almost every byte.
+fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(patterns)
+        .ok()
+}
+
+impl PhraseIndex {
+    /// The process-wide index, built on first use.
+    pub fn get() -> &'static PhraseIndex {
+        static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+        INDEX.get_or_init(PhraseIndex::build)
+    }
+
+    fn build() -> PhraseIndex {
+        let mut any = (Vec::new(), Vec::new());
+        let mut with = (Vec::new(), Vec::new());
+        for (rule, r) in PROMPT_RULES.iter().enumerate() {
+            for p in r.any_of {
+                any.0.push(*p);
+                any.1.push(rule);
+            }
+            for w in r.with_any_of {
+                with.0.push(*w);
+                with.1.push(rule);
+            }
+        }
+        PhraseIndex {
+            prompt_any: automaton(any.0),
+            prompt_any_rule: any.1,
+            prompt_with: automaton(with.0),
+            prompt_with_rule: with.1,
+            syndication: automaton(SYNDICATION_PHRASES.iter().copied()),
+            credits: automaton(CREDIT_MARKERS.iter().copied()),
+        }
+    }
+
+    /// Whether some prompt rule fires on `lower` (a lower-cased line of `words` words): one of its phrases and,
+    /// if it has any, one of its companion words occur at word boundaries, and the line is short enough.
+    pub fn prompt_rule_fires(&self, lower: &str, words: usize) -> bool {
+        let mut fired_any = [false; 64];
+        let mut fired_with = [false; 64];
+        if let Some(ac) = &self.prompt_any {
+            for m in ac.find_overlapping_iter(lower) {
+                if at_word_boundaries(lower, m.start(), m.end()) {
+                    fired_any[self.prompt_any_rule[m.pattern().as_usize()] % 64] = true;
+                }
+            }
+        }
+        if !fired_any.contains(&true) {
+            return false;
+        }
+        if let Some(ac) = &self.prompt_with {
+            for m in ac.find_overlapping_iter(lower) {
+                if at_word_boundaries(lower, m.start(), m.end()) {
+                    fired_with[self.prompt_with_rule[m.pattern().as_usize()] % 64] = true;
+                }
+            }
+        }
+        PROMPT_RULES.iter().enumerate().any(|(i, rule)| {
+            words <= rule.max_words
+                && fired_any[i % 64]
+                && (rule.with_any_of.is_empty() || fired_with[i % 64])
+        })
+    }
+
+    /// Whether `lower` holds a syndication phrase ("all rights reserved").
+    pub fn has_syndication_phrase(&self, lower: &str) -> bool {
+        self.syndication
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(lower))
+    }
+
+    /// Whether `text` (original case) holds a wire-photo credit ("REUTERS/", "AP Photo").
+    pub fn has_credit_marker(&self, text: &str) -> bool {
+        self.credits.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+}
+
+/// Whether `text[start..end]` starts and ends at word boundaries.
+fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_compiles_and_rules_fit_the_masks() {
+        let index = PhraseIndex::build();
+        assert!(index.prompt_any.is_some() && index.prompt_with.is_some());
+        assert!(index.syndication.is_some() && index.credits.is_some());
+        assert!(PROMPT_RULES.len() <= 64);
+    }
+
+    #[test]
+    fn phrases_match_only_whole_words() {
+        let index = PhraseIndex::get();
+        assert!(index.prompt_rule_fires("follow us on telegram", 4));
+        assert!(
+            !index.prompt_rule_fires("follow us on telegrams", 4),
+            "companion must be a whole word"
+        );
+        assert!(
+            !index.prompt_rule_fires("unfollow us on telegram", 4),
+            "phrase must start a word"
+        );
+        assert!(
+            !index.prompt_rule_fires("follow us on telegram", 400),
+            "too long for a prompt"
+        );
+    }
+}
