@@ -167,6 +167,8 @@ struct Stats {
     links: Vec<u32>,
     /// Number of `<p>` elements with at least [`SIBLING_PARAGRAPH_CHARS`] chars in the subtree.
     long_paragraphs: Vec<u32>,
+    /// Whether the walk reached the node: attached to the document and not under a dropped node.
+    reached: Vec<bool>,
     /// Number of headings (`h1`–`h6`) and `<article>`s in the subtree.
     headings: Vec<u32>,
 }
@@ -199,6 +201,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
         links: vec![0; n],
         long_paragraphs: vec![0; n],
         headings: vec![0; n],
+        reached: vec![false; n],
     };
     let h = hints();
     // Context: nearest block ancestor, link depth, prose depth.
@@ -211,6 +214,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
         let node = dom.node(id);
         let tag = dom.tag(id).map(|t| &**t);
         if entering {
+            s.reached[id as usize] = true;
             match &node.data {
                 NodeData::Text(t) => {
                     let c = visible_chars(t);
@@ -504,7 +508,7 @@ fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>
         let Some(tag) = dom.tag(id) else {
             continue;
         };
-        if !dom.attached(id) || is_dropped_above(dom, dropped, id) {
+        if !stats.reached[id as usize] {
             continue;
         }
         let own_links = stats.own_link_chars[id as usize] as f64 / own as f64;

@@ -111,22 +111,6 @@ impl Dom {
         }
     }
 
-    /// The first element named `tag` in document order, if any.
-    pub fn find_first(&self, tag: &LocalName) -> Option<NodeId> {
-        (0..self.nodes.len() as NodeId).find(|&i| self.tag(i) == Some(tag) && self.attached(i))
-    }
-
-    /// Whether a node is still in the document tree (the tree builder may detach nodes).
-    pub fn attached(&self, mut id: NodeId) -> bool {
-        while id != DOCUMENT {
-            id = self.node(id).parent;
-            if id == NONE {
-                return false;
-            }
-        }
-        true
-    }
-
     /// All text under a node, concatenated as written (no whitespace normalisation). Iterative: nesting depth is
     /// unbounded in hostile input.
     pub fn raw_text(&self, id: NodeId, out: &mut String) {
