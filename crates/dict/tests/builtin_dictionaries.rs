@@ -371,7 +371,7 @@ fn verbs_code_as_the_codebook_says() {
         ("PRAISED", "051"),
         ("SIGNED", "057"),
         ("COOPERATES", "060"),
-        ("SUPPLIED", "070"),
+        ("AIDED", "070"),
         ("WITHDREW", "087"),
         ("INVESTIGATED", "090"),
         ("DEMANDED", "100"),
