@@ -20,7 +20,7 @@ fn data_dir(set: &str) -> PathBuf {
 /// F1 floor on ScrapingHub, set just below the current score so it can only rise.
 const SCRAPINGHUB_F1_FLOOR: f64 = 0.975;
 /// F1 floor on the trafilatura snippet subset.
-const TRAFILATURA_F1_FLOOR: f64 = 0.910;
+const TRAFILATURA_F1_FLOOR: f64 = 0.913;
 /// F1 floor on the newspaper4k fixtures.
 const NEWSPAPER4K_F1_FLOOR: f64 = 0.971;
 

@@ -155,14 +155,17 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "pubdate",
     "contributor",
     "contributors",
-    "teaser",
-    "teasers",
     "embed",
     "audio",
     "video",
     "player",
     "slideshow",
     "gallery",
+    "recent",
+    "next",
+    "prev",
+    "previous",
+    "upnext",
 ];
 
 /// Class/id substrings that mark furniture even inside compound names ("sharebar", "relatedposts").
@@ -338,7 +341,8 @@ pub const BOILERPLATE_ROLES: &[&str] = &[
     "tooltip",
 ];
 
-/// Short whole-block texts that are furniture, compared lowercased with trailing punctuation trimmed.
+/// Short whole-block texts that are furniture, compared lowercased with trailing punctuation trimmed (English, and
+/// the German, French, Portuguese, Polish and Spanish of the test sets).
 pub const BOILERPLATE_LINES: &[&str] = &[
     "advertisement",
     "advertisements",
@@ -414,6 +418,44 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "save article",
     "bookmark",
     "ad feedback",
+    "schon gelesen",
+    "auch interessant",
+    "weitere informationen",
+    "mehr themen",
+    "mehr zum thema",
+    "empfohlene beiträge",
+    "kommentieren",
+    "kommentare",
+    "rezept drucken",
+    "wird geladen",
+    "artikel teilen",
+    "teilen",
+    "drucken",
+    "lesen sie auch",
+    "weiterlesen",
+    "zum artikel",
+    "anzeige",
+    "werbung",
+    "vorschau auf den nächsten artikel",
+    "war der artikel nützlich",
+    "veja também",
+    "leia também",
+    "leia mais",
+    "lire aussi",
+    "à lire aussi",
+    "lire la suite",
+    "partager",
+    "publicité",
+    "czytaj także",
+    "czytaj też",
+    "zobacz też",
+    "zobacz także",
+    "reklama",
+    "lee también",
+    "te puede interesar",
+    "publicidad",
+    "compartir",
+    "leer más",
 ];
 
 /// Words that open a byline ("By Jane Doe"), in the languages of the test sets.
@@ -439,6 +481,22 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "follow us on",
     "share this",
     "advertisement",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "lesen sie auch",
+    "mehr zum thema",
+    "auch interessant",
+    "veja também",
+    "leia também",
+    "lire aussi",
+    "à lire aussi",
+    "czytaj także",
+    "czytaj też",
+    "zobacz także",
+    "lee también",
+    "te puede interesar",
+    "sie sind aktuell nicht eingeloggt",
+    "sie müssen sich einloggen",
 ];
 
 /// Phrases (ASCII case-insensitive) of end-of-article furniture: bios, pitches, credits. Only tested on the last
