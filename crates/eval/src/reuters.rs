@@ -6,12 +6,16 @@
 //! characters they encode (`&#2;`, `&#3;`, …) are dropped, as is the closing `Reuter` sign-off of a body.
 
 use flate2::read::GzDecoder;
+use memchr::memmem::Finder;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File names of the collection's data files: `reut2-000.sgm(.gz)` … `reut2-021.sgm(.gz)`.
 const DATA_FILE_PREFIX: &str = "reut2-";
 const DATA_FILE_SUFFIXES: [&str; 2] = [".sgm.gz", ".sgm"];
+/// The tags that open and close a story.
+const STORY_OPEN: &[u8] = b"<REUTERS";
+const STORY_CLOSE: &[u8] = b"</REUTERS>";
 /// The sign-off line that ends most bodies; not part of the story.
 const SIGN_OFFS: [&str; 2] = ["Reuter", "REUTER"];
 /// Month abbreviations of the `<DATE>` field.
@@ -145,22 +149,23 @@ pub fn read_reuters_file(path: &Path) -> Result<Vec<ReutersStory>, ReutersError>
 
 /// Parse SGML bytes; `file` names them in stories and errors.
 pub fn parse_reuters_sgml(bytes: &[u8], file: &str) -> Result<Vec<ReutersStory>, ReutersError> {
-    // Latin-1: every byte is the code point of the same value; the files are ASCII but for one byte.
-    let text: String = bytes.iter().map(|&b| b as char).collect();
     let err = |offset: usize, message: &str| ReutersError::Format {
         path: file.to_string(),
         offset: offset as u64,
         message: message.to_string(),
     };
+    let (open_tag, close_tag) = (Finder::new(STORY_OPEN), Finder::new(STORY_CLOSE));
     let mut stories = Vec::new();
     let mut pos = 0;
-    while let Some(rel) = text[pos..].find("<REUTERS") {
+    // Stories are found in the raw bytes (so offsets are byte offsets), then each is decoded on its own.
+    while let Some(rel) = open_tag.find(&bytes[pos..]) {
         let start = pos + rel;
-        let end = text[start..]
-            .find("</REUTERS>")
+        let end = close_tag
+            .find(&bytes[start..])
             .map(|e| start + e)
             .ok_or_else(|| err(start, "<REUTERS> without </REUTERS>"))?;
-        let story = &text[start..end];
+        let story = latin1(&bytes[start..end]);
+        let story = story.as_str();
         let open_end = story.find('>').ok_or_else(|| err(start, "unclosed tag"))?;
         let new_id = attribute(&story[..open_end], "NEWID")
             .and_then(|v| v.parse().ok())
@@ -198,9 +203,14 @@ pub fn parse_reuters_sgml(bytes: &[u8], file: &str) -> Result<Vec<ReutersStory>,
                 .filter(|b| !b.is_empty()),
             byte_offset: start as u64,
         });
-        pos = end + "</REUTERS>".len();
+        pos = end + STORY_CLOSE.len();
     }
     Ok(stories)
+}
+
+/// Latin-1: every byte is the code point of the same value; the files are ASCII but for one byte.
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| b as char).collect()
 }
 
 /// The content of the first `<name>…</name>` in `text`.
@@ -385,6 +395,16 @@ mod tests {
             parse_date("31-MAR-1987 605:12:19.12").as_deref(),
             Some("1987-03-31")
         );
+    }
+
+    #[test]
+    fn offsets_are_raw_byte_offsets() {
+        let mut bytes = b"\xfc\xfc<REUTERS NEWID=\"7\">\xfc</REUTERS>\n".to_vec();
+        bytes.extend_from_slice(b"<REUTERS NEWID=\"8\"></REUTERS>");
+        let stories = parse_reuters_sgml(&bytes, "t.sgm").unwrap();
+        assert_eq!(stories[0].byte_offset, 2);
+        assert_eq!(stories[1].byte_offset, 33);
+        assert_eq!(&bytes[33..41], b"<REUTERS");
     }
 
     #[test]

@@ -10,8 +10,8 @@ mod tabari;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use petrarch::read_petrarch_suite;
-pub use tabari::{read_tabari_project, read_tabari_suite};
+pub use petrarch::{parse_petrarch_records, read_petrarch_suite};
+pub use tabari::{parse_tabari_records, read_tabari_project, read_tabari_suite};
 
 /// One event as a suite states it and as a coder reports it: source actor, target actor, CAMEO code.
 ///

@@ -62,6 +62,12 @@ pub fn read_petrarch_suite(path: &Path, extra_dirs: &[PathBuf]) -> Result<Suite,
     })
 }
 
+/// The records of PETRARCH-family validation XML; `origin` names it in errors. Used by
+/// [`read_petrarch_suite`]; public for callers holding the text already (and the fuzz target).
+pub fn parse_petrarch_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
+    scan(text, origin).map(|scanned| scanned.records)
+}
+
 /// What the scanner collects.
 #[derive(Default)]
 struct Scanned {

@@ -113,6 +113,12 @@ pub fn read_tabari_project(
     Ok(dictionaries)
 }
 
+/// The records of TABARI suite text; `origin` names it in errors. Used by [`read_tabari_suite`]; public for
+/// callers holding the text already (and the fuzz target).
+pub fn parse_tabari_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
+    parse_records(text, origin)
+}
+
 /// Split the file into records and read each.
 fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
     let mut records = Vec::new();
