@@ -159,3 +159,39 @@ fn captions_are_set_aside_from_body() {
     }
     assert_opening_and_closing_kept(&page, &truth_text("scrapinghub", id));
 }
+
+/// Share of blocks whose raw offset must land exactly on their first word (the rest fall back to the line start,
+/// e.g. when the word is written with an entity).
+const MIN_EXACT_OFFSET_SHARE: f64 = 0.9;
+
+#[test]
+fn raw_offsets_point_at_block_text() {
+    let path = set_dir("newspaper4k").join("html").join("cnn_001.html.gz");
+    let raw = std::fs::read(&path).unwrap();
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(&raw[..])
+        .read_to_end(&mut bytes)
+        .unwrap();
+    let html = decode_page(&bytes);
+    let page = dyad_html::extract(&html);
+    let exact = page
+        .blocks
+        .iter()
+        .filter(|b| {
+            let word = b.text.split_whitespace().next().unwrap_or("");
+            html.get(b.raw_offset as usize..)
+                .is_some_and(|rest| rest.starts_with(word))
+        })
+        .count();
+    let share = exact as f64 / page.blocks.len() as f64;
+    assert!(
+        share >= MIN_EXACT_OFFSET_SHARE,
+        "{exact} of {} blocks",
+        page.blocks.len()
+    );
+    let offsets: Vec<u64> = page.blocks.iter().map(|b| b.raw_offset).collect();
+    assert!(
+        offsets.windows(2).all(|w| w[0] <= w[1]),
+        "offsets follow document order"
+    );
+}

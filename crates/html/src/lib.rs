@@ -45,8 +45,9 @@ pub enum BlockKind {
 pub struct TextBlock {
     pub kind: BlockKind,
     pub text: String,
-    /// Byte offset of the block's element in the raw HTML: the start of the source line its text began on
-    /// (html5ever reports lines, not bytes).
+    /// Byte offset in the raw HTML where the block's text begins: its first word, found from the source line the
+    /// parser reported (html5ever reports lines, not bytes); the start of that line (or the previous block's offset,
+    /// if later) when the word is escaped in the markup or otherwise not found nearby. Never decreasing.
     pub raw_offset: u64,
 }
 
@@ -79,18 +80,39 @@ pub fn extract(html: &str) -> Extracted {
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);
-    let raw_blocks = content::article_blocks(&dom, meta.title.as_deref(), &meta.authors);
+    let mut raw_blocks = content::article_blocks(&dom, meta.title.as_deref(), &meta.authors);
+    if let Some(json_body) = meta.json_ld_body.as_deref() {
+        let found: usize = raw_blocks
+            .iter()
+            .filter(|b| b.0 != BlockKind::Caption)
+            .map(|b| b.1.chars().count())
+            .sum();
+        // A page that renders its body by script still ships it in JSON-LD: use that when the markup has less.
+        if found < hints::MIN_ARTICLE_CHARS && json_body.chars().count() > found {
+            raw_blocks = json_body
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .map(|l| (BlockKind::Paragraph, l, 0))
+                .collect();
+        }
+    }
     let mut captions = Vec::new();
+    let mut cursor = 0usize;
     let blocks: Vec<TextBlock> = raw_blocks
         .into_iter()
         .map(|(kind, text, line)| {
             if kind == BlockKind::Caption {
                 captions.push(text.clone());
             }
+            // Blocks come in document order, so each is looked for after the previous one.
+            let from = cursor.max(lines.offset(line) as usize);
+            let raw_offset = locate_text(html, &text, from).unwrap_or(from);
+            cursor = raw_offset;
             TextBlock {
                 kind,
                 text,
-                raw_offset: lines.offset(line),
+                raw_offset: raw_offset as u64,
             }
         })
         .collect();
@@ -107,4 +129,23 @@ pub fn extract(html: &str) -> Extracted {
         },
         url: meta.canonical,
     }
+}
+
+/// How far past the parser's line a block's first word is looked for, in bytes.
+const LOCATE_WINDOW: usize = 64 * 1024;
+
+/// The byte offset of a block's first word in the raw page, searched from `from`: the part of the word before any
+/// character that markup might escape (`&`, `<`, quotes) is looked up within [`LOCATE_WINDOW`].
+fn locate_text(html: &str, text: &str, from: usize) -> Option<usize> {
+    let word = text.split_whitespace().next()?;
+    let end = word
+        .find(['&', '<', '>', '"', '\'', '\u{a0}'])
+        .unwrap_or(word.len());
+    let needle = &word.as_bytes()[..end];
+    if needle.is_empty() {
+        return None;
+    }
+    let hay = html.as_bytes().get(from..)?;
+    let hay = &hay[..hay.len().min(LOCATE_WINDOW)];
+    memchr::memmem::find(hay, needle).map(|i| from + i)
 }

@@ -85,6 +85,8 @@ pub struct PageMetadata {
     pub site_name: Option<String>,
     pub language: Option<String>,
     pub canonical: Option<String>,
+    /// The article text a JSON-LD `articleBody` carries, for pages that render their body by script.
+    pub json_ld_body: Option<String>,
 }
 
 /// Collected raw values before choosing.
@@ -389,6 +391,9 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
         site_name,
         language: f.lang.as_deref().and_then(language_code),
         canonical,
+        json_ld_body: ld_field("articleBody")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
     }
 }
 
