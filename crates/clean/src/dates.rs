@@ -97,13 +97,12 @@ fn iso_date(word: &str) -> Option<(u16, u8, u8)> {
 
 /// A month name or abbreviation, capitalised as in prose ("May", "Feb", "SEPT"): lower-case "may" is a verb.
 fn month_number(word: &str) -> Option<u8> {
-    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() > 9 {
+    if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
     MONTHS
         .iter()
-        .find(|(name, _)| *name == lower)
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
         .map(|&(_, n)| n)
 }
 

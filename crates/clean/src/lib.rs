@@ -98,3 +98,70 @@ fn assemble(
         source_map: built.source_map,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(kind: ContentKind, content: &str, hints: RecordHints) -> RawRecord {
+        RawRecord {
+            provenance: Provenance {
+                path: "in.jsonl".into(),
+                record: Some(2),
+                ..Provenance::default()
+            },
+            kind,
+            content: content.into(),
+            hints,
+        }
+    }
+
+    #[test]
+    fn records_go_down_the_path_their_kind_names() {
+        let text = record(
+            ContentKind::Text,
+            "Talks resume\n\nNegotiators met in Geneva on Monday.\n\nShare this article",
+            RecordHints::default(),
+        );
+        let doc = from_record(text);
+        assert_eq!(doc.title_text(), Some("Talks resume"));
+        assert_eq!(doc.body_text(), "Negotiators met in Geneva on Monday.");
+        assert_eq!(doc.id.len(), 16, "hash id from provenance");
+
+        let html = record(
+            ContentKind::Html,
+            "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>\
+             <p>Negotiators from both sides met in Geneva on Monday, officials said, and agreed to meet again.</p>\
+             <p>Join our Telegram channel for breaking news!</p></article></body></html>",
+            RecordHints {
+                id: Some("story-9".into()),
+                url: Some("https://example.com/talks".into()),
+                ..RecordHints::default()
+            },
+        );
+        let doc = from_record(html);
+        assert_eq!(doc.id, "story-9");
+        assert_eq!(doc.title_text(), Some("Talks resume"));
+        assert_eq!(
+            doc.body_text(),
+            "Negotiators from both sides met in Geneva on Monday, officials said, and agreed to meet again."
+        );
+        assert_eq!(
+            doc.provenance.url.as_deref(),
+            Some("https://example.com/talks")
+        );
+    }
+
+    #[test]
+    fn ids_are_stable_and_distinct() {
+        let p = |path: &str, record| Provenance {
+            path: path.into(),
+            record,
+            ..Provenance::default()
+        };
+        assert_eq!(document_id(&p("a", None)), document_id(&p("a", None)));
+        assert_ne!(document_id(&p("a1", None)), document_id(&p("a", Some(1))));
+        // FNV-1a of "" + 0xff, fixed so ids never change between releases.
+        assert_eq!(document_id(&p("", None)), "af64724c8602eb6e");
+    }
+}

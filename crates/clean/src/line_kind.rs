@@ -5,14 +5,12 @@
 use crate::dates::{self, FoundDate};
 use crate::patterns::{
     AUTHOR_CREDITS, BYLINE_AFFILIATIONS, BYLINE_AFFILIATION_PREFIXES, BYLINE_MAX_WORDS,
-    BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES, CAPTION_MAX_WORDS, CAPTION_PREFIXES,
-    COPYRIGHT_MARKERS, COPYRIGHT_TAILS, CREDIT_LINE_PREFIXES, CREDIT_PARENTHESIS_MAX_WORDS,
-    CREDIT_PARENTHESIS_WORDS, DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS, FURNITURE_LINES,
-    LINK_LINE_MAX_WORDS, LINK_LINE_PREFIXES, LONGEST_SET_ASIDE_WORDS, NAME_MAX_WORDS,
-    NAME_MIN_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, SIGNOFF_LINES, SYNDICATION_MAX_WORDS,
-    SYNDICATION_PREFIXES, WEEKDAYS,
+    BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES, CAPTION_MAX_WORDS, COPYRIGHT_MARKERS, COPYRIGHT_TAILS,
+    CREDIT_PARENTHESIS_MAX_WORDS, CREDIT_PARENTHESIS_WORDS, DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS,
+    LINK_LINE_MAX_WORDS, LONGEST_SET_ASIDE_WORDS, NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_PARTICLES,
+    NOT_NAME_WORDS, SIGNOFF_LINES, SYNDICATION_MAX_WORDS, SYNDICATION_PREFIXES_WITH_YEAR, WEEKDAYS,
 };
-use crate::phrase_index::PhraseIndex;
+use crate::phrase_index::{LinePrefixes, PhraseIndex, PrefixTable};
 
 /// What a line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +39,7 @@ struct Line<'a> {
     text: &'a str,
     lower: String,
     words: usize,
+    prefixes: LinePrefixes,
 }
 
 /// Classifies `line` (one line of text, or one HTML block; surrounding whitespace is ignored).
@@ -73,7 +72,13 @@ pub fn classify(line: &str) -> LineKind {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    let line = Line { text, words, lower };
+    let prefixes = PhraseIndex::get().line_prefixes(&lower);
+    let line = Line {
+        text,
+        words,
+        lower,
+        prefixes,
+    };
     if is_furniture(&line) {
         return LineKind::Furniture;
     }
@@ -105,15 +110,18 @@ fn is_furniture(line: &Line) -> bool {
         .lower
         .trim_end_matches([':', '.', '»', '›', '>', '|', ' '])
         .trim_start_matches(['«', '‹', '<', '|', ' ']);
-    FURNITURE_LINES.contains(&bare)
+    PhraseIndex::get().is_furniture_line(bare)
 }
 
 fn is_syndication(line: &Line) -> bool {
+    let lower = line.lower.as_str();
     line.words <= SYNDICATION_MAX_WORDS
-        && (SYNDICATION_PREFIXES
-            .iter()
-            .any(|p| line.lower.starts_with(p))
-            || PhraseIndex::get().has_syndication_phrase(&line.lower))
+        && (line.prefixes.has(PrefixTable::Syndication)
+            || (SYNDICATION_PREFIXES_WITH_YEAR
+                .iter()
+                .any(|p| line.text.starts_with(p))
+                && dates::find_year(lower).is_some())
+            || PhraseIndex::get().has_syndication_phrase(lower))
 }
 
 /// The publisher a copyright line names: "© 2018 Arab News (Jeddah, Saudi Arabia)" gives "Arab News".
@@ -191,11 +199,7 @@ fn copyright_outlet(line: &Line) -> Option<String> {
 
 /// Authors named in a wire credit line ("Reporting by Jane Doe and John Roe; Editing by Sam Poe").
 fn credit_line_authors(line: &Line) -> Option<Vec<String>> {
-    if line.words > BYLINE_MAX_WORDS * 2
-        || !CREDIT_LINE_PREFIXES
-            .iter()
-            .any(|p| line.lower.starts_with(p))
-    {
+    if line.words > BYLINE_MAX_WORDS * 2 || !line.prefixes.has(PrefixTable::CreditLine) {
         return None;
     }
     let inner = line
@@ -223,7 +227,7 @@ fn is_caption(line: &Line) -> bool {
     if line.words > CAPTION_MAX_WORDS {
         return false;
     }
-    CAPTION_PREFIXES.iter().any(|p| line.lower.starts_with(p))
+    line.prefixes.has(PrefixTable::Caption)
         || PhraseIndex::get().has_credit_marker(line.text)
         || has_credit_parenthesis(line.lower.as_str())
 }
@@ -247,7 +251,7 @@ fn has_credit_parenthesis(lower: &str) -> bool {
 
 fn is_link_or_prompt(line: &Line) -> bool {
     let lower = line.lower.as_str();
-    (line.words <= LINK_LINE_MAX_WORDS && LINK_LINE_PREFIXES.iter().any(|p| lower.starts_with(p)))
+    (line.words <= LINK_LINE_MAX_WORDS && line.prefixes.has(PrefixTable::LinkLine))
         || PhraseIndex::get().prompt_rule_fires(lower, line.words)
 }
 
@@ -257,7 +261,19 @@ fn byline_authors(line: &Line) -> Option<Vec<String>> {
     if line.words > BYLINE_MAX_WORDS || line.text.ends_with(['.', '?', '!', '"', '”']) {
         return None;
     }
-    let prefix = BYLINE_PREFIXES.iter().find(|p| line.lower.starts_with(*p));
+    let prefix = line
+        .prefixes
+        .has(PrefixTable::Byline)
+        .then(|| BYLINE_PREFIXES.iter().find(|p| line.lower.starts_with(*p)))
+        .flatten();
+    // Cheap rejections first: names carry no digits, and a byline without "By" separates name and affiliation.
+    let separated = line
+        .text
+        .contains([',', ';', '&', '|', '/', '•', '·', '-', '—'])
+        || line.text.contains(" and ");
+    if line.text.bytes().any(|b| b.is_ascii_digit()) || (prefix.is_none() && !separated) {
+        return None;
+    }
     let rest = match prefix {
         // Prefixes are ASCII, so their length is a boundary in the original text too when it starts the same.
         Some(p) => line.text.get(p.len()..)?,
@@ -267,11 +283,15 @@ fn byline_authors(line: &Line) -> Option<Vec<String>> {
     let mut affiliations = 0;
     for part in byline_parts(rest) {
         let lower = part.to_lowercase();
-        if BYLINE_AFFILIATIONS.contains(&lower.as_str())
-            || BYLINE_AFFILIATION_PREFIXES
-                .iter()
-                .any(|p| lower.starts_with(p))
-        {
+        // "for Reuters", "Special to The Times": a role phrase naming an organisation, capitalised.
+        let role = BYLINE_AFFILIATION_PREFIXES.iter().any(|p| {
+            lower.starts_with(p)
+                && part
+                    .get(p.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase)
+        });
+        if BYLINE_AFFILIATIONS.contains(&lower.as_str()) || role {
             affiliations += 1;
         } else if looks_like_name(part) {
             names.push(part.to_string());
@@ -329,7 +349,7 @@ fn looks_like_name(part: &str) -> bool {
 
 /// A line that is only a date stamp: a date and words like "Published", "Updated", times and zones.
 fn date_stamp(line: &Line) -> Option<FoundDate> {
-    if line.words > DATE_STAMP_MAX_WORDS {
+    if line.words > DATE_STAMP_MAX_WORDS || !line.text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let date = dates::find_date(line.text)?;
@@ -472,6 +492,8 @@ mod tests {
         assert_eq!(kind("By Tuesday, the army had withdrawn."), LineKind::Body);
         assert_eq!(kind("By Tuesday Morning"), LineKind::Body);
         assert_eq!(kind("Israel and Jordan"), LineKind::Body);
+        assert_eq!(kind("Texas Instruments, for example"), LineKind::Body);
+        assert_eq!(kind("Jane Doe, Special to The Times"), names(&["Jane Doe"]));
     }
 
     #[test]

@@ -453,7 +453,6 @@ pub const CAPTION_MAX_WORDS: usize = 70;
 /// Prefixes of copyright and syndication lines.
 pub const SYNDICATION_PREFIXES: &[&str] = &[
     "©",
-    "(c)",
     "copyright",
     "distributed by",
     "syndicated by",
@@ -481,6 +480,10 @@ pub const SYNDICATION_PREFIXES: &[&str] = &[
     "a version of this",
     "an earlier version of this",
 ];
+
+/// Prefixes of copyright lines only when the line also names a year: "(c) 2018 Example News" is a footer, "(c)
+/// calls upon all parties" an item of a quoted resolution.
+pub const SYNDICATION_PREFIXES_WITH_YEAR: &[&str] = &["(c)", "(C)"];
 
 /// Phrases that make a short line a copyright or syndication line wherever they stand.
 pub const SYNDICATION_PHRASES: &[&str] = &[

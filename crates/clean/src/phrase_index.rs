@@ -1,11 +1,49 @@
 //! The phrase tables of [`crate::patterns`] compiled once into Aho-Corasick automata, so classifying a line is a
 //! few linear scans instead of one substring search per table entry.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::patterns::{CREDIT_MARKERS, PROMPT_RULES, SYNDICATION_PHRASES};
+use crate::patterns::{
+    BYLINE_PREFIXES, CAPTION_PREFIXES, CREDIT_LINE_PREFIXES, CREDIT_MARKERS, FURNITURE_LINES,
+    LINK_LINE_PREFIXES, PROMPT_RULES, SYNDICATION_PHRASES, SYNDICATION_PREFIXES,
+};
+
+/// The prefix tables a line can start with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrefixTable {
+    Syndication,
+    CreditLine,
+    Caption,
+    LinkLine,
+    Byline,
+}
+
+impl PrefixTable {
+    const ALL: [(PrefixTable, &'static [&'static str]); 5] = [
+        (PrefixTable::Syndication, SYNDICATION_PREFIXES),
+        (PrefixTable::CreditLine, CREDIT_LINE_PREFIXES),
+        (PrefixTable::Caption, CAPTION_PREFIXES),
+        (PrefixTable::LinkLine, LINK_LINE_PREFIXES),
+        (PrefixTable::Byline, BYLINE_PREFIXES),
+    ];
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// The set of prefix tables a line starts with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LinePrefixes(u8);
+
+impl LinePrefixes {
+    pub fn has(self, table: PrefixTable) -> bool {
+        self.0 & table.bit() != 0
+    }
+}
 
 /// Compiled phrase tables.
 #[derive(Debug)]
@@ -18,6 +56,12 @@ pub struct PhraseIndex {
     prompt_with_rule: Vec<usize>,
     syndication: Option<AhoCorasick>,
     credits: Option<AhoCorasick>,
+    furniture: HashSet<&'static str>,
+    /// Every prefix of every prefix table; `prefix_table[pattern]` is its table. Only matches at the line start
+    /// count, so only the first `longest_prefix` bytes are scanned.
+    prefixes: Option<AhoCorasick>,
+    prefix_table: Vec<PrefixTable>,
+    longest_prefix: usize,
 }
 
 /// An automaton over `patterns`; `None` only if the tables outgrew the automaton's limits (a unit test guards).
@@ -58,6 +102,17 @@ impl PhraseIndex {
             prompt_with_rule: with.1,
             syndication: automaton(SYNDICATION_PHRASES.iter().copied()),
             credits: automaton(CREDIT_MARKERS.iter().copied()),
+            furniture: FURNITURE_LINES.iter().copied().collect(),
+            prefixes: automaton(PrefixTable::ALL.iter().flat_map(|(_, t)| t.iter().copied())),
+            longest_prefix: PrefixTable::ALL
+                .iter()
+                .flat_map(|(_, t)| t.iter().map(|p| p.len()))
+                .max()
+                .unwrap_or(0),
+            prefix_table: PrefixTable::ALL
+                .iter()
+                .flat_map(|&(table, t)| t.iter().map(move |_| table))
+                .collect(),
         }
     }
 
@@ -90,6 +145,29 @@ impl PhraseIndex {
         })
     }
 
+    /// The prefix tables `lower` (a lower-cased line) starts with, in one scan of its head.
+    pub fn line_prefixes(&self, lower: &str) -> LinePrefixes {
+        let Some(ac) = &self.prefixes else {
+            return prefixes_by_search(lower);
+        };
+        let mut head = self.longest_prefix.min(lower.len());
+        while !lower.is_char_boundary(head) {
+            head += 1;
+        }
+        let mut found = 0u8;
+        for m in ac.find_overlapping_iter(&lower[..head]) {
+            if m.start() == 0 {
+                found |= self.prefix_table[m.pattern().as_usize()].bit();
+            }
+        }
+        LinePrefixes(found)
+    }
+
+    /// Whether `bare` (a lower-cased line without trailing punctuation) is site furniture ("share this").
+    pub fn is_furniture_line(&self, bare: &str) -> bool {
+        self.furniture.contains(bare)
+    }
+
     /// Whether `lower` holds a syndication phrase ("all rights reserved").
     pub fn has_syndication_phrase(&self, lower: &str) -> bool {
         self.syndication
@@ -101,6 +179,17 @@ impl PhraseIndex {
     pub fn has_credit_marker(&self, text: &str) -> bool {
         self.credits.as_ref().is_some_and(|ac| ac.is_match(text))
     }
+}
+
+/// The prefix tables `lower` starts with, table by table: the reference for [`PhraseIndex::line_prefixes`].
+fn prefixes_by_search(lower: &str) -> LinePrefixes {
+    let mut found = 0u8;
+    for (table, prefixes) in PrefixTable::ALL {
+        if prefixes.iter().any(|p| lower.starts_with(p)) {
+            found |= table.bit();
+        }
+    }
+    LinePrefixes(found)
 }
 
 /// Whether `text[start..end]` starts and ends at word boundaries.
@@ -118,8 +207,37 @@ mod tests {
     fn every_table_compiles_and_rules_fit_the_masks() {
         let index = PhraseIndex::build();
         assert!(index.prompt_any.is_some() && index.prompt_with.is_some());
-        assert!(index.syndication.is_some() && index.credits.is_some());
+        assert!(index.syndication.is_some() && index.credits.is_some() && index.prefixes.is_some());
         assert!(PROMPT_RULES.len() <= 64);
+    }
+
+    #[test]
+    fn anchored_prefix_scan_agrees_with_table_search() {
+        let index = PhraseIndex::get();
+        for line in [
+            "photo: reuters/jane doe",
+            "(reporting by jane doe; editing by john roe)",
+            "© 2018 example news",
+            "read more: talks stall",
+            "by jane doe",
+            "copyright 2019 the associated press",
+            "the talks stalled",
+            "",
+            "by",
+        ] {
+            assert_eq!(
+                index.line_prefixes(line),
+                prefixes_by_search(line),
+                "{line}"
+            );
+        }
+        assert!(index.line_prefixes("by jane doe").has(PrefixTable::Byline));
+        assert!(
+            !index
+                .line_prefixes("stand by jane doe")
+                .has(PrefixTable::Byline),
+            "anchored at the start"
+        );
     }
 
     #[test]

@@ -130,35 +130,72 @@ impl TextBuilder {
     ) {
         // A pending space: `Some(Some(raw))` when it is one copied ASCII space, `Some(None)` otherwise.
         let mut space: Option<Option<u64>> = (self.text.len() > block_start).then_some(None);
-        let mut run: Option<(usize, u64)> = None;
-        for (i, c) in piece.char_indices() {
-            let raw_here = raw.map(|r| r + i as u64);
-            if is_space(c) || INVISIBLE_CHARS.contains(&c) {
-                flush_run(&mut run, self.text.len(), map);
-                if INVISIBLE_CHARS.contains(&c) {
-                    continue;
+        let mut run_start: Option<usize> = None;
+        let bytes = piece.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII is decided from the byte; other characters are decoded.
+            let (len, gap) = if b < 0x80 {
+                let gap = (b <= b' ' || b == 0x7f).then_some(Gap::Space {
+                    ascii_space: b == b' ',
+                });
+                (1, gap)
+            } else {
+                let c = piece[i..].chars().next().unwrap_or(' ');
+                let gap = if INVISIBLE_CHARS.contains(&c) {
+                    Some(Gap::Invisible)
+                } else {
+                    is_space(c).then_some(Gap::Space { ascii_space: false })
+                };
+                (c.len_utf8(), gap)
+            };
+            match gap {
+                None if run_start.is_none() => {
+                    if let Some(copied) = space.take() {
+                        let at = self.text.len();
+                        self.text.push(' ');
+                        if let Some(r) = copied {
+                            map.push(at, r, 1);
+                        }
+                    }
+                    run_start = Some(i);
                 }
-                if self.text.len() > block_start {
-                    space = match space {
-                        None if c == ' ' => Some(raw_here),
-                        _ => Some(None),
-                    };
+                None => {}
+                Some(gap) => {
+                    if let Some(start) = run_start.take() {
+                        self.copy_run(piece, start..i, raw, map);
+                    }
+                    if let Gap::Space { ascii_space } = gap {
+                        if self.text.len() > block_start {
+                            space = match space {
+                                None if ascii_space => Some(raw.map(|r| r + i as u64)),
+                                _ => Some(None),
+                            };
+                        }
+                    }
                 }
-                continue;
             }
-            if let Some(copied) = space.take() {
-                let at = self.text.len();
-                self.text.push(' ');
-                if let Some(r) = copied {
-                    map.push(at, r, 1);
-                }
-            }
-            if run.is_none() {
-                run = raw_here.map(|r| (self.text.len(), r));
-            }
-            self.text.push(c);
+            i += len;
         }
-        flush_run(&mut run, self.text.len(), map);
+        if let Some(start) = run_start {
+            self.copy_run(piece, start..bytes.len(), raw, map);
+        }
+    }
+
+    /// Copies `piece[range]` (no whitespace inside) to the text, mapping it when the piece has a raw offset.
+    fn copy_run(
+        &mut self,
+        piece: &str,
+        range: std::ops::Range<usize>,
+        raw: Option<u64>,
+        map: &mut OffsetMap,
+    ) {
+        let at = self.text.len();
+        self.text.push_str(&piece[range.clone()]);
+        if let Some(r) = raw {
+            map.push(at, r + range.start as u64, range.len());
+        }
     }
 
     /// The assembled text; the body covers the paragraphs (empty at the end of the text when there are none).
@@ -177,10 +214,11 @@ impl TextBuilder {
     }
 }
 
-fn flush_run(run: &mut Option<(usize, u64)>, end: usize, map: &mut OffsetMap) {
-    if let Some((clean, raw)) = run.take() {
-        map.push(clean, raw, end - clean);
-    }
+/// What breaks a copied run: whitespace (collapsed to one space) or an invisible character (dropped).
+#[derive(Debug, Clone, Copy)]
+enum Gap {
+    Space { ascii_space: bool },
+    Invisible,
 }
 
 #[cfg(test)]

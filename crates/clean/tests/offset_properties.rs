@@ -89,3 +89,48 @@ proptest! {
         check(&raw, &doc)?;
     }
 }
+
+fn block_kind() -> impl Strategy<Value = dyad_html::BlockKind> {
+    use dyad_html::BlockKind::*;
+    prop::sample::select(vec![
+        Paragraph,
+        Heading,
+        ListItem,
+        Quote,
+        Caption,
+        Table,
+        Preformatted,
+    ])
+}
+
+proptest! {
+    #[test]
+    fn any_extracted_page_gives_a_valid_document(
+        title in prop::option::of(any::<String>()),
+        blocks in prop::collection::vec((block_kind(), any::<String>(), any::<u32>()), 0..12),
+        hinted in prop::option::of(any::<String>()),
+    ) {
+        let page = dyad_html::Extracted {
+            title,
+            blocks: blocks
+                .into_iter()
+                .map(|(kind, text, raw)| dyad_html::TextBlock { kind, text, raw_offset: u64::from(raw) })
+                .collect(),
+            ..dyad_html::Extracted::default()
+        };
+        let hints = RecordHints { title: hinted, ..RecordHints::default() };
+        let doc = dyad_clean::from_extracted(page, Provenance::default(), &hints);
+        let mut last = 0u32;
+        for span in doc.title.iter().chain(&doc.paragraphs) {
+            prop_assert!(span.start >= last && !span.is_empty());
+            let s = doc.text.get(span.range());
+            prop_assert!(s.is_some_and(|s| s.trim() == s && !s.contains('\n')));
+            last = span.end;
+        }
+        let mut prev = 0u32;
+        for seg in doc.source_map.segments() {
+            prop_assert!(seg.clean >= prev);
+            prev = seg.clean + seg.len;
+        }
+    }
+}
