@@ -26,6 +26,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod options;
 pub mod pattern;
+mod settings;
 pub mod text;
 
 pub use coder::Coder;
