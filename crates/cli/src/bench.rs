@@ -1,6 +1,7 @@
 //! `dyad bench`: extraction quality and speed on extraction-dev, and end-to-end coding throughput on Reuters.
 
 use crate::dictionaries::{load_dictionaries, DictSelection};
+use crate::outln;
 use crate::Outcome;
 use clap::{Args, Subcommand, ValueEnum};
 use dyad_coding::Coder;
@@ -65,9 +66,9 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                         _ => dyad_eval::extraction::score_newspaper4k(&dir.join("newspaper4k")),
                     }
                     .map_err(|e| e.to_string())?;
-                    println!("{report}");
+                    outln!("{report}");
                     for page in report.worst(*worst) {
-                        println!(
+                        outln!(
                             "  {}  P {:.3} R {:.3} F1 {:.3}",
                             page.id,
                             page.matched.precision(),
@@ -79,7 +80,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                 ExtractionSet::Trafilatura => {
                     let report = dyad_eval::extraction::score_trafilatura(&dir.join("trafilatura"))
                         .map_err(|e| e.to_string())?;
-                    println!("{report}");
+                    outln!("{report}");
                 }
             }
             Ok(Outcome::Clean)
@@ -91,7 +92,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             let load_started = std::time::Instant::now();
             let dictionaries = load_dictionaries(dicts)?;
             let coder = Coder::new(&dictionaries);
-            println!(
+            outln!(
                 "dictionaries loaded and compiled in {:.3} s",
                 load_started.elapsed().as_secs_f64()
             );
@@ -108,7 +109,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             let mut best = None;
             for _ in 0..(*repeat).max(1) {
                 let report = throughput(&texts, threads, code).map_err(|e| e.to_string())?;
-                println!("{report}");
+                outln!("{report}");
                 if best
                     .as_ref()
                     .is_none_or(|b: &dyad_eval::throughput::ThroughputReport| {
@@ -119,7 +120,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                 }
             }
             if let Some(b) = best {
-                println!("best: {:.0} sentences/s", b.sentences_per_second());
+                outln!("best: {:.0} sentences/s", b.sentences_per_second());
             }
             Ok(Outcome::Clean)
         }

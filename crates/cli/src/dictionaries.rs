@@ -4,6 +4,7 @@
 //! top of them (later entries win where the coder resolves conflicts), `--no-builtin` drops dyad's own, and
 //! `--tabari-project` / `--petrarch-config` load exactly the set such a project or config names.
 
+use crate::outln;
 use crate::Outcome;
 use clap::{Args, Subcommand, ValueEnum};
 use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries, LoadReport};
@@ -130,7 +131,7 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
     match &args.command {
         DictCommand::Check { dicts } => {
             let (d, report) = load_with_report(dicts)?;
-            println!(
+            outln!(
                 "{} actor entries, {} agent entries, {} verb blocks ({} verbs, {} patterns), {} synsets, \
                  {} discards, {} files",
                 d.actors.entries.len(),
@@ -143,9 +144,9 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
                 d.files.len(),
             );
             for w in &report.warnings {
-                println!("warning: {w}");
+                outln!("warning: {w}");
             }
-            println!("{} warnings", report.warnings.len());
+            outln!("{} warnings", report.warnings.len());
             Ok(if report.is_clean() {
                 Outcome::Clean
             } else {
@@ -159,7 +160,7 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
                 if e.phrases.iter().any(|p| p.text().contains(&needle)) {
                     let names: Vec<String> = e.phrases.iter().map(|p| p.text()).collect();
                     let codes: Vec<&str> = e.codes.iter().map(|c| c.code.as_str()).collect();
-                    println!(
+                    outln!(
                         "actor  {}  [{}]  {}",
                         names.join(" | "),
                         codes.join(" "),
@@ -169,7 +170,7 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
             }
             for e in &d.agents.entries {
                 if e.phrase.text().contains(&needle) {
-                    println!("agent  {}  [{}]  {}", e.phrase.text(), e.code.code, e.loc);
+                    outln!("agent  {}  [{}]  {}", e.phrase.text(), e.code.code, e.loc);
                 }
             }
             for b in &d.verbs.blocks {
@@ -179,7 +180,7 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
                             .code_for(v)
                             .map(|c| c.primary.as_str())
                             .unwrap_or_default();
-                        println!(
+                        outln!(
                             "verb   {}  [{}]  {} patterns  {}",
                             v.phrase.text(),
                             code,

@@ -107,3 +107,26 @@ impl Outcome {
         }
     }
 }
+
+/// Writes one line to standard output. A closed pipe (`dyad validate tabari | head`) ends the process quietly
+/// instead of panicking as `println!` would.
+pub fn emit(line: std::fmt::Arguments) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = writeln!(out, "{line}") {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("dyad: cannot write output: {e}");
+        }
+        std::process::exit(if e.kind() == std::io::ErrorKind::BrokenPipe {
+            0
+        } else {
+            2
+        });
+    }
+}
+
+/// `println!` through [`emit`].
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => { $crate::emit(format_args!($($arg)*)) };
+}

@@ -2,6 +2,7 @@
 //! dictionaries and prints records passed, event precision/recall and failures by category.
 
 use crate::bench::data_dir;
+use crate::outln;
 use crate::Outcome;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -29,8 +30,15 @@ pub enum SuiteName {
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome, String> {
     let data = data_dir(&args.data).join("petrarch");
-    let _ = (&data, args.failures);
-    Err(match args.suite {
-        SuiteName::Tabari | SuiteName::Petrarch => "validate: not wired yet".to_string(),
-    })
+    let report = match args.suite {
+        SuiteName::Tabari => dyad_eval::coding_suites::run_tabari(&data.join("tabari")),
+        SuiteName::Petrarch => dyad_eval::coding_suites::run_petrarch(&data.join("petrarch1")),
+    }
+    .map_err(|e| e.to_string())?;
+    if args.failures {
+        outln!("{report:#}");
+    } else {
+        outln!("{report}");
+    }
+    Ok(Outcome::Clean)
 }

@@ -5,6 +5,7 @@
 //! - [`reuters`] reads the Reuters-21578 corpus for benchmarks;
 //! - [`throughput`] times a coder over a corpus on a thread pool.
 
+pub mod coding_suites;
 pub mod extraction;
 pub mod reuters;
 pub mod suite;

@@ -1,0 +1,107 @@
+//! Runs dyad's coder on the field's validation suites, the way each suite's own tool runs: the suite's own
+//! dictionaries, its settings file, and the settings each record has in force (TABARI OPTION records, PETRARCH
+//! `<Config>` elements). Sentence text only — never the suites' parse trees.
+
+use crate::suite::{suite_dict_files, CodedTriple, DictionaryKind, Suite, SuiteError, SuiteRecord};
+use crate::validation::{run_suite, SuiteReport};
+use dyad_coding::{Coder, CoderOptions};
+use dyad_dict::Dictionaries;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Why a suite could not be run.
+#[derive(Debug, thiserror::Error)]
+pub enum SuiteRunError {
+    #[error(transparent)]
+    Suite(#[from] SuiteError),
+    #[error(transparent)]
+    Dictionary(#[from] dyad_dict::DictError),
+    #[error("{path}: {source}")]
+    Settings {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The coded triples of one record, as the suites write them (an empty target is `---`).
+pub fn coded_triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
+    coder
+        .code_sentence(&record.text, record.date.as_deref())
+        .iter()
+        .map(|e| {
+            let target = if e.target.is_empty() {
+                "---"
+            } else {
+                &e.target
+            };
+            CodedTriple::new(&e.source, target, &e.cameo)
+        })
+        .collect()
+}
+
+/// TABARI's `Validate.text` with the dictionaries and `.options` file its `Validate.project` names.
+pub fn run_tabari(tabari_dir: &Path) -> Result<SuiteReport, SuiteRunError> {
+    let suite = Suite::load(&tabari_dir.join("Validate.project"), &[])?;
+    let (dicts, _warnings) = Dictionaries::load(&suite_dict_files(&suite))?;
+    let mut base = CoderOptions::tabari();
+    for options in suite.dictionaries_of(DictionaryKind::Options) {
+        let text = read_settings(&options.path)?;
+        base.apply_tabari_options_file(&text);
+    }
+    let coder = Coder::with_options(&dicts, base.clone());
+    // Each record runs with the `.options` file and then the OPTION commands of the records before it.
+    let mut by_settings: HashMap<&[(String, String)], Coder> = HashMap::new();
+    for r in &suite.records {
+        by_settings.entry(&r.settings).or_insert_with(|| {
+            let mut o = base.clone();
+            for (_, command) in &r.settings {
+                o.apply_tabari_command(command);
+            }
+            coder.reconfigured(o)
+        });
+    }
+    Ok(run_suite(&suite, &|r| {
+        coded_triples(&by_settings[r.settings.as_slice()], r)
+    }))
+}
+
+/// PETRARCH-1's `PETR.UnitTest.records.xml` with the `PETR.Validate.*` dictionaries, the options of
+/// `config/PETR_config.ini`, and each record's `<Config>` settings.
+pub fn run_petrarch(petrarch_dir: &Path) -> Result<SuiteReport, SuiteRunError> {
+    let suite = Suite::load(&petrarch_dir.join("text/PETR.UnitTest.records.xml"), &[])?;
+    let (dicts, _warnings) = Dictionaries::load(&suite_dict_files(&suite))?;
+    let config = read_settings(&petrarch_dir.join("config/PETR_config.ini"))?;
+    let mut base = CoderOptions::petrarch();
+    base.apply_petrarch_settings(ini_values(&config));
+    let coder = Coder::with_options(&dicts, base.clone());
+    let mut by_settings: HashMap<&[(String, String)], Coder> = HashMap::new();
+    for r in &suite.records {
+        by_settings.entry(&r.settings).or_insert_with(|| {
+            let mut o = base.clone();
+            o.apply_petrarch_settings(r.settings.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            coder.reconfigured(o)
+        });
+    }
+    Ok(run_suite(&suite, &|r| {
+        coded_triples(&by_settings[r.settings.as_slice()], r)
+    }))
+}
+
+fn read_settings(path: &Path) -> Result<String, SuiteRunError> {
+    std::fs::read_to_string(path).map_err(|source| SuiteRunError::Settings {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// `key = value` lines of an ini file (sections and `#` comments skipped).
+fn ini_values(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let line = line.trim();
+        if line.starts_with(['#', ';', '[']) {
+            return None;
+        }
+        let (k, v) = line.split_once('=')?;
+        Some((k.trim(), v.trim()))
+    })
+}
