@@ -25,7 +25,7 @@ pub const AMBIGUOUS_ABBREVIATIONS: &[&str] = &[
     // Company and organisation suffixes.
     "Inc", "Corp", "Co", "Cos", "Ltd", "Plc", "PLC", "LLC", "LLP", "Bros", "Assn", "Assoc", "Dept",
     "Univ", "Intl", "Mfg", "Natl", "Govt", // Name suffixes.
-    "Jr", "Sr", "Esq", // Places.
+    "Wm", "Chas", "Thos", "Jr", "Sr", "Esq", // Places.
     "St", "Ste", "Mt", "Ft", "Ave", "Blvd", "Rd", "Sq", "Bldg",
     // Months and weekdays as abbreviated in news copy.
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
@@ -214,9 +214,10 @@ pub const ELLIPSES: &[char] = &['…'];
 /// Closing quotes and brackets that belong to the sentence they follow: `street.”`, `(see above.)`.
 pub const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}', '」', '』'];
 
-/// Opening quotes and brackets skipped when looking at the first word of the next sentence.
+/// Opening quotes and brackets skipped when looking at the first word of the next sentence, and at the start of
+/// the word before a period. `<` opens wire-copy ticker names ("<J.P. Morgan and Co>").
 pub const OPENERS: &[char] = &[
-    '"', '\'', '“', '‘', '«', '‹', '(', '[', '{', '¿', '¡', '「', '『', '„',
+    '"', '\'', '“', '‘', '«', '‹', '(', '[', '{', '¿', '¡', '「', '『', '„', '<',
 ];
 
 /// Longest segment, in letters, of a dotted abbreviation such as "U.S." or "Ph.D.": longer segments make a host

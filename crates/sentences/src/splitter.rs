@@ -216,6 +216,12 @@ impl SentenceSplitter {
         } else if self.ambiguous.contains(word) || is_initial(word) || is_dotted_abbreviation(word)
         {
             WordClass::Ambiguous
+        } else if let Some((_, last)) = word.rsplit_once(['-', '/']) {
+            // A compound ending in an abbreviation: "Japan-U.S.", "Sino-U.S.", "U.S./U.K.".
+            match self.classify(last) {
+                WordClass::NumberPrefix => WordClass::Ordinary,
+                class => class,
+            }
         } else {
             WordClass::Ordinary
         }
@@ -369,11 +375,13 @@ mod tests {
         );
         assert_eq!(
             sentences(
-                "Sales rose in the U.S. And Japan. Banks in the U.K. Which lent more gained."
+                "Sales rose in the U.S. And Japan. Banks in the U.K. Which lent more gained. \
+                 Japan-U.S. Trade grew."
             ),
             [
                 "Sales rose in the U.S. And Japan.",
-                "Banks in the U.K. Which lent more gained."
+                "Banks in the U.K. Which lent more gained.",
+                "Japan-U.S. Trade grew."
             ],
             "wire copy capitalises conjunctions after abbreviations"
         );
@@ -424,6 +432,10 @@ mod tests {
         assert_eq!(
             sentences("J. Smith and George W. Bush met John F. Kennedy Jr. in Washington."),
             ["J. Smith and George W. Bush met John F. Kennedy Jr. in Washington."]
+        );
+        assert_eq!(
+            sentences("Shares of <J.P. Morgan and Co> rose. Wm. Smith sold."),
+            ["Shares of <J.P. Morgan and Co> rose.", "Wm. Smith sold."]
         );
         assert_eq!(
             sentences("They chose Plan B. The rest failed."),
