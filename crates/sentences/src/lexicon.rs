@@ -214,6 +214,13 @@ pub const ELLIPSES: &[char] = &['…'];
 /// Closing quotes and brackets that belong to the sentence they follow: `street.”`, `(see above.)`.
 pub const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', '›', ')', ']', '}', '」', '』'];
 
+/// Closing quotes that close the sentence before them even when a stray space precedes them ("that. ”"). The
+/// straight quotes open as often as they close, so they are not here.
+pub const STRAY_CLOSERS: &[char] = &['”', '’', '»'];
+
+/// Longest list number ("12.") taken as an item marker rather than a sentence when it is all a sentence holds.
+pub const MAX_LIST_NUMBER_DIGITS: usize = 3;
+
 /// Opening quotes and brackets skipped when looking at the first word of the next sentence, and at the start of
 /// the word before a period. `<` opens wire-copy ticker names ("<J.P. Morgan and Co>").
 pub const OPENERS: &[char] = &[

@@ -23,8 +23,9 @@ use dyad_model::Span;
 
 use crate::lexicon::{
     AMBIGUOUS_ABBREVIATIONS, CLOSERS, ELLIPSES, MAX_ABBREVIATION_BYTES, MAX_ATTRIBUTION_NAME_WORDS,
-    MAX_DOTTED_SEGMENT_LETTERS, NON_TERMINAL_ABBREVIATIONS, NUMBER_PREFIXES, OPENERS,
-    SENTENCE_STARTERS, SPEECH_VERBS, TERMINATORS, UNSPACED_TERMINATORS,
+    MAX_DOTTED_SEGMENT_LETTERS, MAX_LIST_NUMBER_DIGITS, NON_TERMINAL_ABBREVIATIONS,
+    NUMBER_PREFIXES, OPENERS, SENTENCE_STARTERS, SPEECH_VERBS, STRAY_CLOSERS, TERMINATORS,
+    UNSPACED_TERMINATORS,
 };
 
 /// Splits text into sentence spans. Build once ([`SentenceSplitter::new`]) and share: it holds only the compiled
@@ -121,7 +122,7 @@ impl SentenceSplitter {
                 i += 1;
                 continue;
             };
-            match self.boundary_at(text, i, term_len) {
+            match self.boundary_at(text, start, i, term_len) {
                 Ok(end) => return end,
                 Err(next) => i = next,
             }
@@ -131,7 +132,13 @@ impl SentenceSplitter {
 
     /// Decides whether the terminator at `i` ends a sentence: on a boundary `Ok((end, resume))`, otherwise
     /// `Err(next)`, the offset after the terminator run where the scan goes on.
-    fn boundary_at(&self, text: &str, i: usize, term_len: usize) -> Result<(usize, usize), usize> {
+    fn boundary_at(
+        &self,
+        text: &str,
+        start: usize,
+        i: usize,
+        term_len: usize,
+    ) -> Result<(usize, usize), usize> {
         // The terminator run and the closers after it.
         let mut j = i + term_len;
         let opening = text[i..].chars().next().unwrap_or('.');
@@ -160,7 +167,20 @@ impl SentenceSplitter {
         if !first.is_whitespace() {
             return if unspaced { Ok((j, j)) } else { Err(j) };
         }
-        let k = j + (rest.len() - rest.trim_start().len());
+        let mut k = j + (rest.len() - rest.trim_start().len());
+        // A closing quote set off by a stray space ("with that. ”") still closes this sentence.
+        if let Some(c) = text[k..]
+            .chars()
+            .next()
+            .filter(|c| STRAY_CLOSERS.contains(c))
+        {
+            let after = &text[k + c.len_utf8()..];
+            if after.is_empty() || after.starts_with(char::is_whitespace) {
+                j = k + c.len_utf8();
+                quoted = true;
+                k = j + (after.len() - after.trim_start().len());
+            }
+        }
         if k >= text.len() {
             return Ok((j, k));
         }
@@ -171,7 +191,7 @@ impl SentenceSplitter {
         } else {
             Terminator::Period
         };
-        if self.decide(text, i, k, terminator, quoted) {
+        if self.decide(text, start, i, k, terminator, quoted) {
             Ok((j, k))
         } else {
             Err(j)
@@ -180,7 +200,15 @@ impl SentenceSplitter {
 
     /// Whether a terminator at `i` (of the given kind, `quoted` when a closing quote followed it) ends a sentence
     /// whose successor would begin at `k`.
-    fn decide(&self, text: &str, i: usize, k: usize, terminator: Terminator, quoted: bool) -> bool {
+    fn decide(
+        &self,
+        text: &str,
+        start: usize,
+        i: usize,
+        k: usize,
+        terminator: Terminator,
+        quoted: bool,
+    ) -> bool {
         let next = &text[k..];
         let opens = next.starts_with(OPENERS);
         let word = next.trim_start_matches(OPENERS);
@@ -194,6 +222,7 @@ impl SentenceSplitter {
         match terminator {
             Terminator::Strong => !(quoted && !opens && self.is_attribution(word)),
             Terminator::Ellipsis => opens || self.starters.contains(next_word),
+            Terminator::Period if is_list_marker(&text[start..i]) => false,
             Terminator::Period => match self.classify(word_before(text, i)) {
                 WordClass::NonTerminal => false,
                 WordClass::NumberPrefix => !first.is_ascii_digit(),
@@ -270,10 +299,17 @@ fn leading_word(text: &str) -> &str {
     &text[..end]
 }
 
-/// A single capital letter: an initial as in "J. Smith".
+/// A single letter: an initial as in "J. Smith", or a short form as in "Viera d. Smith" (defeated).
 fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+}
+
+/// The sentence so far is only a list number or letter ("3." or "(b)." or "a."): the period marks the item.
+fn is_list_marker(so_far: &str) -> bool {
+    let marker = so_far.trim_start_matches(OPENERS).trim_end_matches(CLOSERS);
+    let digits = marker.bytes().all(|b| b.is_ascii_digit());
+    (digits && (1..=MAX_LIST_NUMBER_DIGITS).contains(&marker.len())) || is_initial(marker)
 }
 
 /// Letters in short dot-separated segments: "U.S", "a.m", "Ph.D" (the final period is not part of `word`).
@@ -440,6 +476,29 @@ mod tests {
         assert_eq!(
             sentences("They chose Plan B. The rest failed."),
             ["They chose Plan B.", "The rest failed."]
+        );
+    }
+
+    #[test]
+    fn list_markers_sports_results_and_stray_quotes() {
+        assert_eq!(
+            sentences("1. Buy low. 2. Sell high. 10. Repeat."),
+            ["1. Buy low.", "2. Sell high.", "10. Repeat."]
+        );
+        assert_eq!(
+            sentences("Viera d. Smith 6-3. Melbourne d. Perth."),
+            ["Viera d. Smith 6-3.", "Melbourne d. Perth."]
+        );
+        assert_eq!(
+            sentences("“We are talking to businesses with that. ” Even his supporters agree."),
+            [
+                "“We are talking to businesses with that. ”",
+                "Even his supporters agree."
+            ]
+        );
+        assert_eq!(
+            sentences("It rose in 1987. 1988 was worse."),
+            ["It rose in 1987.", "1988 was worse."]
         );
     }
 
