@@ -365,6 +365,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
     }
     let stats = compute_stats(dom, &dropped);
     let page_prose = stats.prose_chars[DOCUMENT as usize];
+    let embed_wrappers = embedded_post_wrappers(dom);
     for id in 0..n as NodeId {
         if dropped[id as usize] {
             continue;
@@ -410,7 +411,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         if hint.furniture && has_ancestor_tag(dom, id, HINT_EXEMPT_ANCESTORS) {
             continue;
         }
-        if !hint.furniture || hint.strong_content {
+        if !hint.furniture || hint.strong_content || embed_wrappers[id as usize] {
             continue;
         }
         // A furniture-sounding class on a prose container is kept when the class also names content
@@ -423,6 +424,33 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// Embedded posts (a tweet quoted in the article) and the few wrappers around them, which often carry
+/// "social"/"embed" classes: kept, because what a politician posted is part of the story.
+fn embedded_post_wrappers(dom: &Dom) -> Vec<bool> {
+    let mut marked = vec![false; dom.nodes.len()];
+    for id in 0..dom.nodes.len() as NodeId {
+        if dom.tag(id).is_none_or(|t| &**t != "blockquote") {
+            continue;
+        }
+        let is_post = dom.attr(id, "class").is_some_and(|c| {
+            let lower = c.to_ascii_lowercase();
+            EMBEDDED_POST_CLASSES.iter().any(|p| lower.contains(p))
+        });
+        if !is_post {
+            continue;
+        }
+        let mut a = id;
+        for _ in 0..=EMBED_WRAPPER_LEVELS {
+            if a == NONE {
+                break;
+            }
+            marked[a as usize] = true;
+            a = dom.node(a).parent;
+        }
+    }
+    marked
 }
 
 /// A run of several links with hardly any plain text: a menu, a tag list, a hover card inside a paragraph.
@@ -701,6 +729,9 @@ impl BlockBuffer {
     /// Append text with whitespace collapsed to single spaces.
     fn push(&mut self, s: &str, in_link: bool, line: u32) {
         for c in s.chars() {
+            if INVISIBLE_CHARS.contains(&c) {
+                continue;
+            }
             if c.is_whitespace() {
                 self.pending_space = true;
                 continue;
@@ -735,7 +766,8 @@ struct Emitter<'a> {
 impl Emitter<'_> {
     fn flush(&mut self, buf: &mut BlockBuffer, kind: BlockKind) {
         let b = std::mem::replace(buf, BlockBuffer::new());
-        if b.chars == 0 {
+        // Separators and icon glyphs ("***", "•") carry no words.
+        if b.chars == 0 || !b.text.chars().any(char::is_alphanumeric) {
             return;
         }
         let ld = b.link_chars as f64 / b.chars as f64;

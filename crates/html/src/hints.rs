@@ -237,6 +237,18 @@ pub const HIDDEN_STYLES: &[&str] = &["display:none", "visibility:hidden"];
 /// Class/id substrings of comment sections, which stay furniture however much prose they hold.
 pub const COMMENT_SUBSTRINGS: &[&str] = &["comment", "disqus", "replies", "respond", "discussion"];
 
+/// Blockquote classes of embedded social posts, kept with their wrappers despite "social"/"embed" classes.
+pub const EMBEDDED_POST_CLASSES: &[&str] = &[
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "fb-xfbml-parse-ignore",
+    "bluesky-embed",
+    "mastodon-embed",
+];
+/// How many wrappers above an embedded post are kept with it.
+pub const EMBED_WRAPPER_LEVELS: usize = 3;
+
 /// Class/id words that mark the article body; they outweigh furniture words on the same element.
 pub const CONTENT_WORDS: &[&str] = &[
     "article",
@@ -531,6 +543,11 @@ pub const TRAILER_PHRASES: &[&str] = &[
     "join our",
     "share this",
     "read more",
+];
+
+/// Zero-width and byte-order characters, dropped from block text.
+pub const INVISIBLE_CHARS: &[char] = &[
+    '\u{feff}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{00ad}',
 ];
 
 // ----------------------------------------------------------------------------------------------------------------
