@@ -25,6 +25,8 @@ fn builtin_files() -> Vec<DictFile> {
         file(DictKind::Agents(p1), "agents.txt"),
         file(DictKind::Verbs(p1), "verbs.txt"),
         file(DictKind::Discards, "discards.txt"),
+        file(DictKind::Prepositions, "prepositions.txt"),
+        file(DictKind::Issues, "issues.txt"),
     ]
 }
 
@@ -453,4 +455,33 @@ fn discards_skip_sports_and_earnings_tables() {
     assert_eq!(football.scope, DiscardScope::Sentence);
     assert!(football.whole_word);
     assert!(find("CTS VS").is_some());
+}
+
+#[test]
+fn issues_expand_nouns_and_hyphens() {
+    let d = load_builtin();
+    let forms_of = |code: &str| -> Vec<String> {
+        d.issues
+            .entries
+            .iter()
+            .filter(|e| e.code == code)
+            .flat_map(|e| e.expansions())
+            .collect()
+    };
+    let ceasefire = forms_of("CEASEFIRE");
+    for form in [
+        "CEASEFIRE",
+        "CEASEFIRES",
+        "CEASE FIRE",
+        "CEASE-FIRE",
+        "TRUCES",
+    ] {
+        assert!(
+            ceasefire.iter().any(|f| f == form),
+            "{form} in {ceasefire:?}"
+        );
+    }
+    assert!(forms_of("REFUGEES").iter().any(|f| f == "ASYLUM-SEEKERS"));
+    assert!(!d.issues.ignores.is_empty());
+    assert!(d.prepositions.words.iter().any(|(w, _)| w == "AGAINST"));
 }
