@@ -6,9 +6,10 @@ use crate::dates::{self, FoundDate};
 use crate::patterns::{
     AUTHOR_CREDITS, BYLINE_AFFILIATIONS, BYLINE_AFFILIATION_PREFIXES, BYLINE_MAX_WORDS,
     BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES, CAPTION_MAX_WORDS, COPYRIGHT_MARKERS, COPYRIGHT_TAILS,
-    CREDIT_PARENTHESIS_MAX_WORDS, CREDIT_PARENTHESIS_WORDS, DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS,
-    LINK_LINE_MAX_WORDS, LONGEST_SET_ASIDE_WORDS, NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_PARTICLES,
-    NOT_NAME_WORDS, SIGNOFF_LINES, SYNDICATION_MAX_WORDS, SYNDICATION_PREFIXES_WITH_YEAR, WEEKDAYS,
+    CREDIT_LINE_SUFFIXES, CREDIT_PARENTHESIS_MAX_WORDS, CREDIT_PARENTHESIS_WORDS,
+    DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS, LINK_LINE_MAX_WORDS, LONGEST_SET_ASIDE_WORDS,
+    NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, SIGNOFF_LINES,
+    SYNDICATION_MAX_WORDS, SYNDICATION_PREFIXES_WITH_YEAR, WEEKDAYS,
 };
 use crate::phrase_index::{LinePrefixes, PhraseIndex, PrefixTable};
 
@@ -189,6 +190,18 @@ fn copyright_outlet(line: &Line) -> Option<String> {
             name = name[..cut].trim_end_matches(['.', ',', ';', ' ']);
         }
     }
+    // "© Reuters 2019": a year after the name.
+    while let Some((head, last)) = name.rsplit_once(' ') {
+        let last = last.trim_matches([',', '.']);
+        if last.is_empty()
+            || !last
+                .split(['-', '–'])
+                .all(|y| dates::find_year(y).is_some())
+        {
+            break;
+        }
+        name = head.trim_end_matches(['.', ',', ';', ' ']);
+    }
     let words = name.split_whitespace().count();
     let capitalised = name
         .chars()
@@ -199,7 +212,16 @@ fn copyright_outlet(line: &Line) -> Option<String> {
 
 /// Authors named in a wire credit line ("Reporting by Jane Doe and John Roe; Editing by Sam Poe").
 fn credit_line_authors(line: &Line) -> Option<Vec<String>> {
-    if line.words > BYLINE_MAX_WORDS * 2 || !line.prefixes.has(PrefixTable::CreditLine) {
+    if line.words > BYLINE_MAX_WORDS * 2 {
+        return None;
+    }
+    let bare = line.lower.trim_end_matches(['.', ')', ' ']);
+    if CREDIT_LINE_SUFFIXES.iter().any(|s| bare.ends_with(s)) {
+        // "… writer Aya Batrawy in Dubai contributed to this report": a credit, but its names are not the
+        // article's authors.
+        return Some(Vec::new());
+    }
+    if !line.prefixes.has(PrefixTable::CreditLine) {
         return None;
     }
     let inner = line
@@ -291,7 +313,18 @@ fn byline_authors(line: &Line) -> Option<Vec<String>> {
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_uppercase)
         });
+        // "JOSEPH KRAUSS Associated Press": a name run into its affiliation, no comma between.
+        let trailing = BYLINE_AFFILIATIONS.iter().find_map(|a| {
+            let cut = lower.len().checked_sub(a.len() + 1)?;
+            let tail = lower.get(cut..)?;
+            (tail.starts_with(' ') && &tail[1..] == *a)
+                .then(|| part.get(..cut))
+                .flatten()
+        });
         if BYLINE_AFFILIATIONS.contains(&lower.as_str()) || role {
+            affiliations += 1;
+        } else if let Some(name) = trailing.filter(|n| looks_like_name(n)) {
+            names.push(name.to_string());
             affiliations += 1;
         } else if looks_like_name(part) {
             names.push(part.to_string());
@@ -493,6 +526,14 @@ mod tests {
         assert_eq!(kind("By Tuesday Morning"), LineKind::Body);
         assert_eq!(kind("Israel and Jordan"), LineKind::Body);
         assert_eq!(kind("Texas Instruments, for example"), LineKind::Body);
+        assert_eq!(
+            kind("By JOSEPH KRAUSS Associated Press"),
+            names(&["JOSEPH KRAUSS"])
+        );
+        assert_eq!(
+            kind("Associated Press writer Aya Batrawy in Dubai contributed to this report."),
+            names(&[])
+        );
         assert_eq!(kind("Jane Doe, Special to The Times"), names(&["Jane Doe"]));
     }
 

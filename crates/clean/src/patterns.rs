@@ -549,6 +549,16 @@ pub const CREDIT_LINE_PREFIXES: &[&str] = &[
     "contributed reporting",
 ];
 
+/// Endings of wire credit lines naming contributors ("Associated Press writer Jane Doe contributed to this
+/// report.").
+pub const CREDIT_LINE_SUFFIXES: &[&str] = &[
+    "contributed to this report",
+    "contributed to this story",
+    "contributed to this article",
+    "contributed reporting",
+    "contributed to reporting",
+];
+
 /// Credit phrases whose names are authors.
 pub const AUTHOR_CREDITS: &[&str] = &[
     "reporting by",
