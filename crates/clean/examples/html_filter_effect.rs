@@ -1,5 +1,6 @@
-//! Measures what the cleaner's block filter does on the ScrapingHub benchmark pages: word precision and recall of
-//! the body against the ground truth before (`dyad_html::extract`) and after (`from_extracted`), and time per page.
+//! Measures what the cleaner's block filter does to extracted pages, before (`dyad_html::extract`) and after
+//! (`from_extracted`): on ScrapingHub, word precision and recall of the body against the ground truth and time per
+//! page; on the trafilatura set, how many "with" snippets are kept and "without" (boilerplate) snippets remain.
 //! `cargo run --release -p dyad-clean --example html_filter_effect [-- --show-dropped]`.
 
 use std::collections::HashMap;
@@ -16,6 +17,72 @@ const SET: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/extraction-dev/scrapinghub"
 );
+
+const TRAFILATURA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/extraction-dev/trafilatura"
+);
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Trafilatura's snippet counts for one output: (with present, with absent, without present).
+fn snippet_counts(fields: &serde_json::Value, output: &str) -> (usize, usize, usize) {
+    let output = collapse(output);
+    let present = |s: &serde_json::Value| s.as_str().is_some_and(|s| output.contains(&collapse(s)));
+    let list = |k: &str| fields[k].as_array().cloned().unwrap_or_default();
+    let with = list("with");
+    let kept = with.iter().filter(|s| present(s)).count();
+    let leaked = list("without").iter().filter(|s| present(s)).count();
+    (kept, with.len() - kept, leaked)
+}
+
+/// Runs the trafilatura set and prints snippet counts before and after cleaning.
+fn trafilatura_snippets() {
+    let truth_text =
+        std::fs::read_to_string(format!("{TRAFILATURA}/ground-truth.json")).expect("ground truth");
+    let truth: serde_json::Value = serde_json::from_str(&truth_text).expect("ground truth JSON");
+    let (mut before, mut after) = ((0, 0, 0), (0, 0, 0));
+    for (id, fields) in truth.as_object().expect("object") {
+        let mut bytes = Vec::new();
+        let gz = std::fs::read(format!("{TRAFILATURA}/html/{id}.html.gz")).expect("page");
+        flate2::read::GzDecoder::new(&gz[..])
+            .read_to_end(&mut bytes)
+            .expect("gzip");
+        let page = dyad_html::extract(&String::from_utf8_lossy(&bytes));
+        let extracted = format!(
+            "{}\n{}",
+            page.title.clone().unwrap_or_default(),
+            page.body_text()
+        );
+        let doc = dyad_clean::from_extracted(page, Provenance::default(), &RecordHints::default());
+        let add = |acc: &mut (usize, usize, usize), c: (usize, usize, usize)| {
+            *acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
+        };
+        add(&mut before, snippet_counts(fields, &extracted));
+        add(&mut after, snippet_counts(fields, &doc.text));
+    }
+    let f = |(tp, fn_, fp): (usize, usize, usize)| 2.0 * tp as f64 / (2 * tp + fp + fn_) as f64;
+    println!(
+        "{} pages (trafilatura), snippets: with kept / with lost / without leaked, F",
+        truth.as_object().map_or(0, |o| o.len())
+    );
+    println!(
+        "  extracted blocks: {} / {} / {}, F {:.4}",
+        before.0,
+        before.1,
+        before.2,
+        f(before)
+    );
+    println!(
+        "  after dyad-clean: {} / {} / {}, F {:.4}",
+        after.0,
+        after.1,
+        after.2,
+        f(after)
+    );
+}
 
 fn words(text: &str) -> HashMap<&str, usize> {
     let mut counts = HashMap::new();
@@ -117,6 +184,7 @@ fn main() {
         block_bytes as f64 / n / per_page / 1e6,
         paragraphs / ROUNDS
     );
+    trafilatura_snippets();
 }
 
 fn copies_len(rounds: usize, pages: usize) -> f64 {

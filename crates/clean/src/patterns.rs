@@ -119,6 +119,45 @@ pub const FURNITURE_LINES: &[&str] = &[
     "replay",
     "open in app",
     "menu search",
+    // German, Spanish, French, Polish and Italian equivalents.
+    "mehr zum thema",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "weitere artikel",
+    "aktuelle artikel",
+    "neueste artikel",
+    "weitere interessante news",
+    "mehr interessantes",
+    "meistgelesen",
+    "meistgeklickt",
+    "teilen",
+    "anzeige",
+    "werbung",
+    "navigation schliessen",
+    "navigation schließen",
+    "einloggen",
+    "anmelden",
+    "gefällt mir",
+    "kommentare",
+    "lesen sie auch",
+    "publicidad",
+    "compartir",
+    "más noticias",
+    "noticias relacionadas",
+    "lire aussi",
+    "à lire aussi",
+    "publicité",
+    "partager",
+    "sur le même sujet",
+    "czytaj więcej",
+    "czytaj także",
+    "zobacz także",
+    "najnowsze",
+    "reklama",
+    "udostępnij",
+    "pubblicità",
+    "condividi",
+    "leggi anche",
 ];
 
 /// A prompt: a short line holding a phrase from `any_of` together with a word from `with_any_of` (an empty
@@ -277,6 +316,44 @@ pub const PROMPT_RULES: &[PromptRule] = &[
         max_words: 40,
     },
     PromptRule {
+        name: "newsletter sign-up in other languages",
+        any_of: &[
+            "newsletter",
+            "boletín",
+            "lettre d'information",
+            "lettre d’information",
+        ],
+        with_any_of: &[
+            "anmelden",
+            "abonnieren",
+            "bestellen",
+            "bekommen",
+            "verpasst",
+            "inscríbete",
+            "suscríbete",
+            "abonnez-vous",
+            "inscrivez-vous",
+            "zapisz się",
+            "iscriviti",
+        ],
+        max_words: 30,
+    },
+    PromptRule {
+        name: "comment prompts in other languages",
+        any_of: &[
+            "du musst angemeldet sein",
+            "sie müssen angemeldet sein",
+            "kommentar abzugeben",
+            "sei der erste",
+            "schreiben sie einen kommentar",
+            "deja un comentario",
+            "laisser un commentaire",
+            "dodaj komentarz",
+        ],
+        with_any_of: &[],
+        max_words: 20,
+    },
+    PromptRule {
         name: "cookie notice",
         any_of: &["cookie", "cookies"],
         with_any_of: &[
@@ -337,6 +414,21 @@ pub const LINK_LINE_PREFIXES: &[&str] = &[
     "categories:",
     "share this:",
     "follow:",
+    // Other languages.
+    "mehr zum thema:",
+    "lesen sie auch:",
+    "lesen sie mehr:",
+    "lea también:",
+    "lea más:",
+    "lea:",
+    "lire aussi:",
+    "à lire aussi:",
+    "czytaj więcej",
+    "czytaj też:",
+    "czytaj także:",
+    "zobacz też:",
+    "zobacz także:",
+    "leggi anche:",
 ];
 
 /// Most words a link line may have.
@@ -382,6 +474,17 @@ pub const CAPTION_PREFIXES: &[&str] = &[
     "above:",
     "top:",
     "photo illustration",
+    // Other languages.
+    "foto:",
+    "fotos:",
+    "bild:",
+    "bilder:",
+    "fot.",
+    "zdjęcie:",
+    "imagen:",
+    "photo :",
+    "crédit photo",
+    "quelle:",
 ];
 
 /// Wire-photo credits, matched case-sensitively anywhere in a caption-length line: "REUTERS/Omar Sanadiki",
@@ -479,6 +582,11 @@ pub const SYNDICATION_PREFIXES: &[&str] = &[
     "this story appeared",
     "a version of this",
     "an earlier version of this",
+    // Other languages.
+    "źródło:",
+    "fuente:",
+    "source :",
+    "alle rechte vorbehalten",
 ];
 
 /// Prefixes of copyright lines only when the line also names a year: "(c) 2018 Example News" is a footer, "(c)
@@ -503,6 +611,13 @@ pub const SYNDICATION_PHRASES: &[&str] = &[
     "used under licence",
     "reproduction in whole or in part",
     "republished under",
+    // Other languages.
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tous droits réservés",
+    "wszelkie prawa zastrzeżone",
+    "materiał chroniony prawem autorskim",
+    "tutti i diritti riservati",
 ];
 
 /// Most words a syndication line may have.
