@@ -6,6 +6,7 @@
 //! - [`throughput`] times a coder over a corpus on a thread pool.
 
 pub mod coding_suites;
+pub mod coverage;
 pub mod extraction;
 pub mod reuters;
 pub mod suite;
