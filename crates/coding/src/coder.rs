@@ -135,6 +135,15 @@ impl Coder {
         &self.options
     }
 
+    /// Sizes of the compiled dictionaries: (actor phrases, agent phrases, verb forms, flat patterns, largest
+    /// pattern list of one verb block).
+    pub fn sizes(&self) -> (usize, usize, usize, usize, usize) {
+        let c = &self.compiled;
+        let pats: usize = c.block_patterns.iter().map(Vec::len).sum();
+        let max = c.block_patterns.iter().map(Vec::len).max().unwrap_or(0);
+        (c.actors.len(), c.agents.len(), c.verbs.len(), pats, max)
+    }
+
     /// Codes one sentence; spans are byte offsets into `text`. `date` is ISO `YYYY-MM-DD` or `YYYYMMDD`.
     pub fn code_sentence(&self, text: &str, date: Option<&str>) -> Vec<Event> {
         let d = date.and_then(Date::parse_iso);
@@ -371,7 +380,18 @@ impl Coder {
                     })
                     .unwrap_or(seq.len());
                 let mut chosen: Option<(EventCode, Bindings, u32, bool)> = None;
-                for fp in &c.block_patterns[info.block as usize] {
+                // Only patterns whose anchor word occurs in the clause can match.
+                let index = &c.block_index[info.block as usize];
+                let mut cands: Vec<u32> = index.free.clone();
+                for p in pre_from..post_to {
+                    if let Some(w) = seq.word(p) {
+                        index.candidates_for(w, &mut cands);
+                    }
+                }
+                cands.sort_unstable();
+                cands.dedup();
+                let pats = &c.block_patterns[info.block as usize];
+                for fp in cands.iter().map(|&i| &pats[i as usize]) {
                     if let Some(b) = fp.matches(&seq, pre_from, vs, ve, post_to) {
                         chosen = Some((fp.code.clone(), b, fp.rule, true));
                         break;

@@ -2,7 +2,7 @@
 //! discards; verb patterns flattened and sorted longest first; a rule table for evidence.
 
 use crate::lexicon::{LexWord, PhraseIndex};
-use crate::pattern::{flatten, lex_word, split_at_verb, FlatPattern};
+use crate::pattern::{flatten, lex_word, split_at_verb, FlatPattern, PatKind};
 use dyad_dict::{
     AgentPlacement, DateRestriction, Dialect, Dictionaries, DiscardScope, EventCode, Phrase,
     SourceLoc,
@@ -52,6 +52,43 @@ pub struct DiscardInfo {
     pub rule: u32,
 }
 
+/// Patterns of one block indexed by a word each must find in the clause, so a verb with thousands of patterns
+/// tries only the few whose anchor word is present.
+#[derive(Debug, Default, Clone)]
+pub struct PatternIndex {
+    /// Anchor word (a whole literal word of the pattern, the longest) → pattern numbers.
+    anchored: crate::lexicon::WordTrie,
+    /// Patterns with no whole literal word (only stems or actor tokens): always tried.
+    pub free: Vec<u32>,
+}
+
+impl PatternIndex {
+    fn new(pats: &[FlatPattern]) -> PatternIndex {
+        let mut idx = PatternIndex::default();
+        for (i, p) in pats.iter().enumerate() {
+            let anchor = p
+                .pre
+                .iter()
+                .chain(&p.post)
+                .filter_map(|e| match &e.kind {
+                    PatKind::Word(w) if !w.stem => Some(w),
+                    _ => None,
+                })
+                .max_by_key(|w| w.text.len());
+            match anchor {
+                Some(w) => idx.anchored.insert(&w.text, i as u32, false),
+                None => idx.free.push(i as u32),
+            }
+        }
+        idx
+    }
+
+    /// Adds to `out` the patterns whose anchor could be token text `tok` (itself or a base form of it).
+    pub fn candidates_for(&self, tok: &str, out: &mut Vec<u32>) {
+        self.anchored.lookup(tok, |id| out.push(id));
+    }
+}
+
 /// Everything the coder matches against, built once.
 #[derive(Debug, Default)]
 pub struct Compiled {
@@ -63,6 +100,8 @@ pub struct Compiled {
     pub verbs: PhraseIndex<VerbInfo>,
     /// Per verb block: its patterns, longest first.
     pub block_patterns: Vec<Vec<FlatPattern>>,
+    /// Per verb block: which patterns can match given the words of a clause.
+    pub block_index: Vec<PatternIndex>,
     pub nouns: PhraseIndex<()>,
     pub adjectives: PhraseIndex<()>,
     pub discards: PhraseIndex<DiscardInfo>,
@@ -347,6 +386,11 @@ impl Compiled {
             c.block_patterns.push(pats);
         }
         c.merge_duplicate_verbs();
+        c.block_index = c
+            .block_patterns
+            .iter()
+            .map(|p| PatternIndex::new(p))
+            .collect();
         for e in &d.discards.entries {
             let r = rule(&mut c.rules, &e.loc, e.text.clone());
             let parts: Vec<&str> = e

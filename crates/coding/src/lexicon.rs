@@ -7,7 +7,6 @@
 //! a few other words come between (TABARI), `_` requires the next word to follow at once.
 
 use crate::text::{TokenKind, Tokens};
-use std::collections::HashMap;
 
 /// How many tokens may come between two blank-separated words of an actor/agent phrase.
 pub const MAX_PHRASE_GAP: usize = 3;
@@ -120,23 +119,138 @@ pub struct LexPhrase<T> {
     pub payload: T,
 }
 
+/// A byte trie over dictionary words: one walk along a token finds every stem that prefixes it and every whole
+/// word it is a regular form of (the bases of `STOPPED`, `COUNTRIES`, `RAISING` lie on or next to its path), with
+/// no hashing and no allocation.
+#[derive(Debug, Clone, Default)]
+pub struct WordTrie {
+    nodes: Vec<TrieNode>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// (byte, child node), sorted by byte.
+    children: Vec<(u8, u32)>,
+    /// Ids whose word ends here, matched as whole words (with regular endings).
+    whole: Vec<u32>,
+    /// Ids whose word ends here, matched as stems (any continuation).
+    stem: Vec<u32>,
+}
+
+impl WordTrie {
+    pub fn insert(&mut self, word: &str, id: u32, stem: bool) {
+        if word.is_empty() {
+            return;
+        }
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+        }
+        let mut node = 0usize;
+        for &b in word.as_bytes() {
+            node = match self.nodes[node].children.binary_search_by_key(&b, |c| c.0) {
+                Ok(i) => self.nodes[node].children[i].1 as usize,
+                Err(i) => {
+                    let id = self.nodes.len() as u32;
+                    self.nodes.push(TrieNode::default());
+                    self.nodes[node].children.insert(i, (b, id));
+                    id as usize
+                }
+            };
+        }
+        let n = &mut self.nodes[node];
+        if stem {
+            n.stem.push(id);
+        } else {
+            n.whole.push(id);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    fn child(&self, node: usize, b: u8) -> Option<usize> {
+        let c = &self.nodes[node].children;
+        c.binary_search_by_key(&b, |x| x.0)
+            .ok()
+            .map(|i| c[i].1 as usize)
+    }
+
+    /// Calls `f` with the ids of every word that `tok` may be: stems prefixing it, whole words equal to it or to
+    /// one of its base forms. Callers verify with [`LexWord::matches`].
+    pub fn lookup(&self, tok: &str, mut f: impl FnMut(u32)) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        let b = tok.as_bytes();
+        let mut node = 0usize;
+        for d in 0..=b.len() {
+            let n = &self.nodes[node];
+            n.stem.iter().for_each(|&id| f(id));
+            let rest = &tok[d.min(tok.len())..];
+            if !n.whole.is_empty() && d > 0 && is_base_rest(rest, b[d - 1]) {
+                n.whole.iter().for_each(|&id| f(id));
+            }
+            // COUNTRIES → COUNTRY, RAISING → RAISE: the base leaves the token's path by one letter.
+            let variant = match rest {
+                "IES" | "IED" => Some(b'Y'),
+                "ING" | "ED" => Some(b'E'),
+                _ => None,
+            };
+            if let Some(v) = variant {
+                if let Some(c) = self.child(node, v) {
+                    self.nodes[c].whole.iter().for_each(|&id| f(id));
+                }
+            }
+            if d == b.len() {
+                break;
+            }
+            match self.child(node, b[d]) {
+                Some(c) => node = c,
+                None => break,
+            }
+        }
+    }
+}
+
+/// Whether `rest` is what may follow a whole word's base in a token: nothing, a regular ending, a possessive, an
+/// abbreviation's period, or a doubled final consonant plus ED/ING.
+fn is_base_rest(rest: &str, last: u8) -> bool {
+    if rest.is_empty() || rest == "." || rest == "'S" || REGULAR_ENDINGS.contains(&rest) {
+        return true;
+    }
+    let r = rest.as_bytes();
+    r.len() > 2
+        && r[0] == last
+        && !b"AEIOU".contains(&last)
+        && (&rest[1..] == "ED" || &rest[1..] == "ING")
+}
+
 /// Phrases indexed by first word.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
     pub phrases: Vec<LexPhrase<T>>,
-    whole: HashMap<Box<str>, Vec<u32>>,
-    stems: HashMap<Box<str>, Vec<u32>>,
-    /// Longest stem length, to bound prefix probes.
-    max_stem: usize,
+    /// First word → group.
+    first_words: WordTrie,
+    groups: Vec<PhraseGroup>,
+    group_of: std::collections::HashMap<(Box<str>, bool), u32>,
+}
+
+/// The phrases sharing a first word: those that can match on it alone (one word, or a gap after it), and those
+/// whose second word must follow at once, indexed by that word (so "THE …" actors cost one probe, not hundreds).
+#[derive(Debug, Clone, Default)]
+struct PhraseGroup {
+    singles: Vec<u32>,
+    second: WordTrie,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
             phrases: Vec::new(),
-            whole: HashMap::new(),
-            stems: HashMap::new(),
-            max_stem: 0,
+            first_words: WordTrie::default(),
+            groups: Vec::new(),
+            group_of: std::collections::HashMap::new(),
         }
     }
 }
@@ -155,12 +269,27 @@ pub struct PhraseMatch {
 impl<T> PhraseIndex<T> {
     pub fn push(&mut self, words: Vec<LexWord>, payload: T) {
         let Some(first) = words.first() else { return };
+        if first.text.is_empty() {
+            return;
+        }
         let id = self.phrases.len() as u32;
-        if first.stem {
-            self.max_stem = self.max_stem.max(first.text.len());
-            self.stems.entry(first.text.clone()).or_default().push(id);
-        } else {
-            self.whole.entry(first.text.clone()).or_default().push(id);
+        let key = (first.text.clone(), first.stem);
+        let g = match self.group_of.get(&key) {
+            Some(&g) => g,
+            None => {
+                let g = self.groups.len() as u32;
+                self.groups.push(PhraseGroup::default());
+                self.first_words.insert(&first.text, g, first.stem);
+                self.group_of.insert(key, g);
+                g
+            }
+        };
+        let group = &mut self.groups[g as usize];
+        match words.get(1) {
+            Some(second) if first.adjacent_next && !second.text.is_empty() => {
+                group.second.insert(&second.text, id, second.stem)
+            }
+            _ => group.singles.push(id),
         }
         self.phrases.push(LexPhrase { words, payload });
     }
@@ -173,41 +302,6 @@ impl<T> PhraseIndex<T> {
         self.phrases.is_empty()
     }
 
-    /// Calls `f` with every phrase id whose first word matches token text `tok`.
-    fn candidates<'t>(
-        &self,
-        tok: &'t str,
-        bases: &mut Vec<std::borrow::Cow<'t, str>>,
-        mut f: impl FnMut(u32),
-    ) {
-        if !self.whole.is_empty() {
-            candidate_bases(tok, bases);
-            for (i, b) in bases.iter().enumerate() {
-                if bases[..i].iter().any(|p| p == b) {
-                    continue;
-                }
-                if let Some(ids) = self.whole.get(b.as_ref()) {
-                    for &id in ids {
-                        f(id);
-                    }
-                }
-            }
-        }
-        if !self.stems.is_empty() {
-            let max = self.max_stem.min(tok.len());
-            for l in 1..=max {
-                if !tok.is_char_boundary(l) {
-                    continue;
-                }
-                if let Some(ids) = self.stems.get(&tok[..l]) {
-                    for &id in ids {
-                        f(id);
-                    }
-                }
-            }
-        }
-    }
-
     /// The longest phrase starting at token `start` whose words all match (ties: earliest in the dictionary).
     /// `usable(i)` says whether token `i` may be part of a match.
     pub fn longest_at(&self, toks: &Tokens, start: usize, limit: usize) -> Option<PhraseMatch> {
@@ -215,9 +309,8 @@ impl<T> PhraseIndex<T> {
             return None;
         }
         let mut best: Option<PhraseMatch> = None;
-        let mut bases = Vec::new();
         let tok = toks.text(start);
-        self.candidates(tok, &mut bases, |id| {
+        let mut check = |id: u32| {
             let p = &self.phrases[id as usize];
             if !p.words[0].matches(tok) {
                 return;
@@ -239,6 +332,17 @@ impl<T> PhraseIndex<T> {
                 if better {
                     best = Some(m);
                 }
+            }
+        };
+        let next = (start + 1 < limit
+            && toks.tokens[start + 1].kind == TokenKind::Word
+            && !toks.tokens[start].possessive)
+            .then(|| toks.text(start + 1));
+        self.first_words.lookup(tok, |g| {
+            let group = &self.groups[g as usize];
+            group.singles.iter().for_each(|&id| check(id));
+            if let Some(nx) = next {
+                group.second.lookup(nx, &mut check);
             }
         });
         best

@@ -60,6 +60,7 @@ fn seed_article_codes_as_a_human_would() {
     let mut doc = dyad_clean::from_text(&raw, Provenance::default(), &RecordHints::default());
     dyad_sentences::split(&mut doc);
     let coder = Coder::new(&phoenix());
+    println!("compiled sizes: {:?}", coder.sizes());
     let events = coder.code_document(&doc);
     for e in &events {
         let s = doc.sentences[e.sentence as usize];
