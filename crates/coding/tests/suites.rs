@@ -2,7 +2,7 @@
 //! suites' own dictionaries, prints the failures by category and holds the pass rates above a floor that only
 //! rises.
 
-use dyad_coding::{CodeBy, Coder, CoderOptions, CommaLimits, Complexity};
+use dyad_coding::{Coder, CoderOptions, CommaLimits};
 use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
 use dyad_eval::suite::{CodedTriple, Suite, SuiteRecord};
 use dyad_eval::validation::{run_suite, SuiteReport};
@@ -56,72 +56,6 @@ fn triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
         .collect()
 }
 
-/// Applies a TABARI `.options` command (`COMPLEX:`, `COMMA:`, `SET: CODE BY …`, `DEFAULT:`, `SET: CONVERT AGENT`,
-/// `SET: MINIMUM WORDS`) to `o`.
-fn apply_tabari_option(o: &mut CoderOptions, cmd: &str) {
-    let cmd = cmd.trim();
-    let upper = cmd.to_ascii_uppercase();
-    let num_in = |key: &str| -> Option<usize> {
-        let i = upper.find(key)? + key.len();
-        let rest = upper[i..].trim_start_matches([' ', '=', '[']);
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        digits.parse().ok()
-    };
-    if upper.starts_with("COMPLEX:") {
-        o.complexity = Complexity {
-            verbs: num_in("VERBS["),
-            conjunctions: num_in("CONJ["),
-            no_actor_prior: upper.contains("NOACTPRIOR"),
-        };
-    } else if upper.starts_with("COMMA:") {
-        if upper.contains("OFF") {
-            o.comma = None;
-        } else {
-            let d = CommaLimits::default();
-            // TABARI limits are exclusive below ("more than MIN words").
-            o.comma = Some(CommaLimits {
-                min: num_in(" MIN").map_or(d.min, |v| v + 1),
-                max: num_in(" MAX").unwrap_or(d.max),
-                emin: num_in("EMIN").map_or(d.emin, |v| v + 1),
-                emax: num_in("EMAX").unwrap_or(d.emax),
-                bmin: num_in("BMIN").map_or(d.bmin, |v| v + 1),
-                bmax: num_in("BMAX").unwrap_or(d.bmax),
-            });
-        }
-    } else if upper.starts_with("SET:") {
-        if upper.contains("CODE BY CLAUSE") {
-            o.code_by = CodeBy::Clause;
-        } else if upper.contains("CODE BY SENTENCE") {
-            o.code_by = CodeBy::Sentence;
-        } else if upper.contains("CODE ALL") {
-            o.code_by = CodeBy::All;
-        } else if upper.contains("CONVERT AGENT") {
-            o.convert_agents = upper.contains("TRUE");
-        } else if upper.contains("MINIMUM WORDS") {
-            o.minimum_words = num_in("MINIMUM WORDS").unwrap_or(0);
-        }
-    } else if upper.starts_with("DEFAULT:") {
-        let code_after = |key: &str| -> Option<String> {
-            let i = upper.find(key)? + key.len();
-            let rest = &upper[i..];
-            let a = rest.find('[')?;
-            let b = rest.find(']')?;
-            Some(rest[a + 1..b].trim().to_string())
-        };
-        if upper.contains("OFF") {
-            o.default_source = None;
-            o.default_target = None;
-            o.default_source_prior = false;
-            o.default_target_after = false;
-        } else {
-            o.default_source = code_after("SOURCE");
-            o.default_target = code_after("TARGET");
-            o.default_source_prior = upper.contains("PRIOR");
-            o.default_target_after = upper.contains("AFTER");
-        }
-    }
-}
-
 #[test]
 fn tabari_validation_suite() {
     let dir = Path::new(DATA).join("tabari");
@@ -130,10 +64,7 @@ fn tabari_validation_suite() {
         Dictionaries::load_tabari_project(&dir.join("Validate.project")).expect("dictionaries");
     let mut options = CoderOptions::tabari();
     let opts_text = std::fs::read_to_string(dir.join("Validate.options")).expect("options");
-    for line in opts_text.lines() {
-        let line = line.split("//").next().unwrap_or("");
-        apply_tabari_option(&mut options, line);
-    }
+    options.apply_tabari_options_file(&opts_text);
     let coder = Coder::with_options(&dicts, options.clone());
     // Options records change settings for the records after them.
     let mut per_record: HashMap<usize, Coder> = HashMap::new();
@@ -145,7 +76,7 @@ fn tabari_validation_suite() {
         {
             let mut o = current.options().clone();
             for c in cmds {
-                apply_tabari_option(&mut o, c);
+                o.apply_tabari_command(c);
             }
             current = current.reconfigured(o);
         }
@@ -204,22 +135,7 @@ fn petrarch_configs(path: &Path) -> HashMap<String, Vec<(String, String)>> {
 
 fn petrarch_options(base: &CoderOptions, config: &[(String, String)]) -> CoderOptions {
     let mut o = base.clone();
-    let mut limits = o.comma.unwrap_or_default();
-    for (k, v) in config {
-        let n: usize = v.trim().parse().unwrap_or(0);
-        let truth = v.trim().eq_ignore_ascii_case("true");
-        match k.as_str() {
-            "require_dyad" => o.require_dyad = truth,
-            "comma_min" => limits.min = n,
-            "comma_max" => limits.max = n,
-            "comma_bmin" => limits.bmin = n,
-            "comma_bmax" => limits.bmax = n,
-            "comma_emin" => limits.emin = n,
-            "comma_emax" => limits.emax = n,
-            _ => {}
-        }
-    }
-    o.comma = Some(limits);
+    o.apply_petrarch_settings(config.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     o
 }
 
