@@ -322,12 +322,19 @@ impl<T> PhraseIndex<T> {
                     end,
                     words: p.words.len(),
                 };
+                // More words, then more dictionary letters (ATTACKED over the stem ATTACK), then the tighter
+                // span, then dictionary order.
+                let key = |m: &PhraseMatch| {
+                    let letters: usize = self.phrases[m.phrase as usize]
+                        .words
+                        .iter()
+                        .map(|w| w.text.len())
+                        .sum();
+                    (m.words, letters, usize::MAX - m.end, u32::MAX - m.phrase)
+                };
                 let better = match best {
                     None => true,
-                    Some(b) => {
-                        (m.words, usize::MAX - m.end, u32::MAX - m.phrase)
-                            > (b.words, usize::MAX - b.end, u32::MAX - b.phrase)
-                    }
+                    Some(b) => key(&m) > key(&b),
                 };
                 if better {
                     best = Some(m);
