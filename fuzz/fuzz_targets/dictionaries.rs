@@ -3,8 +3,8 @@
 #![no_main]
 
 use dyad_dict::{
-    ActorDictionary, AgentDictionary, Dialect, DiscardList, IssueDictionary, LoadReport, PrepositionList,
-    VerbDictionary,
+    ActorDictionary, AgentDictionary, Dialect, DiscardList, IssueDictionary, LoadReport,
+    PrepositionList, VerbDictionary,
 };
 use libfuzzer_sys::fuzz_target;
 
