@@ -73,6 +73,8 @@ type AgentPhrase = (usize, usize, (usize, usize), Vec<(u32, bool)>);
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub toks: Tokens,
+    /// Vocabulary word ids of each token.
+    pub words: crate::lexicon::TokenWords,
     pub chunks: Vec<Chunk>,
     /// Chunk index of each token.
     pub chunk_of: Vec<u32>,
@@ -129,6 +131,7 @@ impl Analysis {
         prev_actor: Option<&[String]>,
     ) {
         self.toks.fill(text);
+        c.vocab.tag(&self.toks, &mut self.words);
         self.chunks.clear();
         self.chunk_of.clear();
         self.units.clear();
@@ -161,7 +164,7 @@ impl Analysis {
         // Discards anywhere in the sentence.
         if !c.discards.is_empty() {
             for i in 0..n {
-                if let Some(m) = c.discards.longest_at(&self.toks, i, n) {
+                if let Some(m) = c.discards.longest_at(&self.toks, &self.words, i, n) {
                     let info = c.discards.phrases[m.phrase as usize].payload;
                     self.story_discard |= info.story;
                     self.halt = Some(Halt::Discard(info.rule));
@@ -215,23 +218,23 @@ impl Analysis {
                     best = Some((end, prio, kind));
                 }
             };
-            if let Some(m) = c.actors.longest_at(&self.toks, i, n) {
+            if let Some(m) = c.actors.longest_at(&self.toks, &self.words, i, n) {
                 consider(
                     m.end,
                     5,
                     ChunkKind::Actor(c.actors.phrases[m.phrase as usize].payload),
                 );
             }
-            if let Some(m) = c.agents.longest_at(&self.toks, i, n) {
+            if let Some(m) = c.agents.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 4, ChunkKind::Agent(m.phrase));
             }
-            if let Some(m) = c.nouns.longest_at(&self.toks, i, n) {
+            if let Some(m) = c.nouns.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 3, ChunkKind::Noun);
             }
-            if let Some(m) = c.adjectives.longest_at(&self.toks, i, n) {
+            if let Some(m) = c.adjectives.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 3, ChunkKind::Adjective);
             }
-            if let Some(m) = c.verbs.longest_at(&self.toks, i, n) {
+            if let Some(m) = c.verbs.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 2, ChunkKind::Verb(m.phrase));
             }
             let w = self.toks.text(i);

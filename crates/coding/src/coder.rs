@@ -381,12 +381,10 @@ impl Coder {
                     .unwrap_or(seq.len());
                 let mut chosen: Option<(EventCode, Bindings, u32, bool)> = None;
                 // Only patterns whose anchor word occurs in the clause can match.
-                let index = &c.block_index[info.block as usize];
-                let mut cands: Vec<u32> = index.free.clone();
+                let index = &c.pattern_index;
+                let mut cands: Vec<u32> = index.free[info.block as usize].clone();
                 for p in pre_from..post_to {
-                    if let Some(w) = seq.word(p) {
-                        index.candidates_for(w, &mut cands);
-                    }
+                    index.candidates_for(info.block, a.words.of(seq.toks[p]), &mut cands);
                 }
                 cands.sort_unstable();
                 cands.dedup();

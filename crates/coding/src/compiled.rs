@@ -1,8 +1,8 @@
 //! Dictionaries compiled once for matching: phrase indexes for actors, agents, verbs, nouns, adjectives and
 //! discards; verb patterns flattened and sorted longest first; a rule table for evidence.
 
-use crate::lexicon::{LexWord, PhraseIndex};
-use crate::pattern::{flatten, lex_word, split_at_verb, FlatPattern, PatKind};
+use crate::lexicon::{LexWord, PhraseIndex, Vocabulary};
+use crate::pattern::{flatten, split_at_verb, FlatPattern, PatKind};
 use dyad_dict::{
     AgentPlacement, DateRestriction, Dialect, Dictionaries, DiscardScope, EventCode, Phrase,
     SourceLoc,
@@ -52,40 +52,64 @@ pub struct DiscardInfo {
     pub rule: u32,
 }
 
-/// Patterns of one block indexed by a word each must find in the clause, so a verb with thousands of patterns
-/// tries only the few whose anchor word is present.
+/// Verb patterns indexed by an anchor word each must find in the clause, so a verb with thousands of patterns
+/// tries only the few whose anchor is present.
 #[derive(Debug, Default, Clone)]
 pub struct PatternIndex {
-    /// Anchor word (a whole literal word of the pattern, the longest) → pattern numbers.
-    anchored: crate::lexicon::WordTrie,
-    /// Patterns with no whole literal word (only stems or actor tokens): always tried.
-    pub free: Vec<u32>,
+    /// (block, anchor word id) → range in `ids`.
+    anchored: crate::lexicon::FxMap<u64, (u32, u32)>,
+    ids: Vec<u32>,
+    /// Per block: patterns with no whole literal word (only stems or actor tokens), always tried.
+    pub free: Vec<Vec<u32>>,
 }
 
 impl PatternIndex {
-    fn new(pats: &[FlatPattern]) -> PatternIndex {
+    fn new(blocks: &[Vec<FlatPattern>], vocab: &mut Vocabulary) -> PatternIndex {
         let mut idx = PatternIndex::default();
-        for (i, p) in pats.iter().enumerate() {
-            let anchor = p
-                .pre
-                .iter()
-                .chain(&p.post)
-                .filter_map(|e| match &e.kind {
-                    PatKind::Word(w) if !w.stem => Some(w),
-                    _ => None,
-                })
-                .max_by_key(|w| w.text.len());
-            match anchor {
-                Some(w) => idx.anchored.insert(&w.text, i as u32, false),
-                None => idx.free.push(i as u32),
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (b, pats) in blocks.iter().enumerate() {
+            let mut free = Vec::new();
+            for (i, p) in pats.iter().enumerate() {
+                let anchor = p
+                    .pre
+                    .iter()
+                    .chain(&p.post)
+                    .filter_map(|e| match &e.kind {
+                        PatKind::Word(w) if !w.stem => Some(w),
+                        _ => None,
+                    })
+                    .max_by_key(|w| w.text.len());
+                match anchor {
+                    Some(w) => {
+                        let wid = vocab.intern(&w.text, false);
+                        pairs.push(((b as u64) << 32 | wid as u64, i as u32));
+                    }
+                    None => free.push(i as u32),
+                }
             }
+            idx.free.push(free);
+        }
+        pairs.sort_unstable();
+        let mut k = 0;
+        while k < pairs.len() {
+            let key = pairs[k].0;
+            let start = idx.ids.len() as u32;
+            while k < pairs.len() && pairs[k].0 == key {
+                idx.ids.push(pairs[k].1);
+                k += 1;
+            }
+            idx.anchored.insert(key, (start, idx.ids.len() as u32));
         }
         idx
     }
 
-    /// Adds to `out` the patterns whose anchor could be token text `tok` (itself or a base form of it).
-    pub fn candidates_for(&self, tok: &str, out: &mut Vec<u32>) {
-        self.anchored.lookup(tok, |id| out.push(id));
+    /// Adds to `out` the patterns of `block` anchored on one of the word ids.
+    pub fn candidates_for(&self, block: u32, word_ids: &[u32], out: &mut Vec<u32>) {
+        for &w in word_ids {
+            if let Some(&(a, b)) = self.anchored.get(&((block as u64) << 32 | w as u64)) {
+                out.extend_from_slice(&self.ids[a as usize..b as usize]);
+            }
+        }
     }
 }
 
@@ -100,8 +124,10 @@ pub struct Compiled {
     pub verbs: PhraseIndex<VerbInfo>,
     /// Per verb block: its patterns, longest first.
     pub block_patterns: Vec<Vec<FlatPattern>>,
-    /// Per verb block: which patterns can match given the words of a clause.
-    pub block_index: Vec<PatternIndex>,
+    /// Which patterns can match given the words of a clause.
+    pub pattern_index: PatternIndex,
+    /// Every word the indexes key on.
+    pub vocab: Vocabulary,
     pub nouns: PhraseIndex<()>,
     pub adjectives: PhraseIndex<()>,
     pub discards: PhraseIndex<DiscardInfo>,
@@ -247,6 +273,26 @@ impl Compiled {
         }
     }
 
+    /// Interns the words every index keys on, then seals the dense tables over the final vocabulary.
+    fn index_words(&mut self) {
+        let mut vocab = Vocabulary::default();
+        let a = self.actors.index(&mut vocab);
+        let g = self.agents.index(&mut vocab);
+        let v = self.verbs.index(&mut vocab);
+        let n = self.nouns.index(&mut vocab);
+        let j = self.adjectives.index(&mut vocab);
+        let d = self.discards.index(&mut vocab);
+        self.pattern_index = PatternIndex::new(&self.block_patterns, &mut vocab);
+        let len = vocab.len();
+        self.actors.seal(&a, len);
+        self.agents.seal(&g, len);
+        self.verbs.seal(&v, len);
+        self.nouns.seal(&n, len);
+        self.adjectives.seal(&j, len);
+        self.discards.seal(&d, len);
+        self.vocab = vocab;
+    }
+
     pub fn build(d: &Dictionaries) -> Compiled {
         let mut c = Compiled {
             actor_dialect: Some(d.actors.dialect),
@@ -386,11 +432,6 @@ impl Compiled {
             c.block_patterns.push(pats);
         }
         c.merge_duplicate_verbs();
-        c.block_index = c
-            .block_patterns
-            .iter()
-            .map(|p| PatternIndex::new(p))
-            .collect();
         for e in &d.discards.entries {
             let r = rule(&mut c.rules, &e.loc, e.text.clone());
             let parts: Vec<&str> = e
@@ -417,7 +458,7 @@ impl Compiled {
                 },
             );
         }
-        let _ = lex_word;
+        c.index_words();
         c
     }
 }

@@ -226,31 +226,112 @@ fn is_base_rest(rest: &str, last: u8) -> bool {
         && (&rest[1..] == "ED" || &rest[1..] == "ING")
 }
 
-/// Phrases indexed by first word.
+/// A fast hasher for integer keys (FxHash, as rustc uses): lookups happen per token, SipHash's DoS resistance is
+/// not needed for dictionary-built keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map keyed by integers with [`FxHasher`].
+pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Every dictionary word a lookup keys on, interned once: a sentence's tokens are walked through one trie, and
+/// all indexes (actors, agents, verbs, nouns, discards, pattern anchors) then work on word ids.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    trie: WordTrie,
+    ids: std::collections::HashMap<(Box<str>, bool), u32>,
+}
+
+impl Vocabulary {
+    /// The id of a dictionary word (stem or whole word).
+    pub fn intern(&mut self, text: &str, stem: bool) -> u32 {
+        if let Some(&id) = self.ids.get(&(text.into(), stem)) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.trie.insert(text, id, stem);
+        self.ids.insert((text.into(), stem), id);
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Fills `out` with the word ids each token may be (see [`WordTrie::lookup`]).
+    pub fn tag(&self, toks: &Tokens, out: &mut TokenWords) {
+        out.ids.clear();
+        out.ranges.clear();
+        for i in 0..toks.len() {
+            let start = out.ids.len() as u32;
+            if toks.tokens[i].kind == TokenKind::Word {
+                let ids = &mut out.ids;
+                self.trie.lookup(toks.text(i), |id| ids.push(id));
+            }
+            out.ranges.push((start, out.ids.len() as u32));
+        }
+    }
+}
+
+/// The vocabulary word ids of each token of a sentence.
+#[derive(Debug, Clone, Default)]
+pub struct TokenWords {
+    ids: Vec<u32>,
+    ranges: Vec<(u32, u32)>,
+}
+
+impl TokenWords {
+    pub fn of(&self, token: usize) -> &[u32] {
+        let (a, b) = self.ranges[token];
+        &self.ids[a as usize..b as usize]
+    }
+}
+
+/// Phrases indexed by first word (and, when it must follow at once, second word).
 #[derive(Debug, Clone)]
 pub struct PhraseIndex<T> {
     pub phrases: Vec<LexPhrase<T>>,
-    /// First word → group.
-    first_words: WordTrie,
+    /// First word id → group + 1 (0: none), dense over the vocabulary.
+    first: Vec<u32>,
     groups: Vec<PhraseGroup>,
-    group_of: std::collections::HashMap<(Box<str>, bool), u32>,
 }
 
 /// The phrases sharing a first word: those that can match on it alone (one word, or a gap after it), and those
-/// whose second word must follow at once, indexed by that word (so "THE …" actors cost one probe, not hundreds).
+/// whose second word must follow at once, by that word (so "THE …" actors cost one probe, not hundreds).
 #[derive(Debug, Clone, Default)]
 struct PhraseGroup {
     singles: Vec<u32>,
-    second: WordTrie,
+    /// (second word id, phrase), sorted.
+    second: Vec<(u32, u32)>,
 }
 
 impl<T> Default for PhraseIndex<T> {
     fn default() -> Self {
         PhraseIndex {
             phrases: Vec::new(),
-            first_words: WordTrie::default(),
+            first: Vec::new(),
             groups: Vec::new(),
-            group_of: std::collections::HashMap::new(),
         }
     }
 }
@@ -267,31 +348,49 @@ pub struct PhraseMatch {
 }
 
 impl<T> PhraseIndex<T> {
+    /// Adds a phrase; [`PhraseIndex::index`] must run once all are added.
     pub fn push(&mut self, words: Vec<LexWord>, payload: T) {
-        let Some(first) = words.first() else { return };
-        if first.text.is_empty() {
+        if words.first().is_none_or(|w| w.text.is_empty()) {
             return;
         }
-        let id = self.phrases.len() as u32;
-        let key = (first.text.clone(), first.stem);
-        let g = match self.group_of.get(&key) {
-            Some(&g) => g,
-            None => {
-                let g = self.groups.len() as u32;
-                self.groups.push(PhraseGroup::default());
-                self.first_words.insert(&first.text, g, first.stem);
-                self.group_of.insert(key, g);
-                g
-            }
-        };
-        let group = &mut self.groups[g as usize];
-        match words.get(1) {
-            Some(second) if first.adjacent_next && !second.text.is_empty() => {
-                group.second.insert(&second.text, id, second.stem)
-            }
-            _ => group.singles.push(id),
-        }
         self.phrases.push(LexPhrase { words, payload });
+    }
+
+    /// Interns the words lookups key on and builds the groups. Returns (first word id, group) pairs for
+    /// [`PhraseIndex::seal`], which runs once the vocabulary is complete.
+    pub fn index(&mut self, vocab: &mut Vocabulary) -> Vec<(u32, u32)> {
+        let mut group_of: FxMap<u32, u32> = FxMap::default();
+        self.groups.clear();
+        for (id, p) in self.phrases.iter().enumerate() {
+            let first = &p.words[0];
+            let fw = vocab.intern(&first.text, first.stem);
+            let groups = &mut self.groups;
+            let g = *group_of.entry(fw).or_insert_with(|| {
+                groups.push(PhraseGroup::default());
+                (groups.len() - 1) as u32
+            });
+            let group = &mut self.groups[g as usize];
+            match p.words.get(1) {
+                Some(second) if first.adjacent_next && !second.text.is_empty() => group
+                    .second
+                    .push((vocab.intern(&second.text, second.stem), id as u32)),
+                _ => group.singles.push(id as u32),
+            }
+        }
+        for g in &mut self.groups {
+            g.second.sort_unstable();
+        }
+        let mut pairs: Vec<(u32, u32)> = group_of.into_iter().collect();
+        pairs.sort_unstable();
+        pairs
+    }
+
+    /// Builds the dense first-word table over the final vocabulary.
+    pub fn seal(&mut self, pairs: &[(u32, u32)], vocab_len: usize) {
+        self.first = vec![0; vocab_len];
+        for &(w, g) in pairs {
+            self.first[w as usize] = g + 1;
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -302,10 +401,16 @@ impl<T> PhraseIndex<T> {
         self.phrases.is_empty()
     }
 
-    /// The longest phrase starting at token `start` whose words all match (ties: earliest in the dictionary).
-    /// `usable(i)` says whether token `i` may be part of a match.
-    pub fn longest_at(&self, toks: &Tokens, start: usize, limit: usize) -> Option<PhraseMatch> {
-        if toks.tokens[start].kind != TokenKind::Word {
+    /// The longest phrase starting at token `start` whose words all match (ties: more dictionary letters, then
+    /// the tighter span, then dictionary order).
+    pub fn longest_at(
+        &self,
+        toks: &Tokens,
+        words: &TokenWords,
+        start: usize,
+        limit: usize,
+    ) -> Option<PhraseMatch> {
+        if toks.tokens[start].kind != TokenKind::Word || self.phrases.is_empty() {
             return None;
         }
         let mut best: Option<PhraseMatch> = None;
@@ -341,17 +446,31 @@ impl<T> PhraseIndex<T> {
                 }
             }
         };
-        let next = (start + 1 < limit
+        let next: &[u32] = if start + 1 < limit
             && toks.tokens[start + 1].kind == TokenKind::Word
-            && !toks.tokens[start].possessive)
-            .then(|| toks.text(start + 1));
-        self.first_words.lookup(tok, |g| {
-            let group = &self.groups[g as usize];
-            group.singles.iter().for_each(|&id| check(id));
-            if let Some(nx) = next {
-                group.second.lookup(nx, &mut check);
+            && !toks.tokens[start].possessive
+        {
+            words.of(start + 1)
+        } else {
+            &[]
+        };
+        for &w in words.of(start) {
+            let g = self.first.get(w as usize).copied().unwrap_or(0);
+            if g == 0 {
+                continue;
             }
-        });
+            let group = &self.groups[g as usize - 1];
+            group.singles.iter().for_each(|&id| check(id));
+            for &nw in next {
+                let from = group.second.partition_point(|e| e.0 < nw);
+                for &(w2, id) in &group.second[from..] {
+                    if w2 != nw {
+                        break;
+                    }
+                    check(id);
+                }
+            }
+        }
         best
     }
 }
@@ -420,14 +539,20 @@ mod tests {
             vec![w("UNITED", false, true), w("NATIONS", false, false)],
             "UNO",
         );
+        let mut vocab = Vocabulary::default();
+        let pairs = idx.index(&mut vocab);
+        idx.seal(&pairs, vocab.len());
         let mut t = Tokens::default();
+        let mut tw = TokenWords::default();
         t.fill("The United Nations warned Al Gore");
-        let m = idx.longest_at(&t, 1, t.len()).expect("UN");
+        vocab.tag(&t, &mut tw);
+        let m = idx.longest_at(&t, &tw, 1, t.len()).expect("UN");
         assert_eq!((idx.phrases[m.phrase as usize].payload, m.end), ("UNO", 3));
-        let m = idx.longest_at(&t, 4, t.len()).expect("gore");
+        let m = idx.longest_at(&t, &tw, 4, t.len()).expect("gore");
         assert_eq!(idx.phrases[m.phrase as usize].payload, "AGR");
         t.fill("Al \"The Weasel\" Gore");
-        let m = idx.longest_at(&t, 0, t.len()).expect("gore");
+        vocab.tag(&t, &mut tw);
+        let m = idx.longest_at(&t, &tw, 0, t.len()).expect("gore");
         assert_eq!(idx.phrases[m.phrase as usize].payload, "TEN");
     }
 }
