@@ -485,3 +485,48 @@ fn issues_expand_nouns_and_hyphens() {
     assert!(!d.issues.ignores.is_empty());
     assert!(d.prepositions.words.iter().any(|(w, _)| w == "AGAINST"));
 }
+
+#[test]
+fn actor_codes_are_cameo_shaped_and_ranges_ordered() {
+    let d = load_builtin();
+    for e in &d.actors.entries {
+        for c in &e.codes {
+            let shaped = c.code == "---"
+                || (c.code.len() % 3 == 0 && c.code.chars().all(|ch| ch.is_ascii_uppercase()));
+            assert!(shaped, "code {} at {}", c.code, c.loc);
+            if let DateRestriction::Between(a, b) = c.restriction {
+                assert!(
+                    a < b,
+                    "range {} .. {} at {}",
+                    a.yyyymmdd(),
+                    b.yyyymmdd(),
+                    c.loc
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_block_starts_with_the_verb_of_a_multi_word_verb() {
+    // PETRARCH-1 cannot read a block whose first verb is a multi-word verb, or the verb word of one.
+    let d = load_builtin();
+    let heads: BTreeSet<String> = d
+        .verbs
+        .blocks
+        .iter()
+        .flat_map(|b| b.verbs.iter())
+        .filter(|v| v.phrase.words.len() > 1)
+        .map(|v| v.phrase.words[v.head].word.text.clone())
+        .collect();
+    for b in &d.verbs.blocks {
+        let first = &b.verbs[0];
+        assert_eq!(first.phrase.words.len(), 1, "block at {}", b.loc);
+        assert!(
+            !heads.contains(&first.phrase.words[0].word.text),
+            "block at {} starts with {}",
+            b.loc,
+            first.phrase.text()
+        );
+    }
+}
