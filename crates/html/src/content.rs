@@ -7,6 +7,7 @@
 //! so deeply nested input cannot overflow the stack.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -15,44 +16,88 @@ use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
 use crate::hints::*;
 use crate::BlockKind;
 
+/// A word table: a hash set with FNV-1a, which beats SipHash and binary search on these short keys.
+struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv1a>>);
+
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        WordSet(words.iter().copied().collect())
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+/// FNV-1a: a tiny, fast hash for short strings; the tables are our own, so no flooding concern.
+#[derive(Default)]
+struct Fnv1a(u64);
+
+impl Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// The hint tables compiled once.
 struct Hints {
-    never_content: HashSet<&'static str>,
-    boilerplate_tags: HashSet<&'static str>,
-    block_tags: HashSet<&'static str>,
-    boilerplate_words: HashSet<&'static str>,
-    boilerplate_substrings: AhoCorasick,
-    comment_substrings: AhoCorasick,
-    content_words: HashSet<&'static str>,
-    strong_content: AhoCorasick,
-    hidden_classes: HashSet<&'static str>,
-    boilerplate_roles: HashSet<&'static str>,
-    boilerplate_lines: HashSet<&'static str>,
-    trailer_phrases: AhoCorasick,
+    never_content: WordSet,
+    boilerplate_tags: WordSet,
+    block_tags: WordSet,
+    boilerplate_words: WordSet,
+    /// Furniture, comment and strong-content substrings in one automaton, told apart by pattern index.
+    class_substrings: Option<AhoCorasick>,
+    content_words: WordSet,
+    hidden_classes: WordSet,
+    boilerplate_roles: WordSet,
+    boilerplate_lines: WordSet,
+    trailer_phrases: Option<AhoCorasick>,
+}
+
+/// Pattern-index bounds of the sections of [`Hints::class_substrings`].
+const FURNITURE_PATTERNS_END: usize = BOILERPLATE_SUBSTRINGS.len();
+const COMMENT_PATTERNS_END: usize = FURNITURE_PATTERNS_END + COMMENT_SUBSTRINGS.len();
+
+/// Build an automaton over plain literals; `None` (matching nothing) only if the tables were too large to build.
+fn automaton(patterns: &[&str], ascii_case_insensitive: bool) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(ascii_case_insensitive)
+        .build(patterns)
+        .ok()
 }
 
 fn hints() -> &'static Hints {
     static HINTS: OnceLock<Hints> = OnceLock::new();
     HINTS.get_or_init(|| Hints {
-        never_content: NEVER_CONTENT_TAGS.iter().copied().collect(),
-        boilerplate_tags: BOILERPLATE_TAGS.iter().copied().collect(),
-        block_tags: BLOCK_TAGS.iter().copied().collect(),
-        boilerplate_words: BOILERPLATE_WORDS.iter().copied().collect(),
-        // The patterns are plain literals, so building cannot fail; an empty automaton would only match nothing.
-        boilerplate_substrings: AhoCorasick::new(BOILERPLATE_SUBSTRINGS)
-            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
-        comment_substrings: AhoCorasick::new(COMMENT_SUBSTRINGS)
-            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
-        content_words: CONTENT_WORDS.iter().copied().collect(),
-        strong_content: AhoCorasick::new(STRONG_CONTENT_SUBSTRINGS)
-            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
-        hidden_classes: HIDDEN_CLASSES.iter().copied().collect(),
-        boilerplate_roles: BOILERPLATE_ROLES.iter().copied().collect(),
-        boilerplate_lines: BOILERPLATE_LINES.iter().copied().collect(),
-        trailer_phrases: AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(TRAILER_PHRASES)
-            .unwrap_or_else(|_| AhoCorasick::new::<_, &str>([]).expect("empty automaton")),
+        never_content: WordSet::new(NEVER_CONTENT_TAGS),
+        boilerplate_tags: WordSet::new(BOILERPLATE_TAGS),
+        block_tags: WordSet::new(BLOCK_TAGS),
+        boilerplate_words: WordSet::new(BOILERPLATE_WORDS),
+        class_substrings: automaton(
+            &[
+                BOILERPLATE_SUBSTRINGS,
+                COMMENT_SUBSTRINGS,
+                STRONG_CONTENT_SUBSTRINGS,
+            ]
+            .concat(),
+            false,
+        ),
+        content_words: WordSet::new(CONTENT_WORDS),
+        hidden_classes: WordSet::new(HIDDEN_CLASSES),
+        boilerplate_roles: WordSet::new(BOILERPLATE_ROLES),
+        boilerplate_lines: WordSet::new(BOILERPLATE_LINES),
+        trailer_phrases: automaton(TRAILER_PHRASES, true),
     })
 }
 
@@ -83,15 +128,17 @@ fn class_hint(dom: &Dom, id: NodeId) -> ClassHint {
             continue;
         }
         let lower = value.to_ascii_lowercase();
-        if h.strong_content.is_match(&lower) {
-            hint.strong_content = true;
-        }
-        if h.boilerplate_substrings.is_match(&lower) {
-            hint.furniture = true;
-        }
-        if h.comment_substrings.is_match(&lower) {
-            hint.furniture = true;
-            hint.comments = true;
+        if let Some(ac) = &h.class_substrings {
+            for m in ac.find_overlapping_iter(&lower) {
+                match m.pattern().as_usize() {
+                    i if i < FURNITURE_PATTERNS_END => hint.furniture = true,
+                    i if i < COMMENT_PATTERNS_END => {
+                        hint.furniture = true;
+                        hint.comments = true;
+                    }
+                    _ => hint.strong_content = true,
+                }
+            }
         }
         for word in lower.split(|c: char| !c.is_ascii_alphanumeric()) {
             if word.is_empty() {
@@ -323,7 +370,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
             // Foreign (SVG, MathML) elements carry no article text.
             None => dropped[id as usize] = true,
             Some(tag) => {
-                if h.never_content.contains(&**tag) || is_hidden(dom, id) {
+                if h.never_content.contains(tag) || is_hidden(dom, id) {
                     dropped[id as usize] = true;
                 }
             }
@@ -363,7 +410,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
             }
         }
     }
-    let stats = compute_stats(dom, &dropped);
+    // The counts were kept up to date while clusters were dropped: no second pass needed.
     let page_prose = stats.prose_chars[DOCUMENT as usize];
     let embed_wrappers = embedded_post_wrappers(dom);
     for id in 0..n as NodeId {
@@ -980,7 +1027,11 @@ fn drop_trailers(blocks: &mut Vec<(BlockKind, String, u32)>) {
     while i > start {
         i -= 1;
         let text = &blocks[i].1;
-        if text.chars().count() <= TRAILER_MAX_CHARS && h.trailer_phrases.is_match(text) {
+        if text.chars().count() <= TRAILER_MAX_CHARS
+            && h.trailer_phrases
+                .as_ref()
+                .is_some_and(|ac| ac.is_match(text))
+        {
             blocks.remove(i);
         }
     }

@@ -468,6 +468,19 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "publicidad",
     "compartir",
     "leer más",
+    "advert",
+    "adverts",
+    "this slideshow requires javascript",
+    "javascript is disabled",
+    "enable javascript",
+    "loading comments",
+    "post a comment",
+    "leave a comment",
+    "leave a reply",
+    "add comment",
+    "write a comment",
+    "report an error",
+    "report a typo",
 ];
 
 /// Words that open a byline ("By Jane Doe"), in the languages of the test sets.
@@ -509,6 +522,13 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "te puede interesar",
     "sie sind aktuell nicht eingeloggt",
     "sie müssen sich einloggen",
+    "tell us what you think",
+    "you may also be interested",
+    "you might also like",
+    "you may also like",
+    "this slideshow requires",
+    "please enable javascript",
+    "to view this video please enable",
 ];
 
 /// Phrases (ASCII case-insensitive) of end-of-article furniture: bios, pitches, credits. Only tested on the last
