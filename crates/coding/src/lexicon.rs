@@ -236,7 +236,13 @@ impl std::hash::Hasher for FxHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
             self.write_u64(b as u64);
         }
     }
@@ -253,10 +259,22 @@ pub type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDef
 
 /// Every dictionary word a lookup keys on, interned once: a sentence's tokens are walked through one trie, and
 /// all indexes (actors, agents, verbs, nouns, discards, pattern anchors) then work on word ids.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Vocabulary {
     trie: WordTrie,
     ids: std::collections::HashMap<(Box<str>, bool), u32>,
+    /// Unique per vocabulary (see [`TokenWords`]' cache).
+    instance: u64,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary {
+            trie: WordTrie::default(),
+            ids: std::collections::HashMap::new(),
+            instance: VOCABULARY_INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
 }
 
 impl Vocabulary {
@@ -283,22 +301,54 @@ impl Vocabulary {
     pub fn tag(&self, toks: &Tokens, out: &mut TokenWords) {
         out.ids.clear();
         out.ranges.clear();
+        if out.cache_owner != self.instance {
+            out.cache.clear();
+            out.cache_ids.clear();
+            out.cache_owner = self.instance;
+        }
+        if out.cache.len() > WORD_CACHE_LIMIT {
+            out.cache.clear();
+            out.cache_ids.clear();
+        }
         for i in 0..toks.len() {
             let start = out.ids.len() as u32;
             if toks.tokens[i].kind == TokenKind::Word {
-                let ids = &mut out.ids;
-                self.trie.lookup(toks.text(i), |id| ids.push(id));
+                let text = toks.text(i);
+                // News repeats its words: the trie walk of a word is remembered per thread.
+                let (a, b) = match out.cache.get(text) {
+                    Some(&r) => r,
+                    None => {
+                        let a = out.cache_ids.len() as u32;
+                        let ids = &mut out.cache_ids;
+                        self.trie.lookup(text, |id| ids.push(id));
+                        let r = (a, out.cache_ids.len() as u32);
+                        out.cache.insert(text.into(), r);
+                        r
+                    }
+                };
+                out.ids
+                    .extend_from_slice(&out.cache_ids[a as usize..b as usize]);
             }
             out.ranges.push((start, out.ids.len() as u32));
         }
     }
 }
 
+/// How many distinct words the per-thread lookup cache holds before it starts afresh.
+const WORD_CACHE_LIMIT: usize = 200_000;
+
+/// Distinguishes vocabularies, so a per-thread cache never serves one coder's word ids to another.
+static VOCABULARY_INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// The vocabulary word ids of each token of a sentence.
 #[derive(Debug, Clone, Default)]
 pub struct TokenWords {
     ids: Vec<u32>,
     ranges: Vec<(u32, u32)>,
+    /// Word text → range in `cache_ids`, for the vocabulary `cache_owner`.
+    cache: std::collections::HashMap<Box<str>, (u32, u32), std::hash::BuildHasherDefault<FxHasher>>,
+    cache_ids: Vec<u32>,
+    cache_owner: u64,
 }
 
 impl TokenWords {
