@@ -6,15 +6,16 @@
 //!
 //! - **uncoded verb candidates**, in sentences that produced no event: the first lower-case word after an actor's
 //!   noun phrase (optionally after an auxiliary and an `-ly` adverb) that the verb dictionary did not type as a
-//!   verb, when it looks like a finite verb: it follows an auxiliary ("has imposed", "will impose", "to impose"),
-//!   or it ends in `-ed` and is not hyphenated onto the actor ("U.S.-based"), or it ends in a third-person `-s`
-//!   and an object follows at once (a determiner, pronoun, actor or agent: "Japan urges the U.S."), which keeps
+//!   verb, when it looks like a verb: it follows an auxiliary ("has imposed", "will impose", "to impose"), or a
+//!   form of "be" and ends in `-ed`/`-ing` ("was expelled"), or it ends in `-ed` and is not hyphenated onto the
+//!   actor ("U.S.-based"), or it ends in a third-person `-s` and an object follows at once (a determiner, pronoun, actor or agent: "Japan urges the U.S."), which keeps
 //!   out most plural nouns ("U.S. bonds rose"). A heuristic: participles used as adjectives and nouns after an
 //!   adjectival actor still slip in, so the list is a worklist for a dictionary author, not a measurement;
 //! - **dictionary verbs that coded nothing**: verbs the dictionary knows, in sentences with an actor and no event
 //!   (no pattern matched, or the verb has no code of its own);
-//! - **unknown capitalised names**: runs of capitalised words not at the start of the sentence that no actor or
-//!   agent entry matched (sentences written all in capitals carry no such information and are skipped).
+//! - **unknown capitalised names**: runs of capitalised words that no actor or agent entry matched (the sentence's
+//!   first word only as part of a longer run; sentences written all in capitals carry no such information and are
+//!   skipped), with company names ("Texaco Inc") in a list of their own.
 //!
 //! Reading the trace ties this module to the layout of [`Coder::explain`]; a sentence whose trace does not line up
 //! with the tokenizer's tokens is counted as unparsed rather than guessed at.
@@ -41,7 +42,35 @@ const NOT_VERB_S_ENDINGS: &[&str] = &["SS", "US", "IS", "YS"];
 /// Auxiliaries and modals that may come between an actor and its verb; the word after one is a verb in any form.
 const AUXILIARIES: &[&str] = &[
     "HAS", "HAVE", "HAD", "WILL", "WOULD", "SHALL", "SHOULD", "MAY", "MIGHT", "CAN", "COULD",
-    "MUST", "DID", "DOES", "DO", "IS", "ARE", "WAS", "WERE", "BEEN", "TO",
+    "MUST", "DID", "DOES", "DO", "TO",
+];
+/// Forms of "be": the word after one is a verb only as a participle ("was expelled", "is sending"), not an
+/// adjective ("is available").
+const COPULAS: &[&str] = &["IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"];
+/// Participle endings required after a copula.
+const PARTICIPLE_ENDINGS: &[&str] = &["ED", "ING"];
+/// Last words that make an unknown name a company's ("Texaco Inc"); such names are listed apart, since a political
+/// actor dictionary rarely wants them.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "CORP",
+    "CORPORATION",
+    "INC",
+    "INCORPORATED",
+    "CO",
+    "COMPANY",
+    "LTD",
+    "LIMITED",
+    "PLC",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "SPA",
+    "GMBH",
+    "HOLDINGS",
+    "GROUP",
+    "BANCORP",
+    "LP",
 ];
 /// Shortest candidate verb, in letters ("is", "as" and their kind are not verbs a dictionary lacks).
 const MIN_VERB_LETTERS: usize = 3;
@@ -214,17 +243,22 @@ fn uncoded_verb_candidates(v: &SentenceView, out: &mut HashMap<String, usize>) {
             j += 1;
         }
         let next_start = j;
+        // Up to two auxiliaries, copulas or negations: "has been", "would not", "is to".
         let mut after_auxiliary = false;
-        if j < n && is_word(v, j) && AUXILIARIES.contains(&v.tokens.text(j)) {
-            after_auxiliary = true;
-            j += 1;
-            // "has been", "would not": a second auxiliary or a negation.
-            if j < n
-                && is_word(v, j)
-                && (AUXILIARIES.contains(&v.tokens.text(j)) || v.tokens.text(j) == "NOT")
-            {
-                j += 1;
+        let mut after_copula = false;
+        for _ in 0..2 {
+            let Some(w) = (j < n && is_word(v, j)).then(|| v.tokens.text(j)) else {
+                break;
+            };
+            if AUXILIARIES.contains(&w) || (after_auxiliary && w == "NOT") {
+                after_auxiliary = true;
+                after_copula = false;
+            } else if COPULAS.contains(&w) {
+                after_copula = true;
+            } else {
+                break;
             }
+            j += 1;
         }
         if j < n && is_word(v, j) && v.tokens.text(j).ends_with("LY") {
             j += 1;
@@ -235,7 +269,11 @@ fn uncoded_verb_candidates(v: &SentenceView, out: &mut HashMap<String, usize>) {
             let letters = w.bytes().all(|b| b.is_ascii_alphabetic());
             if letters
                 && w.len() >= MIN_VERB_LETTERS
-                && (after_auxiliary || looks_finite(v, j))
+                && if after_copula {
+                    PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
+                } else {
+                    after_auxiliary || looks_finite(v, j)
+                }
                 && !v.tokens.tokens[j].possessive
             {
                 *out.entry(w.to_string()).or_default() += 1;
@@ -262,15 +300,20 @@ fn dictionary_verbs(v: &SentenceView, out: &mut HashMap<String, usize>) {
     }
 }
 
-/// Runs of capitalised words not at the sentence start that no actor or agent entry matched.
-fn unknown_names(v: &SentenceView, out: &mut HashMap<String, usize>) {
+/// Runs of capitalised words that no actor or agent entry matched, split into company names (ending in a
+/// [`COMPANY_SUFFIXES`] word) and others. The sentence's first word is capitalised anyway, so it counts only as the
+/// start of a longer run ("Texaco Inc said").
+fn unknown_names(
+    v: &SentenceView,
+    names: &mut HashMap<String, usize>,
+    companies: &mut HashMap<String, usize>,
+) {
     if v.tokens.all_caps {
         return;
     }
     let first_word = (0..v.tokens.len()).find(|&i| is_word(v, i));
     let unknown = |i: usize| {
-        Some(i) != first_word
-            && is_word(v, i)
+        is_word(v, i)
             && v.tokens.tokens[i].capitalized
             && v.types[i] == WordType::Open
             && !CALENDAR_WORDS.contains(&v.tokens.text(i))
@@ -287,11 +330,21 @@ fn unknown_names(v: &SentenceView, out: &mut HashMap<String, usize>) {
         while i < v.tokens.len() && unknown(i) && !v.tokens.tokens[i - 1].possessive {
             i += 1;
         }
-        let name: Vec<&str> = (start..i).map(|t| v.tokens.text(t)).collect();
-        let name = name.join(" ");
-        if name.len() >= MIN_NAME_LEN {
-            *out.entry(name).or_default() += 1;
+        if Some(start) == first_word && i - start == 1 {
+            continue;
         }
+        let words: Vec<&str> = (start..i).map(|t| v.tokens.text(t)).collect();
+        let name = words.join(" ");
+        if name.len() < MIN_NAME_LEN {
+            continue;
+        }
+        let company = words.last().is_some_and(|w| COMPANY_SUFFIXES.contains(w));
+        let list = if company {
+            &mut *companies
+        } else {
+            &mut *names
+        };
+        *list.entry(name).or_default() += 1;
     }
 }
 
@@ -309,6 +362,7 @@ struct DocumentCoverage {
     uncoded_verbs: HashMap<String, usize>,
     idle_verbs: HashMap<String, usize>,
     names: HashMap<String, usize>,
+    companies: HashMap<String, usize>,
 }
 
 fn document_coverage(coder: &Coder, doc: &Document) -> DocumentCoverage {
@@ -352,7 +406,7 @@ fn document_coverage(coder: &Coder, doc: &Document) -> DocumentCoverage {
                 dictionary_verbs(&view, &mut c.idle_verbs);
             }
         }
-        unknown_names(&view, &mut c.names);
+        unknown_names(&view, &mut c.names, &mut c.companies);
     }
     c
 }
@@ -404,8 +458,10 @@ pub struct CoverageReport {
     pub uncoded_verbs: Vec<(String, usize)>,
     /// Dictionary verb phrases in sentences with an actor and no event.
     pub idle_dictionary_verbs: Vec<(String, usize)>,
-    /// Capitalised word runs no actor or agent entry matched.
+    /// Capitalised word runs no actor or agent entry matched, company names aside.
     pub unknown_names: Vec<(String, usize)>,
+    /// Unknown names ending in a company suffix ("TEXACO INC").
+    pub unknown_companies: Vec<(String, usize)>,
 }
 
 /// Codes `docs` with `coder` and reports coverage, with the `top` most frequent entries of each list.
@@ -427,7 +483,8 @@ pub fn coverage(coder: &Coder, docs: &[Document], top: usize) -> CoverageReport 
         ..CoverageReport::default()
     };
     let mut by_root: BTreeMap<String, usize> = BTreeMap::new();
-    let (mut verbs, mut idle, mut names) = (HashMap::new(), HashMap::new(), HashMap::new());
+    let (mut verbs, mut idle) = (HashMap::new(), HashMap::new());
+    let (mut names, mut companies) = (HashMap::new(), HashMap::new());
     for p in parts {
         report.sentences += p.sentences;
         report.sentences_with_actor += p.with_actor;
@@ -442,11 +499,13 @@ pub fn coverage(coder: &Coder, docs: &[Document], top: usize) -> CoverageReport 
         merge_counts(&mut verbs, p.uncoded_verbs);
         merge_counts(&mut idle, p.idle_verbs);
         merge_counts(&mut names, p.names);
+        merge_counts(&mut companies, p.companies);
     }
     report.events_by_root = by_root.into_iter().collect();
     report.uncoded_verbs = top_entries(verbs, top);
     report.idle_dictionary_verbs = top_entries(idle, top);
     report.unknown_names = top_entries(names, top);
+    report.unknown_companies = top_entries(companies, top);
     report
 }
 
@@ -520,6 +579,11 @@ impl fmt::Display for CoverageReport {
             f,
             "unknown capitalised names (no actor or agent entry)",
             &self.unknown_names,
+        )?;
+        write_list(
+            f,
+            "unknown company names (ending in Corp, Inc, Co, Ltd ...)",
+            &self.unknown_companies,
         )
     }
 }

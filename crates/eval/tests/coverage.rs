@@ -118,6 +118,7 @@ fn coverage_counts_add_up_and_match_direct_coding() {
     assert_ranked("uncoded verbs", &report.uncoded_verbs);
     assert_ranked("idle dictionary verbs", &report.idle_dictionary_verbs);
     assert_ranked("unknown names", &report.unknown_names);
+    assert_ranked("unknown companies", &report.unknown_companies);
     for (verb, _) in &report.uncoded_verbs {
         assert!(
             verb.bytes().all(|b| b.is_ascii_uppercase()),
@@ -125,7 +126,7 @@ fn coverage_counts_add_up_and_match_direct_coding() {
         );
     }
     // A listed name is one no actor or agent entry matches: the coder types none of its words as one.
-    for (name, _) in &report.unknown_names {
+    for (name, _) in report.unknown_names.iter().chain(&report.unknown_companies) {
         let sentence = format!("Then came {name} again.");
         let trace = coder.explain(&sentence, Some("1987-03-01"));
         assert!(
