@@ -1,0 +1,168 @@
+//! The `dyad` binary end to end: real inputs (the bundled examples, the seed article, pages from
+//! ../shared/data), real output, exit status and error reporting.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(REPO)
+        .output()
+        .expect("dyad runs")
+}
+
+fn stdout_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .expect("UTF-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn seed() -> String {
+    format!("{SHARED}/examples/seed-article.txt")
+}
+
+#[test]
+fn extract_prints_one_clean_document_per_article() {
+    let out = dyad(&["extract", "examples", &seed()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = stdout_lines(&out);
+    // feed.jsonl holds 3 records, plus the text story, the HTML page and the seed article.
+    assert_eq!(docs.len(), 6);
+    let seed_doc = docs.last().expect("seed document");
+    assert_eq!(
+        seed_doc["title"],
+        "Get your militia out of southern Syria, Russia’s Lavrov tells Iran"
+    );
+    let text = seed_doc["text"].as_str().expect("text");
+    for boilerplate in [
+        "Navigation",
+        "Telegram",
+        "Army photo",
+        "Distributed by",
+        "©",
+    ] {
+        assert!(
+            !text.contains(boilerplate),
+            "{boilerplate:?} reached the text"
+        );
+    }
+    assert_eq!(seed_doc["metadata"]["outlet"], "Arab News");
+    // Every sentence span lies inside the text, on character boundaries.
+    for s in seed_doc["sentences"].as_array().expect("sentences") {
+        let (a, b) = (
+            s["span"]["start"].as_u64().unwrap() as usize,
+            s["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(text.get(a..b).is_some_and(|t| !t.trim().is_empty()));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("4 inputs: 6 ok, 0 skipped, 0 failed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn coding_is_identical_at_one_and_two_threads() {
+    let one = dyad(&["-j", "1", "code", "examples", &seed()]);
+    let two = dyad(&["-j", "2", "code", "examples", &seed()]);
+    assert!(one.status.success() && two.status.success());
+    assert!(!one.stdout.is_empty(), "the examples give events");
+    assert_eq!(one.stdout, two.stdout);
+    for event in stdout_lines(&one) {
+        assert!(event["source"].as_str().is_some_and(|s| !s.is_empty()));
+        assert!(event["cameo"].as_str().is_some_and(|c| c.len() >= 3));
+        assert!(
+            event["evidence"]["verb_rule"]["file"].as_str().is_some(),
+            "{event}"
+        );
+        let sentence = event["sentence_text"].as_str().expect("sentence text");
+        assert!(!sentence.is_empty());
+    }
+}
+
+/// A scratch folder under the target directory, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_batch_goes_on() {
+    let dir = scratch("bad-inputs");
+    let good = std::fs::read(seed()).expect("seed");
+    std::fs::write(dir.join("a-good.txt"), &good).unwrap();
+    // Binary junk with a text extension.
+    std::fs::write(
+        dir.join("b-junk.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0],
+    )
+    .unwrap();
+    // A gzip file cut in half.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&good.repeat(20)).unwrap();
+    let gz = gz.finish().unwrap();
+    std::fs::write(dir.join("c-cut.txt.gz"), &gz[..gz.len() / 2]).unwrap();
+    // JSONL with one good line and one malformed line.
+    std::fs::write(
+        dir.join("d-feed.jsonl"),
+        "{\"id\": \"ok\", \"text\": \"Israel and Jordan consulted Russia on Monday.\"}\n{\"id\": \"bad\", \"text\": \n",
+    )
+    .unwrap();
+    let out = dyad(&["extract", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some input failed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b-junk.txt"), "{stderr}");
+    assert!(stderr.contains("c-cut.txt.gz"), "{stderr}");
+    assert!(stderr.contains("d-feed.jsonl: line 2"), "{stderr}");
+    let ids: Vec<String> = stdout_lines(&out)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"ok".to_string()),
+        "the good JSONL line is still read: {ids:?}"
+    );
+    assert!(ids.len() >= 2, "the good text file is still read: {ids:?}");
+}
+
+#[test]
+fn validate_runs_the_tabari_suite_from_raw_text() {
+    let data = format!("{SHARED}/data");
+    let out = dyad(&["validate", "tabari", "--data", &data]);
+    assert!(out.status.success());
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("records passed"), "{report}");
+}
+
+#[test]
+fn dictionary_check_reports_file_and_line() {
+    let dir = scratch("bad-dictionary");
+    let path = dir.join("mine.actors.txt");
+    std::fs::write(&path, "GONDOR [GON]\nMORDOR [MOR\n").unwrap();
+    let out = dyad(&[
+        "dict",
+        "check",
+        "--no-builtin",
+        "--actors",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("mine.actors.txt:2"), "{report}");
+    let out = dyad(&["dict", "check"]);
+    assert!(out.status.success(), "dyad's own dictionaries load cleanly");
+}
