@@ -498,10 +498,44 @@ impl SnippetCounts {
     }
 }
 
+/// Hits over pages that have an expected value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldHits {
+    pub hits: usize,
+    pub expected: usize,
+}
+
+impl FieldHits {
+    fn record(&mut self, hit: bool) {
+        self.expected += 1;
+        self.hits += hit as usize;
+    }
+
+    pub fn share(&self) -> f64 {
+        self.hits as f64 / (self.expected as f64).max(1.0)
+    }
+}
+
+impl fmt::Display for FieldHits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{} ({:.3})", self.hits, self.expected, self.share())
+    }
+}
+
+/// Metadata agreement with trafilatura's annotations: date (`YYYY-MM-DD` equal), title (equal after whitespace
+/// normalisation), author (the first expected author is among the extracted byline names).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MetadataHits {
+    pub date: FieldHits,
+    pub title: FieldHits,
+    pub author: FieldHits,
+}
+
 /// The result of the trafilatura snippet benchmark.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnippetReport {
     pub counts: SnippetCounts,
+    pub metadata: MetadataHits,
     pub throughput: Throughput,
     /// Pages with a missed "with" or a present "without" snippet: (id, missed, intruding).
     pub failures: Vec<(String, usize, usize)>,
@@ -522,6 +556,11 @@ impl fmt::Display for SnippetReport {
             c.tn,
             c.fn_
         )?;
+        writeln!(
+            f,
+            "  metadata: date {}  title {}  author {}",
+            self.metadata.date, self.metadata.title, self.metadata.author
+        )?;
         writeln!(f, "  speed: {}", self.throughput)
     }
 }
@@ -539,6 +578,13 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
         with: Vec<String>,
         #[serde(default)]
         without: Vec<String>,
+        #[serde(default)]
+        date: String,
+        #[serde(default)]
+        title: String,
+        /// A string, or (4 cases) a list of names.
+        #[serde(default)]
+        author: serde_json::Value,
     }
     let path = set_dir.join("ground-truth.json");
     let map: HashMap<String, Entry> = parse_json(&path, &read_bytes(&path)?)?;
@@ -547,6 +593,7 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
     let mut counts = SnippetCounts::default();
     let mut throughput = Throughput::default();
     let mut failures = Vec::new();
+    let mut metadata = MetadataHits::default();
     for (id, entry) in entries {
         let page = set_dir.join("html").join(format!("{id}.html.gz"));
         if !page.exists() {
@@ -579,9 +626,35 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
         if missed + intruding > 0 {
             failures.push((id, missed, intruding));
         }
+        let m = &extracted.metadata;
+        if !entry.date.is_empty() {
+            let date = m.date.as_deref().and_then(|d| d.get(..10));
+            metadata.date.record(date == Some(entry.date.as_str()));
+        }
+        if !entry.title.is_empty() {
+            let title = extracted.title.as_deref().map(normalise_space);
+            metadata
+                .title
+                .record(title == Some(normalise_space(&entry.title)));
+        }
+        let first_author = match &entry.author {
+            serde_json::Value::String(a) => a.split(';').next().unwrap_or("").trim().to_owned(),
+            serde_json::Value::Array(a) => {
+                a.first().and_then(|v| v.as_str()).unwrap_or("").to_owned()
+            }
+            _ => String::new(),
+        };
+        if !first_author.is_empty() {
+            metadata.author.record(
+                m.byline.iter().any(|b| {
+                    normalise_space(b).eq_ignore_ascii_case(&normalise_space(&first_author))
+                }),
+            );
+        }
     }
     Ok(SnippetReport {
         counts,
+        metadata,
         throughput,
         failures,
     })

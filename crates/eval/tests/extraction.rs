@@ -21,6 +21,10 @@ fn data_dir(set: &str) -> PathBuf {
 const SCRAPINGHUB_F1_FLOOR: f64 = 0.977;
 /// F1 floor on the trafilatura snippet subset.
 const TRAFILATURA_F1_FLOOR: f64 = 0.915;
+/// Floors of metadata agreement on the trafilatura subset: date, title, author.
+const TRAFILATURA_DATE_FLOOR: f64 = 0.73;
+const TRAFILATURA_TITLE_FLOOR: f64 = 0.68;
+const TRAFILATURA_AUTHOR_FLOOR: f64 = 0.58;
 /// F1 floor on the newspaper4k fixtures.
 const NEWSPAPER4K_F1_FLOOR: f64 = 0.971;
 
@@ -61,6 +65,10 @@ fn trafilatura_snippets_stay_above_floor() {
     let report = score_trafilatura(&data_dir("trafilatura")).unwrap();
     println!("{report}");
     assert!(report.counts.f1() >= TRAFILATURA_F1_FLOOR, "{report}");
+    let m = &report.metadata;
+    assert!(m.date.share() >= TRAFILATURA_DATE_FLOOR, "{report}");
+    assert!(m.title.share() >= TRAFILATURA_TITLE_FLOOR, "{report}");
+    assert!(m.author.share() >= TRAFILATURA_AUTHOR_FLOOR, "{report}");
 }
 
 #[test]

@@ -97,6 +97,10 @@ struct Found {
     time_datetime: Option<String>,
     itemprop_date: Option<String>,
     itemprop_authors: Vec<String>,
+    /// Texts of `rel=author` links and byline/author-classed elements.
+    page_authors: Vec<String>,
+    /// Texts of `<time>` elements and date-classed elements.
+    page_dates: Vec<String>,
     h1: Option<String>,
     title_tag: Option<String>,
     lang: Option<String>,
@@ -177,6 +181,12 @@ fn collect(dom: &Dom) -> Found {
             }
             _ => {}
         }
+        if !matches!(
+            &**tag,
+            "meta" | "script" | "style" | "link" | "html" | "body" | "head"
+        ) {
+            collect_page_byline_and_date(dom, id, tag, &mut f);
+        }
         if let Some(prop) = attr("itemprop") {
             let prop = prop.to_ascii_lowercase();
             if prop == "datepublished" && f.itemprop_date.is_none() {
@@ -197,6 +207,104 @@ fn collect(dom: &Dom) -> Found {
     }
     f
 }
+
+/// Class/id substrings of elements holding the byline.
+pub const BYLINE_CLASS_SUBSTRINGS: &[&str] = &["byline", "author", "autor", "auteur"];
+/// Class/id substrings of author elements that hold something else (bio, photo, social links).
+pub const NOT_BYLINE_CLASS_SUBSTRINGS: &[&str] =
+    &["bio", "avatar", "image", "img", "photo", "social", "follow"];
+/// Class/id substrings of elements holding the publication date.
+pub const DATE_CLASS_SUBSTRINGS: &[&str] = &[
+    "date",
+    "published",
+    "datum",
+    "dateline",
+    "pubtime",
+    "timestamp",
+];
+/// How many candidate byline or date elements are read.
+const MAX_PAGE_CANDIDATES: usize = 8;
+/// A date element's text longer than this is not a date line.
+const MAX_DATE_TEXT_CHARS: usize = 80;
+
+/// Record `rel=author` links, byline-classed and date-classed elements, and `<time>` texts.
+fn collect_page_byline_and_date(dom: &Dom, id: NodeId, tag: &str, f: &mut Found) {
+    let class = match (dom.attr(id, "class"), dom.attr(id, "id")) {
+        (None, None) => String::new(),
+        (c, i) => format!("{} {}", c.unwrap_or(""), i.unwrap_or("")).to_ascii_lowercase(),
+    };
+    let rel_author = dom.attr(id, "rel").is_some_and(|r| {
+        r.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author"))
+    });
+    let byline_class = BYLINE_CLASS_SUBSTRINGS.iter().any(|b| class.contains(b))
+        && !NOT_BYLINE_CLASS_SUBSTRINGS
+            .iter()
+            .any(|b| class.contains(b));
+    if (rel_author || byline_class)
+        && f.page_authors.len() < MAX_PAGE_CANDIDATES
+        && !in_comments_or_form(dom, id)
+    {
+        if let Some(t) = non_empty(text_of(dom, id)) {
+            if t.chars().count() <= MAX_AUTHOR_CHARS {
+                f.page_authors.push(t);
+            }
+        }
+    }
+    let date_class = DATE_CLASS_SUBSTRINGS.iter().any(|d| class.contains(d));
+    if (tag == "time" || date_class) && f.page_dates.len() < MAX_PAGE_CANDIDATES {
+        if let Some(t) = non_empty(text_of(dom, id)) {
+            if t.chars().count() <= MAX_DATE_TEXT_CHARS {
+                f.page_dates.push(t);
+            }
+        }
+    }
+}
+
+/// Whether an element sits in a comment section or a form (where "author" labels a commenter or a field).
+fn in_comments_or_form(dom: &Dom, id: NodeId) -> bool {
+    let mut a = dom.node(id).parent;
+    while a != crate::dom::NONE {
+        if dom.tag(a).is_some_and(|t| &**t == "form") {
+            return true;
+        }
+        let named_comment = ["class", "id"].iter().any(|n| {
+            dom.attr(a, n)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("comment"))
+        });
+        if named_comment {
+            return true;
+        }
+        a = dom.node(a).parent;
+    }
+    false
+}
+
+/// The name part of a byline line: "By Jane Doe | 5 min read" → "Jane Doe".
+fn byline_names(line: &str) -> Vec<String> {
+    let mut s = line.trim();
+    for p in BYLINE_WORDS {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest.trim_start_matches([':', ' ']);
+            break;
+        }
+    }
+    let end = s
+        .find(|c: char| c.is_ascii_digit() || matches!(c, '|' | '•' | '·' | '\n' | '(' | '@'))
+        .unwrap_or(s.len());
+    let s = s[..end]
+        .split(" - ")
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([' ', ',', '-', '–']);
+    split_authors(s)
+}
+
+/// Words that open a byline, with their trailing space.
+pub const BYLINE_WORDS: &[&str] = &[
+    "By ", "by ", "BY ", "Von ", "von ", "VON ", "Par ", "par ", "Por ", "por ", "Door ", "Di ",
+    "Autor:", "Author:", "Text:", "Von:",
+];
 
 /// More authors than this is a list of staff, not a byline.
 const MAX_AUTHORS: usize = 8;
@@ -275,13 +383,14 @@ fn plausible_author(s: &str) -> bool {
 /// Split "A, B and C" into names, dropping a leading "By".
 fn split_authors(s: &str) -> Vec<String> {
     let s = s.trim();
-    let s = s
-        .strip_prefix("By ")
-        .or_else(|| s.strip_prefix("by "))
-        .or_else(|| s.strip_prefix("BY "))
+    let s = BYLINE_WORDS
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .map(|rest| rest.trim_start_matches([':', ' ']))
         .unwrap_or(s);
     s.split([',', ';', '|'])
         .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" und "))
         .map(collapse)
         .filter(|p| !p.is_empty() && plausible_author(p))
         .collect()
@@ -345,6 +454,7 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
         .or_else(|| meta_value(&f, DATE_META_KEYS).and_then(normalise_date))
         .or_else(|| f.itemprop_date.as_deref().and_then(normalise_date))
         .or_else(|| f.time_datetime.as_deref().and_then(normalise_date))
+        .or_else(|| f.page_dates.iter().find_map(|d| normalise_date(d)))
         .or_else(|| {
             ld_field("dateCreated")
                 .and_then(Value::as_str)
@@ -371,6 +481,13 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
             .itemprop_authors
             .iter()
             .flat_map(|a| split_authors(a))
+            .collect();
+    }
+    if authors.is_empty() {
+        authors = f
+            .page_authors
+            .iter()
+            .flat_map(|a| byline_names(a))
             .collect();
     }
     let mut seen = std::collections::HashSet::new();
