@@ -1,8 +1,8 @@
 //! Coverage of dyad's built-in dictionaries on Reuters-21578, and their agreement with the Phoenix dictionaries.
 //!
 //! `cargo run -p dyad-eval --release --example coverage -- [STORIES] [TOP] [LIST_FILE]`: codes the first STORIES
-//! stories (default: all), prints both reports, and writes the uncoded-verb and unknown-name lists to LIST_FILE
-//! when given.
+//! stories (default: all), prints both reports with the TOP (default 30) entries of each list, and writes the
+//! lists, [`LIST_FILE_TOP`] entries each, to LIST_FILE when given (a worklist for the dictionary author).
 
 use dyad_coding::Coder;
 use dyad_dict::{Dialect, Dictionaries};
@@ -13,6 +13,8 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
 
+/// Entries per list in the list file.
+const LIST_FILE_TOP: usize = 200;
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -48,9 +50,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (builtin, _) = Dictionaries::builtin();
     let builtin = Coder::new(&builtin);
     let started = Instant::now();
-    let report = coverage(&builtin, &docs, top);
+    let report = coverage(&builtin, &docs, top.max(LIST_FILE_TOP));
     eprintln!("coverage in {:.1} s", started.elapsed().as_secs_f64());
-    println!("dictionaries: dyad built-in\n{report}");
+    let mut shown = report.clone();
+    for list in [
+        &mut shown.uncoded_verbs,
+        &mut shown.idle_dictionary_verbs,
+        &mut shown.unknown_names,
+        &mut shown.unknown_companies,
+    ] {
+        list.truncate(top);
+    }
+    println!("dictionaries: dyad built-in\n{shown}");
 
     let config = Path::new(SHARED).join("petrarch/petrarch1/config/PETR_config.ini");
     let (phoenix, _) = Dictionaries::load_petrarch_config(&config, Dialect::Petrarch1)?;
