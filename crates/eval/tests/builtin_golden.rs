@@ -189,6 +189,70 @@ const CODED: &[Golden] = &[
         "057",
         "the U.S. and Turkey signed a defence and economic agreement: sign formal agreement",
     ),
+    g(
+        Seed,
+        "seeking understandings with Moscow",
+        "ISR",
+        "RUS",
+        "046",
+        "Israel has been seeking understandings with Moscow: negotiate",
+    ),
+    g(
+        Seed,
+        "seeking understandings with Moscow",
+        "JOR",
+        "RUS",
+        "046",
+        "... Jordan: negotiate",
+    ),
+    g(
+        Reuters(2838),
+        "He was greeted on arrival",
+        "DZAGOV",
+        "IRNGOV",
+        "043",
+        "the Algerian minister greeted him (the Iranian minister): host a visit (passive)",
+    ),
+    g(
+        Reuters(3291),
+        "will resume talks on curbing",
+        "USA",
+        "SUN",
+        "036",
+        "U.S. negotiators will resume talks tomorrow: intent to negotiate",
+    ),
+    g(
+        Reuters(3291),
+        "will resume talks on curbing",
+        "SUN",
+        "USA",
+        "036",
+        "... the Soviet side",
+    ),
+    g(
+        Reuters(10265),
+        "NAKASONE TO VISIT WASHINGTON",
+        "JPNGOV",
+        "USA",
+        "036",
+        "headline: Nakasone to visit Washington: intent to meet",
+    ),
+    g(
+        Reuters(10265),
+        "recommending trade sanctions against Japan",
+        "USAGOV",
+        "JPN",
+        "131",
+        "the White House council recommends trade sanctions on Japan: threaten sanctions",
+    ),
+    g(
+        Reuters(10265),
+        "Japan pledged to stop dumping",
+        "JPN",
+        "USA",
+        "031",
+        "Japan pledged to stop dumping and open its market: intent to cooperate economically",
+    ),
 ];
 
 /// Human-coded events dyad misses today.
@@ -205,9 +269,6 @@ const KNOWN_GAPS: &[Golden] = &[
     g(Seed, "A cease-fire brokered last year", "JOR", "SYR", "045", "... by Jordan: mediate"),
     g(Seed, "Russia has also backed Assad", "RUS", "SYRGOV", "07",
         "Russia backed Assad with its air power: military support, provide aid (dyad: endorse 051)"),
-    g(Seed, "seeking understandings with Moscow", "ISR", "RUS", "046",
-        "Israel has been seeking understandings with Moscow: negotiate (dyad: intent to negotiate 036)"),
-    g(Seed, "seeking understandings with Moscow", "JOR", "RUS", "046", "... Jordan: negotiate"),
     g(Seed, "Israel called for Tehran", "ISR", "IRN", "10",
         "Israel called for Tehran to be denied any presence in Syria: demand (dyad: appeal 020)"),
     g(Reuters(245), "the Iranians in a", "IRN", "IRQ", "190",
@@ -236,14 +297,9 @@ const KNOWN_GAPS: &[Golden] = &[
         "retaliation could curb Japanese firms' U.S. work: threaten non-force (sanctions)"),
     g(Reuters(2838), "he said Iran and Algeria were engaged", "IRN", "DZA", "061",
         "Iran and Algeria cooperating on the petroleum market: cooperate economically"),
-    g(Reuters(2838), "He was greeted on arrival", "DZAGOV", "IRNGOV", "043",
-        "the Algerian minister greeted him (the Iranian minister): host a visit (passive)"),
     g(Reuters(3291), "U.S., SOVIETS TO RESUME TALKS", "USA", "SUN", "036",
         "headline: talks to resume: intent to negotiate"),
     g(Reuters(3291), "U.S., SOVIETS TO RESUME TALKS", "SUN", "USA", "036", "headline, the Soviet side"),
-    g(Reuters(3291), "will resume talks on curbing", "USA", "SUN", "036",
-        "U.S. negotiators will resume talks tomorrow: intent to negotiate (dyad: negotiate 046)"),
-    g(Reuters(3291), "will resume talks on curbing", "SUN", "USA", "036", "... the Soviet side"),
     g(Reuters(3862), "Maoist guerrillas using dynamite", "PERREB", "PER", "183",
         "Maoist (Peruvian) guerrillas dynamited a train on Peru's railway: bombing"),
     g(Reuters(5151), "BRITAIN, JAPAN AGREE ON FLIGHTS", "GBR", "JPN", "057",
@@ -261,14 +317,8 @@ const KNOWN_GAPS: &[Golden] = &[
         "signed by Shultz and Halefoglu: formal agreement (passive)"),
     g(Reuters(5574), "the U.S. government pledged", "USAGOV", "TUR", "033",
         "the U.S. pledged to get aid voted for Turkish defences: intent to provide aid"),
-    g(Reuters(10265), "NAKASONE TO VISIT WASHINGTON", "JPNGOV", "USA", "036",
-        "headline: Nakasone to visit Washington: intent to meet (dyad: visit 042)"),
     g(Reuters(10265), "will make an official week-long visit", "JPNGOV", "USA", "036",
         "Nakasone will visit and hold talks with Reagan: intent to meet (dyad: 042 / 040)"),
-    g(Reuters(10265), "recommending trade sanctions against Japan", "USAGOV", "JPN", "131",
-        "the White House council recommends trade sanctions on Japan: threaten sanctions"),
-    g(Reuters(10265), "Japan pledged to stop dumping", "JPN", "USA", "031",
-        "Japan pledged to stop dumping and open its market: intent to cooperate economically (dyad: 030)"),
 ];
 
 /// Lines of the seed article that are page furniture, caption or syndication, never news.
@@ -282,7 +332,7 @@ const SEED_BOILERPLATE: &[&str] = &[
 ];
 
 /// Most unmatched (non-statement) events dyad may code in these stories; lower it when it falls.
-const MAX_UNMATCHED_EVENTS: usize = 31;
+const MAX_UNMATCHED_EVENTS: usize = 25;
 
 fn document(text: &str, id: &str, date: Option<&str>) -> Document {
     let mut doc = dyad_clean::from_text(text, Provenance::default(), &RecordHints::default());
