@@ -23,7 +23,7 @@ const SCRAPINGHUB_F1_FLOOR: f64 = 0.977;
 const TRAFILATURA_F1_FLOOR: f64 = 0.915;
 /// Floors of metadata agreement on the trafilatura subset: date, title, author.
 const TRAFILATURA_DATE_FLOOR: f64 = 0.73;
-const TRAFILATURA_TITLE_FLOOR: f64 = 0.68;
+const TRAFILATURA_TITLE_FLOOR: f64 = 0.77;
 const TRAFILATURA_AUTHOR_FLOOR: f64 = 0.58;
 /// F1 floor on the newspaper4k fixtures.
 const NEWSPAPER4K_F1_FLOOR: f64 = 0.971;

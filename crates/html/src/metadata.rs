@@ -414,6 +414,30 @@ fn clean_title(title: &str, site: Option<&str>) -> String {
     title.trim().to_owned()
 }
 
+/// Share of the shorter title's words that the two must have in common to be the same headline.
+const SAME_HEADLINE_WORD_SHARE: f64 = 0.6;
+
+/// Whether two headlines share most of the shorter one's words (case-insensitive).
+fn shares_most_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.is_empty() {
+        return false;
+    }
+    let common = short.iter().filter(|w| long.contains(w)).count();
+    common as f64 >= SAME_HEADLINE_WORD_SHARE * short.len() as f64
+}
+
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace()
         .map(str::to_lowercase)
@@ -437,16 +461,22 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
         .map(collapse)
         .or_else(|| ld_field("publisher").and_then(ld_string));
 
-    let title = meta_value(&f, TITLE_META_KEYS)
+    let declared = meta_value(&f, TITLE_META_KEYS)
         .map(|t| clean_title(&collapse(t), site_name.as_deref()))
         .or_else(|| ld_field("headline").and_then(ld_string))
-        .or_else(|| f.h1.clone())
         .or_else(|| {
             f.title_tag
                 .as_deref()
                 .map(|t| clean_title(t, site_name.as_deref()))
         })
         .filter(|t| !t.is_empty());
+    // The page's own headline wins when it agrees with the declared one (the declared one often carries a
+    // section prefix or a site suffix); an unrelated `<h1>` (the site logo) does not.
+    let title = match (&f.h1, declared) {
+        (Some(h1), Some(d)) if shares_most_words(h1, &d) => Some(h1.clone()),
+        (_, Some(d)) => Some(d),
+        (h1, None) => h1.clone(),
+    };
 
     let date = ld_field("datePublished")
         .and_then(Value::as_str)
