@@ -22,7 +22,7 @@ impl FoundDate {
 }
 
 /// The words of `text` as the date finder sees them: split on whitespace, surrounding punctuation removed.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
+pub fn words(text: &str) -> impl Iterator<Item = &str> + Clone {
     text.split_whitespace().map(|w| {
         w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')' | '|' | '[' | ']' | ':'))
     })
@@ -30,40 +30,34 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The first date in `text`, if any.
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    let words: Vec<&str> = words(text).collect();
-    for i in 0..words.len() {
-        if let Some((year, month, day)) = iso_date(words[i]) {
-            return Some(FoundDate {
-                year: Some(year),
-                month,
-                day,
-                words: (i, i + 1),
-            });
+    // A window of three words slid along the text; no allocation.
+    let mut rest = words(text);
+    let mut i = 0;
+    while let Some(word) = rest.next() {
+        let mut ahead = rest.clone();
+        let (next, after) = (ahead.next(), ahead.next());
+        let found = |year: Option<u16>, month, day, len: usize| FoundDate {
+            year,
+            month,
+            day,
+            words: (i, i + len),
+        };
+        if let Some((year, month, day)) = iso_date(word) {
+            return Some(found(Some(year), month, day, 1));
         }
-        if let Some(month) = month_number(words[i]) {
-            if let Some(day) = words.get(i + 1).and_then(|w| day_number(w, month)) {
-                let year = words.get(i + 2).and_then(|w| year_number(w));
-                let end = i + 2 + usize::from(year.is_some());
-                return Some(FoundDate {
-                    year,
-                    month,
-                    day,
-                    words: (i, end),
-                });
+        if let Some(month) = month_number(word) {
+            if let Some(day) = next.and_then(|w| day_number(w, month)) {
+                let year = after.and_then(year_number);
+                return Some(found(year, month, day, 2 + usize::from(year.is_some())));
             }
         }
-        if let Some(month) = words.get(i + 1).and_then(|w| month_number(w)) {
-            if let Some(day) = day_number(words[i], month) {
-                let year = words.get(i + 2).and_then(|w| year_number(w));
-                let end = i + 2 + usize::from(year.is_some());
-                return Some(FoundDate {
-                    year,
-                    month,
-                    day,
-                    words: (i, end),
-                });
+        if let Some(month) = next.and_then(month_number) {
+            if let Some(day) = day_number(word, month) {
+                let year = after.and_then(year_number);
+                return Some(found(year, month, day, 2 + usize::from(year.is_some())));
             }
         }
+        i += 1;
     }
     None
 }

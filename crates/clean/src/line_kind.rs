@@ -301,6 +301,15 @@ fn byline_authors(line: &Line) -> Option<Vec<String>> {
         Some(p) => line.text.get(p.len()..)?,
         None => line.text,
     };
+    // Every word of a byline is capitalised (or punctuation), a name particle, or a word of an affiliation.
+    let index = PhraseIndex::get();
+    let plausible = rest.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || index.is_byline_lowercase_word(w.trim_end_matches([',', ';', ':', '.']))
+    });
+    if !plausible {
+        return None;
+    }
     let mut names = Vec::new();
     let mut affiliations = 0;
     for part in byline_parts(rest) {
@@ -321,7 +330,10 @@ fn byline_authors(line: &Line) -> Option<Vec<String>> {
                 .then(|| part.get(..cut))
                 .flatten()
         });
-        if BYLINE_AFFILIATIONS.contains(&lower.as_str()) || role {
+        if BYLINE_AFFILIATIONS.contains(&lower.as_str()) {
+            affiliations += 1;
+        } else if role && prefix.is_some() {
+            // Role phrases only count after "By": unprefixed, "… WITH DOLLAR" is just capitals.
             affiliations += 1;
         } else if let Some(name) = trailing.filter(|n| looks_like_name(n)) {
             names.push(name.to_string());
@@ -534,7 +546,14 @@ mod tests {
             kind("Associated Press writer Aya Batrawy in Dubai contributed to this report."),
             names(&[])
         );
-        assert_eq!(kind("Jane Doe, Special to The Times"), names(&["Jane Doe"]));
+        assert_eq!(
+            kind("By Jane Doe, Special to The Times"),
+            names(&["Jane Doe"])
+        );
+        assert_eq!(
+            kind("MAXIMUM PRICES, IN PESOS PER KILO, WITH DOLLAR"),
+            LineKind::Body
+        );
     }
 
     #[test]

@@ -278,7 +278,6 @@ pub const PROMPT_RULES: &[PromptRule] = &[
         any_of: &[
             "subscribe now",
             "subscribe today",
-            "subscribe for",
             "subscribe to read",
             "subscribe to continue",
             "sign in to",
@@ -306,9 +305,9 @@ pub const PROMPT_RULES: &[PromptRule] = &[
             "please support us",
             "donate now",
             "donate today",
-            "become a member",
+            "become a member today",
             "become a patron",
-            "make a contribution",
+            "make a contribution today",
             "please consider supporting",
             "support us on patreon",
         ],
@@ -754,7 +753,7 @@ pub const BYLINE_AFFILIATIONS: &[&str] = &[
 ];
 
 /// Byline affiliation prefixes that open a role phrase ("Special to The Times", "for Reuters").
-pub const BYLINE_AFFILIATION_PREFIXES: &[&str] = &["special to ", "for ", "with "];
+pub const BYLINE_AFFILIATION_PREFIXES: &[&str] = &["special to ", "for "];
 
 /// Separates a name from the place it was filed in: "Jane Doe in Beirut".
 pub const BYLINE_PLACE_SEPARATOR: &str = " in ";

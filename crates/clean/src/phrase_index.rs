@@ -7,8 +7,9 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::patterns::{
-    BYLINE_PREFIXES, CAPTION_PREFIXES, CREDIT_LINE_PREFIXES, CREDIT_MARKERS, FURNITURE_LINES,
-    LINK_LINE_PREFIXES, PROMPT_RULES, SYNDICATION_PHRASES, SYNDICATION_PREFIXES,
+    BYLINE_AFFILIATIONS, BYLINE_AFFILIATION_PREFIXES, BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES,
+    CAPTION_PREFIXES, CREDIT_LINE_PREFIXES, CREDIT_MARKERS, FURNITURE_LINES, LINK_LINE_PREFIXES,
+    NAME_PARTICLES, PROMPT_RULES, SYNDICATION_PHRASES, SYNDICATION_PREFIXES,
 };
 
 /// The prefix tables a line can start with.
@@ -57,6 +58,8 @@ pub struct PhraseIndex {
     syndication: Option<AhoCorasick>,
     credits: Option<AhoCorasick>,
     furniture: HashSet<&'static str>,
+    /// Lower-case words a byline may hold: name particles and the words of affiliations ("staff", "for").
+    byline_lowercase: HashSet<&'static str>,
     /// Every prefix of every prefix table; `prefix_table[pattern]` is its table. Only matches at the line start
     /// count, so only the first `longest_prefix` bytes are scanned.
     prefixes: Option<AhoCorasick>,
@@ -103,6 +106,17 @@ impl PhraseIndex {
             syndication: automaton(SYNDICATION_PHRASES.iter().copied()),
             credits: automaton(CREDIT_MARKERS.iter().copied()),
             furniture: FURNITURE_LINES.iter().copied().collect(),
+            byline_lowercase: NAME_PARTICLES
+                .iter()
+                .copied()
+                .chain(BYLINE_AFFILIATIONS.iter().flat_map(|a| a.split(' ')))
+                .chain(
+                    BYLINE_AFFILIATION_PREFIXES
+                        .iter()
+                        .flat_map(|a| a.split_whitespace()),
+                )
+                .chain([BYLINE_PLACE_SEPARATOR.trim(), "and"])
+                .collect(),
             prefixes: automaton(PrefixTable::ALL.iter().flat_map(|(_, t)| t.iter().copied())),
             longest_prefix: PrefixTable::ALL
                 .iter()
@@ -166,6 +180,11 @@ impl PhraseIndex {
     /// Whether `bare` (a lower-cased line without trailing punctuation) is site furniture ("share this").
     pub fn is_furniture_line(&self, bare: &str) -> bool {
         self.furniture.contains(bare)
+    }
+
+    /// Whether `word`, written in lower case, may stand in a byline.
+    pub fn is_byline_lowercase_word(&self, word: &str) -> bool {
+        self.byline_lowercase.contains(word)
     }
 
     /// Whether `lower` holds a syndication phrase ("all rights reserved").

@@ -43,17 +43,19 @@ struct RawLine<'a> {
 /// ```
 pub fn from_text(text: &str, provenance: Provenance, hints: &RecordHints) -> Document {
     let lines = split_lines(text);
-    let kinds: Vec<Option<LineKind>> = lines
+    let mut kinds: Vec<Option<LineKind>> = lines
         .iter()
         .map(|l| (!l.content.is_empty()).then(|| classify(l.content)))
         .collect();
+    let layout = Layout::detect(&lines, &kinds);
+    restore_continuations(&lines, &mut kinds, layout);
     let mut collector = MetadataCollector::default();
     for (line, kind) in lines.iter().zip(&kinds) {
         if let Some(kind) = kind {
             collector.record(kind, line.content);
         }
     }
-    let mut paragraphs = group_paragraphs(&lines, &kinds);
+    let mut paragraphs = group_paragraphs(&lines, &kinds, layout);
 
     let mut builder = TextBuilder::new(text.len());
     let pieces = |group: &[usize]| -> Vec<(&str, Option<u64>)> {
@@ -118,23 +120,88 @@ fn split_lines(text: &str) -> Vec<RawLine<'_>> {
     lines
 }
 
-/// Groups body lines into paragraphs (lists of line indices). Blank and set-aside lines always end a paragraph.
-fn group_paragraphs(lines: &[RawLine], kinds: &[Option<LineKind>]) -> Vec<Vec<usize>> {
-    let is_body = |i: usize| kinds[i] == Some(LineKind::Body);
-    let width = (0..lines.len())
-        .filter(|&i| is_body(i))
-        .map(|i| lines[i].chars)
-        .max()
-        .unwrap_or(0);
-    let adjacent_body = (1..lines.len()).any(|i| is_body(i) && is_body(i - 1));
-    let (mut body_lines, mut full_lines) = (0usize, 0usize);
-    for i in (0..lines.len()).filter(|&i| is_body(i)) {
-        body_lines += 1;
-        full_lines += usize::from(lines[i].chars as f64 >= WRAP_FULL_LINE_RATIO * width as f64);
-    }
-    let mostly_full = full_lines as f64 >= WRAP_FULL_LINE_SHARE * body_lines as f64;
-    let wrapped = width <= HARD_WRAP_MAX_CHARS && adjacent_body && mostly_full;
+/// How the text lays out its paragraphs.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// Hard-wrapped newswire copy: lines are joined unless a paragraph break shows.
+    wrapped: bool,
+    /// The longest body line, in characters: the wrap width.
+    width: usize,
+}
 
+impl Layout {
+    /// Detects the layout from the lines classified as body text.
+    fn detect(lines: &[RawLine], kinds: &[Option<LineKind>]) -> Layout {
+        let is_body = |i: usize| kinds[i] == Some(LineKind::Body);
+        let width = (0..lines.len())
+            .filter(|&i| is_body(i))
+            .map(|i| lines[i].chars)
+            .max()
+            .unwrap_or(0);
+        let adjacent_body = (1..lines.len()).any(|i| is_body(i) && is_body(i - 1));
+        let (mut body_lines, mut full_lines) = (0usize, 0usize);
+        for i in (0..lines.len()).filter(|&i| is_body(i)) {
+            body_lines += 1;
+            full_lines += usize::from(lines[i].chars as f64 >= WRAP_FULL_LINE_RATIO * width as f64);
+        }
+        let mostly_full = full_lines as f64 >= WRAP_FULL_LINE_SHARE * body_lines as f64;
+        Layout {
+            wrapped: width <= HARD_WRAP_MAX_CHARS && adjacent_body && mostly_full,
+            width,
+        }
+    }
+
+    /// Whether `next` continues the paragraph `prev` ends.
+    fn continues(&self, prev: &RawLine, next: &RawLine) -> bool {
+        if self.wrapped {
+            continues_wrapped(prev, next, self.width)
+        } else {
+            continues_unwrapped(prev, next)
+        }
+    }
+}
+
+/// Turns set-aside lines back into body text when they plainly continue the body line before them: a wrapped
+/// line "share." or "March 17." after "… 1.45 dlrs a" is the end of a sentence, not a share button or a date
+/// stamp. A line continues one that ends without a sentence end when it starts lower-case, when the layout joins
+/// them, or when it ends the sentence itself. Bullets, rules and wire sign-offs stay set aside.
+fn restore_continuations(lines: &[RawLine], kinds: &mut [Option<LineKind>], layout: Layout) {
+    for i in 1..lines.len() {
+        let revertible = matches!(
+            kinds[i],
+            Some(
+                LineKind::Furniture
+                    | LineKind::Caption
+                    | LineKind::Syndication { .. }
+                    | LineKind::Byline(_)
+                    | LineKind::DateStamp(_)
+            )
+        );
+        if !revertible || kinds[i - 1] != Some(LineKind::Body) {
+            continue;
+        }
+        let (prev, line) = (&lines[i - 1], &lines[i]);
+        let lower_start = line.content.chars().next().is_some_and(char::is_lowercase);
+        let completes = layout.continues(prev, line) || ends_sentence(line.content);
+        if lower_start || (!ends_sentence(prev.content) && completes) {
+            kinds[i] = Some(LineKind::Body);
+        }
+    }
+}
+
+/// Whether a line ends with sentence-final punctuation (closing quotes and brackets aside).
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(LINE_CLOSERS)
+        .ends_with(LINE_TERMINATORS)
+}
+
+/// Groups body lines into paragraphs (lists of line indices). Blank and set-aside lines always end a paragraph.
+fn group_paragraphs(
+    lines: &[RawLine],
+    kinds: &[Option<LineKind>],
+    layout: Layout,
+) -> Vec<Vec<usize>> {
+    let is_body = |i: usize| kinds[i] == Some(LineKind::Body);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
     for i in 0..lines.len() {
@@ -145,12 +212,7 @@ fn group_paragraphs(lines: &[RawLine], kinds: &[Option<LineKind>]) -> Vec<Vec<us
             continue;
         }
         if let Some(&prev) = current.last() {
-            let joins = if wrapped {
-                continues_wrapped(&lines[prev], &lines[i], width)
-            } else {
-                continues_unwrapped(&lines[prev], &lines[i])
-            };
-            if !joins {
+            if !layout.continues(&lines[prev], &lines[i]) {
                 groups.push(std::mem::take(&mut current));
             }
         }
@@ -168,11 +230,7 @@ fn continues_wrapped(prev: &RawLine, next: &RawLine, width: usize) -> bool {
     if next.indent > prev.indent {
         return false;
     }
-    let ends_sentence = prev
-        .content
-        .trim_end_matches(LINE_CLOSERS)
-        .ends_with(LINE_TERMINATORS);
-    !(ends_sentence && (prev.chars as f64) < WRAP_SHORT_LINE_RATIO * width as f64)
+    !(ends_sentence(prev.content) && (prev.chars as f64) < WRAP_SHORT_LINE_RATIO * width as f64)
 }
 
 /// In text that is not wrapped, each line is a paragraph unless the next line plainly continues it.
