@@ -1,182 +1,266 @@
 //! The closed-class English words the shallow parser relies on, as named tables (TABARI §7.1 word types).
 
 /// Determiners: a verb right after one is read as a noun (TABARI §7.4).
-pub const DETERMINERS: &[&str] = &["THE", "A", "AN"];
+pub const DETERMINERS: WordSet = WordSet {
+    bit: 1 << 0,
+    words: &["THE", "A", "AN"],
+};
 
 /// Indefinite singular determiners.
-pub const INDEFINITE_DETERMINERS: &[&str] = &["A", "AN"];
+pub const INDEFINITE_DETERMINERS: WordSet = WordSet {
+    bit: 1 << 1,
+    words: &["A", "AN"],
+};
 
 /// Pronouns that refer to the first actor of the sentence (TABARI §7.7).
-pub const PRONOUNS_FIRST_ACTOR: &[&str] = &["HE", "SHE", "IT"];
+pub const PRONOUNS_FIRST_ACTOR: WordSet = WordSet {
+    bit: 1 << 2,
+    words: &["HE", "SHE", "IT"],
+};
 /// Possessive pronouns that refer to the first actor before them.
-pub const PRONOUNS_PRIOR_ACTOR: &[&str] = &["ITS", "HIS", "HER"];
+pub const PRONOUNS_PRIOR_ACTOR: WordSet = WordSet {
+    bit: 1 << 3,
+    words: &["ITS", "HIS", "HER"],
+};
 /// Plural pronouns: the first compound actor, else the first actor.
-pub const PRONOUNS_PLURAL: &[&str] = &["THEY", "THEM", "THEIR"];
+pub const PRONOUNS_PLURAL: WordSet = WordSet {
+    bit: 1 << 4,
+    words: &["THEY", "THEM", "THEIR"],
+};
 
 /// Clause-joining conjunctions (TABARI §7.6).
-pub const CONJUNCTIONS: &[&str] = &["AND", "BUT", "OR", "NOR"];
+pub const CONJUNCTIONS: WordSet = WordSet {
+    bit: 1 << 5,
+    words: &["AND", "BUT", "OR", "NOR"],
+};
 /// Conjunctions that may join the members of a compound actor.
-pub const COMPOUND_CONJUNCTIONS: &[&str] = &["AND", "OR", "NOR"];
+pub const COMPOUND_CONJUNCTIONS: WordSet = WordSet {
+    bit: 1 << 6,
+    words: &["AND", "OR", "NOR"],
+};
 
 /// Auxiliaries that, one or two words before a verb followed by BY, make it passive (TABARI §7.9, plus the
 /// present-tense forms raw news uses).
-pub const PASSIVE_AUXILIARIES: &[&str] = &["WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING"];
+pub const PASSIVE_AUXILIARIES: WordSet = WordSet {
+    bit: 1 << 7,
+    words: &["WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING"],
+};
 /// The agent marker of a passive.
 pub const PASSIVE_BY: &str = "BY";
 /// How many words may stand between a passive verb and its BY ("was opposed earlier by").
 pub const PASSIVE_BY_REACH: usize = 1;
 
 /// Prepositions through which an agent takes the actor that follows (TABARI §5.4: "PRESIDENT OF ISRAEL").
-pub const AGENT_PREPOSITIONS: &[&str] = &["OF", "IN"];
+pub const AGENT_PREPOSITIONS: WordSet = WordSet {
+    bit: 1 << 8,
+    words: &["OF", "IN"],
+};
 /// Prepositions through which a noun phrase of agents takes the actor that follows (PETRARCH reading:
 /// "lawmakers in Fornost", "soldiers from Gondor").
-pub const AGENT_PREPOSITIONS_NP: &[&str] = &["OF", "IN", "FROM"];
+pub const AGENT_PREPOSITIONS_NP: WordSet = WordSet {
+    bit: 1 << 9,
+    words: &["OF", "IN", "FROM"],
+};
 /// Words before an actor or agent that make the agent an elite (TABARI §5.4.1).
-pub const FORMER_WORDS: &[&str] = &["FORMER", "EX"];
+pub const FORMER_WORDS: WordSet = WordSet {
+    bit: 1 << 10,
+    words: &["FORMER", "EX"],
+};
 /// The agent code "former" turns an agent into.
 pub const ELITE_AGENT: &str = "ELI";
 
 /// Words that end a noun phrase: prepositions (other than OF), auxiliaries and modals, relative words, negation,
 /// subordinators. Anything not listed and not tagged as a verb may sit inside a noun phrase.
-pub const NOUN_PHRASE_BREAKERS: &[&str] = &[
-    "TO",
-    "FOR",
-    "WITH",
-    "ON",
-    "AT",
-    "FROM",
-    "AGAINST",
-    "BY",
-    "ABOUT",
-    "INTO",
-    "ONTO",
-    "OVER",
-    "UNDER",
-    "AFTER",
-    "BEFORE",
-    "DURING",
-    "SINCE",
-    "UNTIL",
-    "WITHOUT",
-    "WITHIN",
-    "BETWEEN",
-    "AMONG",
-    "THROUGH",
-    "ACROSS",
-    "TOWARD",
-    "TOWARDS",
-    "NEAR",
-    "UPON",
-    "VIA",
-    "AS",
-    "THAN",
-    "LIKE",
-    "IN",
-    "IS",
-    "ARE",
-    "WAS",
-    "WERE",
-    "BE",
-    "BEEN",
-    "BEING",
-    "AM",
-    "HAS",
-    "HAVE",
-    "HAD",
-    "HAVING",
-    "DO",
-    "DOES",
-    "DID",
-    "WILL",
-    "WOULD",
-    "SHALL",
-    "SHOULD",
-    "CAN",
-    "COULD",
-    "MAY",
-    "MIGHT",
-    "MUST",
-    "THAT",
-    "WHICH",
-    "WHO",
-    "WHOM",
-    "WHOSE",
-    "WHERE",
-    "WHEN",
-    "WHILE",
-    "BECAUSE",
-    "IF",
-    "ALTHOUGH",
-    "THOUGH",
-    "WHETHER",
-    "NOT",
-    "NEVER",
-    "N'T",
-    "NO",
-    "THERE",
-    "THIS",
-    "THESE",
-    "THOSE",
-    "SAID",
-    "SAYS",
-    "SAY",
-    "TOLD",
-    "ALSO",
-    "ALREADY",
-    "STILL",
-    "NOW",
-    "THEN",
-    "YESTERDAY",
-    "TODAY",
-    "TOMORROW",
-    "MONDAY",
-    "TUESDAY",
-    "WEDNESDAY",
-    "THURSDAY",
-    "FRIDAY",
-    "SATURDAY",
-    "SUNDAY",
-    "WE",
-    "I",
-    "YOU",
-];
+pub const NOUN_PHRASE_BREAKERS: WordSet = WordSet {
+    bit: 1 << 11,
+    words: &[
+        "TO",
+        "FOR",
+        "WITH",
+        "ON",
+        "AT",
+        "FROM",
+        "AGAINST",
+        "BY",
+        "ABOUT",
+        "INTO",
+        "ONTO",
+        "OVER",
+        "UNDER",
+        "AFTER",
+        "BEFORE",
+        "DURING",
+        "SINCE",
+        "UNTIL",
+        "WITHOUT",
+        "WITHIN",
+        "BETWEEN",
+        "AMONG",
+        "THROUGH",
+        "ACROSS",
+        "TOWARD",
+        "TOWARDS",
+        "NEAR",
+        "UPON",
+        "VIA",
+        "AS",
+        "THAN",
+        "LIKE",
+        "IN",
+        "IS",
+        "ARE",
+        "WAS",
+        "WERE",
+        "BE",
+        "BEEN",
+        "BEING",
+        "AM",
+        "HAS",
+        "HAVE",
+        "HAD",
+        "HAVING",
+        "DO",
+        "DOES",
+        "DID",
+        "WILL",
+        "WOULD",
+        "SHALL",
+        "SHOULD",
+        "CAN",
+        "COULD",
+        "MAY",
+        "MIGHT",
+        "MUST",
+        "THAT",
+        "WHICH",
+        "WHO",
+        "WHOM",
+        "WHOSE",
+        "WHERE",
+        "WHEN",
+        "WHILE",
+        "BECAUSE",
+        "IF",
+        "ALTHOUGH",
+        "THOUGH",
+        "WHETHER",
+        "NOT",
+        "NEVER",
+        "N'T",
+        "NO",
+        "THERE",
+        "THIS",
+        "THESE",
+        "THOSE",
+        "SAID",
+        "SAYS",
+        "SAY",
+        "TOLD",
+        "ALSO",
+        "ALREADY",
+        "STILL",
+        "NOW",
+        "THEN",
+        "YESTERDAY",
+        "TODAY",
+        "TOMORROW",
+        "MONDAY",
+        "TUESDAY",
+        "WEDNESDAY",
+        "THURSDAY",
+        "FRIDAY",
+        "SATURDAY",
+        "SUNDAY",
+        "WE",
+        "I",
+        "YOU",
+    ],
+};
 
 /// Negation words (PETRARCH/TABARI code negation through patterns such as `- NOT * [112]`; dyad additionally
 /// drops an event whose verb is negated and matched no negating pattern).
-pub const NEGATIONS: &[&str] = &[
-    "NOT",
-    "NEVER",
-    "N'T",
-    "DIDN'T",
-    "DOESN'T",
-    "DON'T",
-    "WON'T",
-    "CAN'T",
-    "CANNOT",
-    "WOULDN'T",
-    "SHOULDN'T",
-    "COULDN'T",
-    "ISN'T",
-    "AREN'T",
-    "WASN'T",
-    "WEREN'T",
-    "HASN'T",
-    "HAVEN'T",
-    "HADN'T",
-];
+pub const NEGATIONS: WordSet = WordSet {
+    bit: 1 << 12,
+    words: &[
+        "NOT",
+        "NEVER",
+        "N'T",
+        "DIDN'T",
+        "DOESN'T",
+        "DON'T",
+        "WON'T",
+        "CAN'T",
+        "CANNOT",
+        "WOULDN'T",
+        "SHOULDN'T",
+        "COULDN'T",
+        "ISN'T",
+        "AREN'T",
+        "WASN'T",
+        "WEREN'T",
+        "HASN'T",
+        "HAVEN'T",
+        "HADN'T",
+    ],
+};
 
 /// How many words before a verb a negation may stand ("did not", "has not yet").
 pub const NEGATION_REACH: usize = 3;
 
-pub fn is_in(table: &[&str], word: &str) -> bool {
-    table.contains(&word)
+/// A closed word class: its words and the bit that marks them in the class table.
+#[derive(Debug, Clone, Copy)]
+pub struct WordSet {
+    pub bit: u32,
+    pub words: &'static [&'static str],
+}
+
+/// Every class, for the lookup table.
+const ALL_SETS: [WordSet; 15] = [
+    DETERMINERS,
+    INDEFINITE_DETERMINERS,
+    PRONOUNS_FIRST_ACTOR,
+    PRONOUNS_PRIOR_ACTOR,
+    PRONOUNS_PLURAL,
+    CONJUNCTIONS,
+    COMPOUND_CONJUNCTIONS,
+    PASSIVE_AUXILIARIES,
+    AGENT_PREPOSITIONS,
+    AGENT_PREPOSITIONS_NP,
+    FORMER_WORDS,
+    NOUN_PHRASE_BREAKERS,
+    NEGATIONS,
+    AUXILIARIES,
+    PREPOSITIONS,
+];
+
+/// Word → the bits of every class it belongs to; built once (one hash probe per check instead of a table scan).
+fn classes() -> &'static crate::lexicon::FxMap<&'static str, u32> {
+    static TABLE: std::sync::OnceLock<crate::lexicon::FxMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = crate::lexicon::FxMap::default();
+        for set in ALL_SETS {
+            for w in set.words {
+                *t.entry(*w).or_insert(0) |= set.bit;
+            }
+        }
+        t
+    })
+}
+
+/// Whether `word` (upper case) is in `set`.
+pub fn is_in(set: WordSet, word: &str) -> bool {
+    classes().get(word).is_some_and(|bits| bits & set.bit != 0)
 }
 
 /// Auxiliaries and modals: with another verb right after them they are not the verb of the clause.
-pub const AUXILIARIES: &[&str] = &[
-    "HAS", "HAVE", "HAD", "HAVING", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "DO",
-    "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
-];
+pub const AUXILIARIES: WordSet = WordSet {
+    bit: 1 << 13,
+    words: &[
+        "HAS", "HAVE", "HAD", "HAVING", "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "DO",
+        "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD", "MAY", "MIGHT", "MUST",
+    ],
+};
 /// How far after an auxiliary the main verb may be.
 pub const AUXILIARY_REACH: usize = 2;
 
@@ -186,8 +270,11 @@ pub const NOUN_HEAD_REACH: usize = 3;
 
 /// Prepositions after which a verb word is a noun unless it is a gerund ("concern about reports"). TO is left
 /// out: it introduces infinitives.
-pub const PREPOSITIONS: &[&str] = &[
-    "ABOUT", "OF", "FOR", "WITH", "ON", "AT", "FROM", "AGAINST", "BY", "INTO", "OVER", "UNDER",
-    "AFTER", "BEFORE", "DURING", "SINCE", "WITHOUT", "WITHIN", "BETWEEN", "AMONG", "THROUGH",
-    "ACROSS", "TOWARD", "TOWARDS", "UPON", "AMID", "DESPITE", "IN",
-];
+pub const PREPOSITIONS: WordSet = WordSet {
+    bit: 1 << 14,
+    words: &[
+        "ABOUT", "OF", "FOR", "WITH", "ON", "AT", "FROM", "AGAINST", "BY", "INTO", "OVER", "UNDER",
+        "AFTER", "BEFORE", "DURING", "SINCE", "WITHOUT", "WITHIN", "BETWEEN", "AMONG", "THROUGH",
+        "ACROSS", "TOWARD", "TOWARDS", "UPON", "AMID", "DESPITE", "IN",
+    ],
+};
