@@ -1,7 +1,7 @@
 //! Choosing dictionaries on the command line, and `dyad dict` (check and search what a set of dictionaries holds).
 //!
-//! With no option, dyad's own dictionaries are used. `--actors`/`--agents`/`--verbs`/... add the user's files on
-//! top of them (later entries win where the coder resolves conflicts), `--no-builtin` drops dyad's own, and
+//! With no option, dyad's own dictionaries are used. `--actors`/`--agents`/`--verbs`/... add the user's files to
+//! them (the user's entry wins where both have the same phrase), `--no-builtin` drops dyad's own, and
 //! `--tabari-project` / `--petrarch-config` load exactly the set such a project or config names.
 
 use crate::outln;

@@ -166,3 +166,30 @@ fn dictionary_check_reports_file_and_line() {
     let out = dyad(&["dict", "check"]);
     assert!(out.status.success(), "dyad's own dictionaries load cleanly");
 }
+
+#[test]
+fn a_user_actor_entry_overrides_dyads_own() {
+    let dir = scratch("user-dictionary");
+    let actors = dir.join("mine.actors.txt");
+    std::fs::write(&actors, "JORDAN [XJO]\n").unwrap();
+    let story = dir.join("story.txt");
+    std::fs::write(&story, "Jordan condemned Israel on Monday.\n").unwrap();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let out = dyad(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout_lines(&out)
+            .iter()
+            .map(|e| e["source"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let story = story.to_str().unwrap();
+    assert_eq!(codes(&["code", story]), ["JOR"]);
+    assert_eq!(
+        codes(&["code", "--actors", actors.to_str().unwrap(), story]),
+        ["XJO"]
+    );
+}

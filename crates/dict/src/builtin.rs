@@ -1,7 +1,8 @@
 //! dyad's own dictionaries, compiled into the binary so that coding works with no dictionary of the user's.
 //!
 //! The files live in the repository's `dictionaries/` folder, in the PETRARCH-1 formats, and are read by the same
-//! readers as a user's files. A user's files are read after them, so they add to and refine dyad's entries.
+//! readers as a user's files. A user's files are read before them: where both have the same phrase, the coder keeps
+//! the first entry it read, so the user's entry wins; everything else of dyad's still applies.
 
 use crate::config::{DictFile, DictKind, Dictionaries};
 use crate::error::{DictError, LoadReport};
@@ -35,6 +36,7 @@ pub const BUILTIN_FILES: &[BuiltinFile] = &[
     builtin!(DictKind::Agents(Dialect::Petrarch1), "agents.txt"),
     builtin!(DictKind::Verbs(Dialect::Petrarch1), "verbs.txt"),
     builtin!(DictKind::Discards, "discards.txt"),
+    builtin!(DictKind::Issues, "issues.txt"),
     builtin!(DictKind::Prepositions, "prepositions.txt"),
 ];
 
@@ -43,18 +45,22 @@ impl Dictionaries {
     pub fn builtin() -> (Dictionaries, LoadReport) {
         let mut dicts = Dictionaries::default();
         let mut report = LoadReport::default();
-        for f in BUILTIN_FILES {
-            dicts.add_text(f.kind, f.name, f.text, &mut report);
-            dicts.files.push(DictFile::new(f.kind, f.name));
-        }
+        dicts.add_builtin(&mut report);
         (dicts, report)
     }
 
-    /// dyad's own dictionaries, then the user's `files` on top.
+    /// The user's `files` with dyad's own dictionaries under them: the user's entries win for the same phrase.
     pub fn builtin_with(files: &[DictFile]) -> Result<(Dictionaries, LoadReport), DictError> {
-        let (mut dicts, mut report) = Dictionaries::builtin();
-        dicts.add_files(files, &mut report)?;
+        let (mut dicts, mut report) = Dictionaries::load(files)?;
+        dicts.add_builtin(&mut report);
         Ok((dicts, report))
+    }
+
+    fn add_builtin(&mut self, report: &mut LoadReport) {
+        for f in BUILTIN_FILES {
+            self.add_text(f.kind, f.name, f.text, report);
+            self.files.push(DictFile::new(f.kind, f.name));
+        }
     }
 }
 
