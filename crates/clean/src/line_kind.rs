@@ -8,7 +8,7 @@ use crate::patterns::{
     BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES, CAPTION_MAX_WORDS, COPYRIGHT_MARKERS, COPYRIGHT_TAILS,
     CREDIT_LINE_SUFFIXES, CREDIT_PARENTHESIS_MAX_WORDS, CREDIT_PARENTHESIS_WORDS,
     DATE_STAMP_MAX_WORDS, DATE_STAMP_WORDS, LINK_LINE_MAX_WORDS, LONGEST_SET_ASIDE_WORDS,
-    NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, SIGNOFF_LINES,
+    NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_PARTICLES, NOT_NAME_WORDS, REPORTING_WORDS, SIGNOFF_LINES,
     SYNDICATION_MAX_WORDS, SYNDICATION_PREFIXES_WITH_YEAR, WEEKDAYS,
 };
 use crate::phrase_index::{LinePrefixes, PhraseIndex, PrefixTable};
@@ -273,6 +273,9 @@ fn has_credit_parenthesis(lower: &str) -> bool {
 
 fn is_link_or_prompt(line: &Line) -> bool {
     let lower = line.lower.as_str();
+    if REPORTING_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
     (line.words <= LINK_LINE_MAX_WORDS && line.prefixes.has(PrefixTable::LinkLine))
         || PhraseIndex::get().prompt_rule_fires(lower, line.words)
 }
@@ -573,6 +576,8 @@ mod tests {
             "The parties met on May 3, 2018 in Amman.",
             "Oil prices rose 3.5 percent, Reuters reported.",
             "The photo agency said it would share the images.",
+            "“Join our fight,” the group said on its Telegram channel.",
+            "Getty Images, the photo agency, reported higher sales for the quarter as demand for stock images rose.",
         ] {
             assert_eq!(kind(line), LineKind::Body, "{line}");
         }

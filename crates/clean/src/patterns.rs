@@ -524,6 +524,13 @@ pub const CREDIT_MARKERS: &[&str] = &[
     "POOL/",
 ];
 
+/// How near the end of a line a wire-photo credit must stand (bytes) for the line to be a caption.
+pub const CREDIT_MARKER_TAIL_BYTES: usize = 80;
+
+/// Words that mark a line as reported prose, which is never a prompt or link line however many prompt words it
+/// holds ("“Join our fight,” the group said on its Telegram channel").
+pub const REPORTING_WORDS: &[&str] = &[" said", " says", " told", " according to", " quoted"];
+
 /// Words that make a parenthesis closing the line a photo credit: "(Army photo by Staff Sgt. Jacob Connor)",
 /// "(File)". A dateline's "(Reuters)" is not one.
 pub const CREDIT_PARENTHESIS_WORDS: &[&str] = &[

@@ -8,8 +8,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::patterns::{
     BYLINE_AFFILIATIONS, BYLINE_AFFILIATION_PREFIXES, BYLINE_PLACE_SEPARATOR, BYLINE_PREFIXES,
-    CAPTION_PREFIXES, CREDIT_LINE_PREFIXES, CREDIT_MARKERS, FURNITURE_LINES, LINK_LINE_PREFIXES,
-    NAME_PARTICLES, PROMPT_RULES, SYNDICATION_PHRASES, SYNDICATION_PREFIXES,
+    CAPTION_PREFIXES, CREDIT_LINE_PREFIXES, CREDIT_MARKERS, CREDIT_MARKER_TAIL_BYTES,
+    FURNITURE_LINES, LINK_LINE_PREFIXES, NAME_PARTICLES, PROMPT_RULES, SYNDICATION_PHRASES,
+    SYNDICATION_PREFIXES,
 };
 
 /// The prefix tables a line can start with.
@@ -195,8 +196,13 @@ impl PhraseIndex {
     }
 
     /// Whether `text` (original case) holds a wire-photo credit ("REUTERS/", "AP Photo").
+    /// Only a credit standing in the line's last [`CREDIT_MARKER_TAIL_BYTES`] counts: captions end with their
+    /// credit, while prose may name a photo agency anywhere.
     pub fn has_credit_marker(&self, text: &str) -> bool {
-        self.credits.as_ref().is_some_and(|ac| ac.is_match(text))
+        let tail_from = text.len().saturating_sub(CREDIT_MARKER_TAIL_BYTES);
+        self.credits
+            .as_ref()
+            .is_some_and(|ac| ac.find_iter(text).any(|m| m.end() >= tail_from))
     }
 }
 
