@@ -179,7 +179,7 @@ impl Analysis {
         if o.auxiliaries_yield {
             self.demote_auxiliaries();
         }
-        self.build_units(c, o, date);
+        self.build_units(c, o, date, prev_actor);
         if !o.merge_noun_phrases {
             self.compounds();
         }
@@ -268,6 +268,14 @@ impl Analysis {
                                 && is_in(grammar::PREPOSITIONS, self.toks.text(p.start))
                         });
                         after_determiner |= after_preposition && !w.ends_with("ING");
+                        // "the regime's favor": a verb word right after a possessive is its head noun.
+                        after_determiner |= i > 0 && self.toks.tokens[i - 1].possessive;
+                        // "its air power": likewise after a possessive pronoun.
+                        after_determiner |= prev.is_some_and(|p| {
+                            p.kind == ChunkKind::Pronoun
+                                && (is_in(grammar::PRONOUNS_PRIOR_ACTOR, self.toks.text(p.start))
+                                    || self.toks.text(p.start) == "THEIR")
+                        });
                     }
                     if o.noun_phrase_heads && !after_determiner {
                         // "an anti-Gondor parade": a singular indefinite subject would take an inflected verb, so
@@ -428,7 +436,13 @@ impl Analysis {
         }
     }
 
-    fn build_units(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
+    fn build_units(
+        &mut self,
+        c: &Compiled,
+        o: &CoderOptions,
+        date: Option<Date>,
+        prev_actor: Option<&[String]>,
+    ) {
         let chunks = self.chunks.clone();
         // Noun phrases with agents but no actor: (start, end, evidence, agents).
         let mut agent_nps: Vec<AgentPhrase> = Vec::new();
@@ -510,7 +524,7 @@ impl Analysis {
                 k = j + 1;
             }
             self.compounds();
-            self.attach_agent_phrases(c, o, agent_nps);
+            self.attach_agent_phrases(c, o, agent_nps, prev_actor);
             self.compounds();
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
@@ -609,7 +623,13 @@ impl Analysis {
     /// PETRARCH reading: agent phrases before OF/IN/FROM + actor take that actor ("the ambassadors of Arnor,
     /// Osgiliath and Gondor", "lawmakers in Fornost and Gondor", "soldiers from Gondor"), distributing over
     /// compounds on either side; the rest become anonymous actors `---AGT`.
-    fn attach_agent_phrases(&mut self, c: &Compiled, o: &CoderOptions, nps: Vec<AgentPhrase>) {
+    fn attach_agent_phrases(
+        &mut self,
+        c: &Compiled,
+        o: &CoderOptions,
+        nps: Vec<AgentPhrase>,
+        prev_actor: Option<&[String]>,
+    ) {
         let mut used = vec![false; nps.len()];
         let mut i = 0;
         while i < nps.len() {
@@ -694,6 +714,27 @@ impl Analysis {
                 continue;
             };
             let info = &c.agents.phrases[a as usize].payload;
+            // "The minister said …" after a sentence about Russia: a definite agent phrase with no actor refers
+            // back to the country of the nearest earlier actor.
+            let definite = self.toks.tokens[np.0].kind == TokenKind::Word
+                && is_in(grammar::DEFINITE_DETERMINERS, self.toks.text(np.0));
+            let institutional = grammar::BACK_REFERENCE_AGENTS
+                .iter()
+                .any(|a| info.code.starts_with(a));
+            if let (true, Some(prev)) =
+                (definite && institutional && o.anonymous_agents, prev_actor)
+            {
+                let codes: Vec<String> = prev
+                    .iter()
+                    .filter_map(|p| p.get(..grammar::COUNTRY_CODE_LEN))
+                    .filter(|cc| cc.bytes().all(|b| b.is_ascii_uppercase()))
+                    .map(|cc| with_agent(cc, &info.code, info.prefix))
+                    .collect();
+                if !codes.is_empty() {
+                    self.new_unit(np.0, np.1, np.2, codes, Some(info.rule));
+                    continue;
+                }
+            }
             let base = if o.convert_agents { "~" } else { "---" };
             let code = if info.prefix {
                 format!("{}{base}", info.code)

@@ -39,6 +39,15 @@ thread_local! {
     static SCRATCH: RefCell<Analysis> = RefCell::new(Analysis::default());
 }
 
+/// What the coder carries from one sentence of a story to the next.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentContext {
+    /// Codes of the first actor of the latest sentence that had one.
+    pub last_actor: Option<Vec<String>>,
+    /// A story-level discard phrase was found: nothing of the story is coded.
+    pub story_discarded: bool,
+}
+
 /// One clause laid out as positions over its active tokens.
 struct ClauseSeq<'a> {
     a: &'a Analysis,
@@ -159,36 +168,50 @@ impl Coder {
     /// own sentence resolved to the first actor of the nearest earlier sentence that had one.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
         let date = doc.metadata.date.as_deref();
-        let d = date.and_then(Date::parse_iso);
+        let mut ctx = DocumentContext::default();
         let mut out = Vec::new();
-        let mut prev_actor: Option<Vec<String>> = None;
+        for (i, sent) in doc.sentences.iter().enumerate() {
+            let mut evs = self.code_in_context(doc.slice(sent.span), date, &mut ctx);
+            if ctx.story_discarded {
+                return Vec::new();
+            }
+            for e in &mut evs {
+                e.doc_id = doc.id.clone();
+                e.sentence = i as u32;
+                shift(&mut e.evidence, sent.span.start);
+            }
+            out.extend(evs);
+        }
+        out
+    }
+
+    /// Codes one sentence of a story, after the sentences already given to `ctx`: a pronoun or "the minister"
+    /// with no actor of its own refers to the first actor of the nearest earlier sentence that had one (TABARI's
+    /// FORWARD coreference). Spans are relative to `text`.
+    pub fn code_in_context(
+        &self,
+        text: &str,
+        date: Option<&str>,
+        ctx: &mut DocumentContext,
+    ) -> Vec<Event> {
+        let d = date.and_then(Date::parse_iso);
         SCRATCH.with(|s| {
             let mut a = s.borrow_mut();
-            for (i, sent) in doc.sentences.iter().enumerate() {
-                let text = doc.slice(sent.span);
-                a.run(
-                    &self.compiled,
-                    &self.options,
-                    text,
-                    d,
-                    prev_actor.as_deref(),
-                );
-                if a.story_discard {
-                    out.clear();
-                    return;
-                }
-                let drafts = self.assemble(&a, None);
-                let mut evs = self.events(&a, drafts, date, i as u32, &doc.id);
-                for e in &mut evs {
-                    shift(&mut e.evidence, sent.span.start);
-                }
-                out.extend(evs);
-                if let Some((_, u)) = a.visible_units().find(|(_, u)| !u.pronoun) {
-                    prev_actor = Some(u.codes.clone());
-                }
+            a.run(
+                &self.compiled,
+                &self.options,
+                text,
+                d,
+                ctx.last_actor.as_deref(),
+            );
+            ctx.story_discarded |= a.story_discard;
+            let drafts = self.assemble(&a, None);
+            let evs = self.events(&a, drafts, date, 0, "");
+            if let Some((_, u)) = a.visible_units().find(|(_, u)| !u.pronoun) {
+                ctx.last_actor = Some(u.codes.clone());
             }
-        });
-        out
+            evs
+        })
     }
 
     /// A readable trace of how `text` is coded: tokens with their types, actor units, clauses, the verbs and
@@ -508,7 +531,14 @@ impl Coder {
                 if target.is_none() {
                     let src_codes: &[String] = source.map_or(&[], |s| codes_of(s));
                     let distinct = |u: &&(usize, usize, usize)| {
+                        // A pronoun standing for the source itself ("Israel stepped up its military strikes") is
+                        // not its target.
+                        let self_reference = a.units[u.0].pronoun
+                            && codes_of(u.0).iter().all(|code| {
+                                src_codes.iter().any(|sc| code.starts_with(sc.as_str()))
+                            });
                         Some(u.0) != source
+                            && !self_reference
                             && codes_of(u.0).iter().any(|code| !src_codes.contains(code))
                     };
                     target = units

@@ -6,6 +6,17 @@ pub const DETERMINERS: WordSet = WordSet {
     words: &["THE", "A", "AN"],
 };
 
+/// Definite determiners: "the minister" refers back to a known actor.
+pub const DEFINITE_DETERMINERS: WordSet = WordSet {
+    bit: 1 << 15,
+    words: &["THE"],
+};
+/// Agent codes (prefixes) of state institutions, which "the minister", "the army" may refer back to; a
+/// militia or an opposition group named without its country is not assumed to belong to the last one named.
+pub const BACK_REFERENCE_AGENTS: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+/// Length of the country part of a CAMEO actor code (`RUS` of `RUSGOV`).
+pub const COUNTRY_CODE_LEN: usize = 3;
+
 /// Indefinite singular determiners.
 pub const INDEFINITE_DETERMINERS: WordSet = WordSet {
     bit: 1 << 1,
@@ -215,7 +226,8 @@ pub struct WordSet {
 }
 
 /// Every class, for the lookup table.
-const ALL_SETS: [WordSet; 15] = [
+const ALL_SETS: [WordSet; 16] = [
+    DEFINITE_DETERMINERS,
     DETERMINERS,
     INDEFINITE_DETERMINERS,
     PRONOUNS_FIRST_ACTOR,

@@ -29,5 +29,5 @@ pub mod pattern;
 mod settings;
 pub mod text;
 
-pub use coder::Coder;
+pub use coder::{Coder, DocumentContext};
 pub use options::{CodeBy, CoderOptions, CommaLimits, Complexity};
