@@ -27,6 +27,7 @@ pub const DATE_META_KEYS: &[&str] = &[
     "dc.date",
     "dcterms.date",
     "date",
+    "uploaddate",
     "og:updated_time",
     "article:modified_time",
     "datemodified",
@@ -631,17 +632,11 @@ pub fn normalise_date(input: &str) -> Option<String> {
         return Some(iso);
     }
     let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.' || c == '/' || c == '-')
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-' | ':' | '(' | ')' | '|')
+        })
         .filter(|w| !w.is_empty())
         .collect();
-    // Numeric day.month.year.
-    let nums: Vec<u32> = words.iter().map_while(|w| w.parse().ok()).collect();
-    if nums.len() >= 3 && words.len() >= 3 {
-        let (d, m, y) = (nums[0], nums[1], nums[2]);
-        if valid(y, m, d) && words[0].len() <= 2 {
-            return Some(format!("{y:04}-{m:02}-{d:02}"));
-        }
-    }
     let month_of = |w: &str| {
         let lower = w.to_lowercase();
         MONTH_NAMES
@@ -649,19 +644,40 @@ pub fn normalise_date(input: &str) -> Option<String> {
             .find(|(n, _)| *n == lower)
             .map(|&(_, m)| m)
     };
-    for (i, w) in words.iter().enumerate() {
-        let Some(m) = month_of(w) else { continue };
-        let num = |j: usize| words.get(j).and_then(|w| w.parse::<u32>().ok());
-        // "November 18 2019" and "18 November 2019".
-        if let (Some(d), Some(y)) = (num(i + 1), num(i + 2)) {
-            if valid(y, m, d) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
-            }
+    let num = |j: usize| -> Option<u32> {
+        let w = words.get(j)?;
+        if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse().ok()
+        } else {
+            None
         }
-        if let (Some(d), Some(y)) = (i.checked_sub(1).and_then(num), num(i + 1)) {
-            if valid(y, m, d) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+    };
+    let year = |j: usize| num(j).filter(|_| words[j].len() == 4);
+    let iso = |y: u32, m: u32, d: u32| valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    // The first window of three words that reads as a date: y-m-d, d.m.y (then m/d/y), or with a month name.
+    for (i, word) in words.iter().enumerate() {
+        let found = if let Some(m) = month_of(word) {
+            // "November 18 2019", "18 November 2019".
+            num(i + 1)
+                .zip(year(i + 2))
+                .and_then(|(d, y)| iso(y, m, d))
+                .or_else(|| {
+                    i.checked_sub(1)
+                        .and_then(num)
+                        .zip(year(i + 1))
+                        .and_then(|(d, y)| iso(y, m, d))
+                })
+        } else if let (Some(a), Some(b)) = (num(i), num(i + 1)) {
+            match (year(i), year(i + 2)) {
+                (Some(y), _) => num(i + 2).and_then(|d| iso(y, b, d)),
+                (None, Some(y)) => iso(y, b, a).or_else(|| iso(y, a, b)),
+                _ => None,
             }
+        } else {
+            None
+        };
+        if found.is_some() {
+            return found;
         }
     }
     None
@@ -753,6 +769,19 @@ mod tests {
             Some("2019-03-18")
         );
         assert_eq!(normalise_date("18.03.2019").as_deref(), Some("2019-03-18"));
+        assert_eq!(
+            normalise_date("Janic Cathomen, 01.12.2021").as_deref(),
+            Some("2021-12-01")
+        );
+        assert_eq!(
+            normalise_date("am 25.08.2015 22:30").as_deref(),
+            Some("2015-08-25")
+        );
+        assert_eq!(normalise_date("11/18/2019").as_deref(), Some("2019-11-18"));
+        assert_eq!(
+            normalise_date("Posted 13:36, 29.12.2010").as_deref(),
+            Some("2010-12-29")
+        );
         assert_eq!(normalise_date("yesterday"), None);
         assert_eq!(normalise_date("2019-13-45"), None);
     }
