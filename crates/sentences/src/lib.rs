@@ -2,7 +2,8 @@
 //!
 //! [`SentenceSplitter`] is rule-based and table-driven (see [`lexicon`]); [`split`] fills
 //! [`Document::sentences`] for the headline ([`Part::Headline`]) and each body paragraph ([`Part::Body`]).
-//! Sentences never cross paragraph boundaries, never end inside a token, and are trimmed of surrounding whitespace.
+//! Sentences never cross paragraph boundaries, never end inside a token (CJK full stops aside), and are trimmed of
+//! surrounding whitespace.
 //! This crate never does I/O and never changes the document text.
 
 pub mod lexicon;

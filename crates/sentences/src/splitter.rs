@@ -2,15 +2,18 @@
 //!
 //! A boundary can only fall after a run of terminators ("." "?" "!" "…", and their CJK/Arabic forms) plus any
 //! closing quotes or brackets, and only where whitespace or the end of the text follows, so a sentence never ends
-//! inside a token (decimals "3.5", hosts "reuters.com", "U.S.-backed"). Whether it does fall there depends on the
-//! next word and the word before the period, looked up in the tables of [`crate::lexicon`]:
+//! inside a token (decimals "3.5", hosts "reuters.com", "U.S.-backed"); the one exception is the CJK full stops,
+//! which end a sentence in scripts written without spaces. Whether a boundary falls depends on the next word and
+//! the word before the period, looked up in the tables of [`crate::lexicon`]:
 //!
 //! - a lower-case next word never starts a sentence (`…street,” Lavrov said`, `a.m. on Monday`, `e.g. the`);
+//! - a sentence that is so far only a list number or letter ("3.", "a.") goes on;
 //! - after a title or Latin connective ("Mr.", "Lt. Col.", "vs.", "e.g.") there is never a boundary;
 //! - after a number prefix ("No.", "pp.") there is none before a digit;
-//! - after an ambiguous abbreviation ("U.S.", "Inc.", "St.", "Jan.", "a.m.", an initial "J."), and after an
-//!   ellipsis, there is a boundary only before a common sentence starter ("The", "He", "But", …). This is the
-//!   documented answer to "the U.S. The talks" (split) versus "the U.S. Treasury" (no split);
+//! - after an ambiguous abbreviation ("U.S.", "Inc.", "St.", "Jan.", "a.m.", an initial "J.", also at the end of a
+//!   compound: "Japan-U.S."), and after an ellipsis, there is a boundary only before a common sentence starter
+//!   ("The", "He", "But", …). This is the documented answer to "the U.S. The talks" (split) versus "the U.S.
+//!   Treasury" (no split); capitalised conjunctions ("the U.S. And Japan", as 1987 wire copy writes) do not split;
 //! - after "?" or "!" closing a quotation, a capitalised name followed by a verb of saying is an attribution
 //!   (`“Why?” Lavrov asked.`), not a new sentence;
 //! - after any other word there is a boundary.
