@@ -2,7 +2,7 @@
 //! suites' own dictionaries, prints the failures by category and holds the pass rates above a floor that only
 //! rises.
 
-use dyad_coding::{Coder, CoderOptions, CommaLimits};
+use dyad_coding::{Coder, CoderOptions, CommaLimits, DocumentContext};
 use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
 use dyad_eval::suite::{CodedTriple, Suite, SuiteRecord};
 use dyad_eval::validation::{run_suite, SuiteReport};
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/petrarch");
 
 /// Records passed out of scored records must stay at or above these (set just below what the coder achieves).
-const TABARI_FLOOR: f64 = 0.91;
+const TABARI_FLOOR: f64 = 0.92;
 const PETRARCH_FLOOR: f64 = 0.90;
 
 fn print_report(report: &SuiteReport) {
@@ -41,9 +41,8 @@ fn print_report(report: &SuiteReport) {
     }
 }
 
-fn triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
-    coder
-        .code_sentence(&record.text, record.date.as_deref())
+fn to_triples(events: &[dyad_model::Event]) -> Vec<CodedTriple> {
+    events
         .iter()
         .map(|e| {
             let target = if e.target.is_empty() {
@@ -54,6 +53,10 @@ fn triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
             CodedTriple::new(&e.source, target, &e.cameo)
         })
         .collect()
+}
+
+fn triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
+    to_triples(&coder.code_sentence(&record.text, record.date.as_deref()))
 }
 
 #[test]
@@ -67,8 +70,12 @@ fn tabari_validation_suite() {
     options.apply_tabari_options_file(&opts_text);
     let coder = Coder::with_options(&dicts, options.clone());
     // Options records change settings for the records after them.
-    let mut per_record: HashMap<usize, Coder> = HashMap::new();
+    // Records are coded in suite order: OPTION records change the settings for the records after them, and
+    // under `FORWARD:` consecutive records of one story (same id up to the last `-`) share pronoun context.
+    let mut coded: HashMap<usize, Vec<CodedTriple>> = HashMap::new();
     let mut current = coder.clone();
+    let mut forward = false;
+    let mut story: Option<(String, DocumentContext)> = None;
     for r in &suite.records {
         if let dyad_eval::suite::Expected::Unchecked(dyad_eval::suite::UncheckedReason::Option(
             cmds,
@@ -77,12 +84,30 @@ fn tabari_validation_suite() {
             let mut o = current.options().clone();
             for c in cmds {
                 o.apply_tabari_command(c);
+                let upper = c.to_ascii_uppercase();
+                if upper.trim_start().starts_with("FORWARD:") {
+                    forward = !upper.contains("OFF");
+                }
             }
             current = current.reconfigured(o);
         }
-        per_record.insert(r.line, current.clone());
+        let events = if forward {
+            let id =
+                r.id.rsplit_once('-')
+                    .map_or(r.id.as_str(), |x| x.0)
+                    .to_string();
+            if story.as_ref().is_none_or(|(s, _)| *s != id) {
+                story = Some((id, DocumentContext::default()));
+            }
+            let ctx = &mut story.as_mut().expect("story set above").1;
+            current.code_in_context(&r.text, r.date.as_deref(), ctx)
+        } else {
+            story = None;
+            current.code_sentence(&r.text, r.date.as_deref())
+        };
+        coded.insert(r.line, to_triples(&events));
     }
-    let report = run_suite(&suite, &|r: &SuiteRecord| triples(&per_record[&r.line], r));
+    let report = run_suite(&suite, &|r: &SuiteRecord| coded[&r.line].clone());
     print_report(&report);
     println!(
         "TABARI Validate.text: {}/{} records ({:.1}%), events P {:.3} R {:.3}",
