@@ -7,8 +7,7 @@
 use dyad_coding::Coder;
 use dyad_dict::{Dialect, Dictionaries};
 use dyad_eval::coverage::{agreement, coverage};
-use dyad_ingest::RecordHints;
-use dyad_model::{Document, Provenance};
+use dyad_model::Document;
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -28,18 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let docs: Vec<Document> = stories
         .par_iter()
         .take(limit)
-        .map(|s| {
-            let mut doc =
-                dyad_clean::from_text(&s.text(), Provenance::default(), &RecordHints::default());
-            doc.id = s.new_id.to_string();
-            doc.metadata.date = s
-                .date
-                .as_ref()
-                .and_then(|d| d.get(..10))
-                .map(str::to_string);
-            dyad_sentences::split(&mut doc);
-            doc
-        })
+        .map(|s| s.story_text().document())
         .collect();
     eprintln!(
         "{} documents prepared in {:.1} s",

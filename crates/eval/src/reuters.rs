@@ -67,6 +67,52 @@ impl ReutersStory {
     }
 }
 
+/// A story as raw text with what a reader knows beside it: the input to end-to-end coding benchmarks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryText {
+    pub new_id: u32,
+    /// `YYYY-MM-DD`, when the story's date parses.
+    pub date: Option<String>,
+    /// Title, a blank line, then the body ([`ReutersStory::text`]).
+    pub text: String,
+}
+
+impl AsRef<str> for StoryText {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl StoryText {
+    /// The story as dyad reads any plain-text article: cleaned, split into sentences, its NEWID as id and its
+    /// date as the document date (date-restricted actor codes depend on it).
+    pub fn document(&self) -> dyad_model::Document {
+        let hints = dyad_ingest::RecordHints {
+            id: Some(self.new_id.to_string()),
+            date: self.date.clone(),
+            ..dyad_ingest::RecordHints::default()
+        };
+        let mut doc = dyad_clean::from_text(&self.text, dyad_model::Provenance::default(), &hints);
+        dyad_sentences::split(&mut doc);
+        doc
+    }
+}
+
+impl ReutersStory {
+    /// The story's raw text, id and date.
+    pub fn story_text(&self) -> StoryText {
+        StoryText {
+            new_id: self.new_id,
+            date: self
+                .date
+                .as_ref()
+                .and_then(|d| d.get(..10))
+                .map(str::to_string),
+            text: self.text(),
+        }
+    }
+}
+
 /// Why the collection could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReutersError {

@@ -99,12 +99,14 @@ pub enum ThroughputError {
     Pool { threads: usize, message: String },
 }
 
-/// Time `code` over `documents` on a pool of `threads` threads (0 = rayon's default, one per core).
+/// Time `code` over `documents` on a pool of `threads` threads (0 = rayon's default, one per core). A document is
+/// anything that gives its text (`AsRef<str>`); `code` gets the whole document, so it can use more than the text
+/// (a date, an id).
 ///
 /// ```
 /// use dyad_eval::throughput::{throughput, CodingCounts};
 /// let docs = ["One. Two.", "Three."];
-/// let report = throughput(&docs, 2, |text: &str| CodingCounts {
+/// let report = throughput(&docs, 2, |text: &&str| CodingCounts {
 ///     sentences: text.matches('.').count(),
 ///     events: 0,
 /// })
@@ -118,7 +120,7 @@ pub fn throughput<S, F>(
 ) -> Result<ThroughputReport, ThroughputError>
 where
     S: AsRef<str> + Sync,
-    F: Fn(&str) -> CodingCounts + Sync + Send,
+    F: Fn(&S) -> CodingCounts + Sync + Send,
 {
     use rayon::prelude::*;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -130,7 +132,7 @@ where
         })?;
     let started = Instant::now();
     let per_document: Vec<CodingCounts> =
-        pool.install(|| documents.par_iter().map(|d| code(d.as_ref())).collect());
+        pool.install(|| documents.par_iter().map(&code).collect());
     let elapsed = started.elapsed();
     Ok(ThroughputReport {
         threads: pool.current_num_threads(),
@@ -151,7 +153,7 @@ mod tests {
     #[test]
     fn results_keep_input_order_whatever_the_pool() {
         let docs: Vec<String> = (0..200).map(|i| "word. ".repeat(i % 7)).collect();
-        let count = |t: &str| CodingCounts {
+        let count = |t: &String| CodingCounts {
             sentences: t.matches('.').count(),
             events: t.len() % 3,
         };

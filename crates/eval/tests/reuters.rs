@@ -71,7 +71,7 @@ fn throughput_over_reuters_is_deterministic() {
     let stories = read_reuters_dir(Path::new(REUTERS)).unwrap_or_else(|e| panic!("{e}"));
     let texts: Vec<String> = stories.iter().map(|s| s.text()).collect();
     // A stand-in coder: counts sentence-final stops and capitalised words, just to give the pool work.
-    let stand_in = |text: &str| CodingCounts {
+    let stand_in = |text: &String| CodingCounts {
         sentences: text.matches(". ").count() + 1,
         events: text
             .split_whitespace()
