@@ -206,11 +206,21 @@ impl Coder {
             );
             ctx.story_discarded |= a.story_discard;
             let drafts = self.assemble(&a, None);
-            let evs = self.events(&a, drafts, date, 0, "");
-            if let Some((_, u)) = a.visible_units().find(|(_, u)| !u.pronoun) {
-                ctx.last_actor = Some(u.codes.clone());
+            // The story's current subject: the source of the sentence's first event (TABARI: its first actor).
+            let subject = drafts
+                .first()
+                .filter(|_| self.options.subject_from_events)
+                .and_then(|d| d.source_unit)
+                .map(|u| a.units[u].codes.clone())
+                .or_else(|| {
+                    a.visible_units()
+                        .find(|(_, u)| !u.pronoun)
+                        .map(|(_, u)| u.codes.clone())
+                });
+            if subject.is_some() {
+                ctx.last_actor = subject;
             }
-            evs
+            self.events(&a, drafts, date, 0, "")
         })
     }
 
@@ -414,11 +424,12 @@ impl Coder {
                 let pats = &c.block_patterns[info.block as usize];
                 for fp in cands.iter().map(|&i| &pats[i as usize]) {
                     if let Some(b) = fp.matches(&seq, pre_from, vs, ve, post_to) {
-                        chosen = Some((fp.code.clone(), b, fp.rule, true));
+                        chosen = Some((fp.code.clone(), b, fp.rule, fp.negates()));
                         break;
                     }
                 }
-                let (code, b, rule, by_pattern) = match chosen {
+                // `negation_handled`: the pattern that fired spells out a negation (`- NOT * [112]`).
+                let (code, b, rule, negation_handled) = match chosen {
                     Some(x) => x,
                     None => match &info.code {
                         Some(code) => (
@@ -455,7 +466,7 @@ impl Coder {
                         return Vec::new();
                     }
                 };
-                if o.negation_blocks && !by_pattern {
+                if o.negation_blocks && !negation_handled {
                     let negated = (vs.saturating_sub(grammar::NEGATION_REACH)..vs)
                         .any(|p| seq.word(p).is_some_and(|w| is_in(grammar::NEGATIONS, w)));
                     if negated {

@@ -80,6 +80,9 @@ pub struct CoderOptions {
     /// A pattern's `$ + % ^` find their actor only in the phrase right after the preceding element, not
     /// anywhere later in the clause (PETRARCH reads patterns against the parse, TABARI against the word string).
     pub bounded_pattern_actors: bool,
+    /// Across a story, a pronoun refers to the source of the previous sentence's first event; otherwise (TABARI
+    /// FORWARD) to that sentence's first actor.
+    pub subject_from_events: bool,
     /// Statement events (CAMEO root 01, e.g. SAY) give way to another event of the same clause: "X said Y
     /// attacked Z" codes the attack.
     pub statements_subordinate: bool,
@@ -123,6 +126,7 @@ impl Default for CoderOptions {
             merge_noun_phrases: true,
             noun_shift: true,
             noun_phrase_heads: true,
+            subject_from_events: true,
             bounded_pattern_actors: true,
             statements_subordinate: true,
             negation_blocks: true,
@@ -149,6 +153,7 @@ impl CoderOptions {
             auxiliaries_yield: false,
             comma_splits_clauses: false,
             noun_phrase_heads: false,
+            subject_from_events: false,
             bounded_pattern_actors: false,
             ..CoderOptions::default()
         }

@@ -270,6 +270,15 @@ pub struct Bindings {
 }
 
 impl FlatPattern {
+    /// Whether the pattern spells out a negation ("NOT", "N'T", "NEVER", …), so a negated verb it matches is
+    /// coded as the pattern says.
+    pub fn negates(&self) -> bool {
+        self.pre.iter().chain(&self.post).any(|e| match &e.kind {
+            PatKind::Word(w) => crate::grammar::is_in(crate::grammar::NEGATIONS, &w.text),
+            _ => false,
+        })
+    }
+
     /// Matches this pattern around the verb at positions `verb_start..verb_end` of `clause`, with the pre part
     /// restricted to `pre_from..` and the post part to `..post_to`.
     pub fn matches(
