@@ -167,7 +167,11 @@ impl Analysis {
                 if let Some(m) = c.discards.longest_at(&self.toks, &self.words, i, n) {
                     let info = c.discards.phrases[m.phrase as usize].payload;
                     self.story_discard |= info.story;
-                    self.halt = Some(Halt::Discard(info.rule));
+                    self.halt = Some(if info.complex {
+                        Halt::Complex(c.rules[info.rule as usize].text.clone())
+                    } else {
+                        Halt::Discard(info.rule)
+                    });
                     return;
                 }
             }

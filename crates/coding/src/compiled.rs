@@ -49,6 +49,8 @@ pub struct VerbInfo {
 #[derive(Debug, Clone, Copy)]
 pub struct DiscardInfo {
     pub story: bool,
+    /// A TABARI `<TIME>` phrase coded `[+++]`: the sentence is too complex rather than discarded.
+    pub complex: bool,
     pub rule: u32,
 }
 
@@ -422,7 +424,7 @@ impl Compiled {
                 );
                 let r = rule(&mut c.rules, &p.loc, text);
                 for flat in flatten(&p.elements, &d.verbs) {
-                    if let Some(fp) = split_at_verb(flat, p.code.clone(), r) {
+                    if let Some(fp) = split_at_verb(flat, p.code.clone(), r, vd) {
                         pats.push(fp);
                     }
                 }
@@ -454,6 +456,45 @@ impl Compiled {
                 words,
                 DiscardInfo {
                     story: e.scope == DiscardScope::Story,
+                    complex: false,
+                    rule: r,
+                },
+            );
+        }
+        // TABARI <TIME> phrases coded ### or +++ discard the sentence or mark it complex whatever the time-shift
+        // setting.
+        for t in &d.verbs.time_entries {
+            let complex = match t.shift.as_str() {
+                "###" => false,
+                "+++" => true,
+                _ => continue,
+            };
+            let words: Vec<LexWord> = t
+                .elements
+                .iter()
+                .filter_map(|e| match &e.token {
+                    dyad_dict::PatternToken::Word(w) => Some(LexWord {
+                        text: w.text.as_str().into(),
+                        stem: false,
+                        endings: false,
+                        adjacent_next: e.adjacent_next,
+                    }),
+                    _ => None,
+                })
+                .collect();
+            if words.len() != t.elements.len() {
+                continue;
+            }
+            let r = rule(
+                &mut c.rules,
+                &t.loc,
+                format!("{} [{}]", render_elements(&t.elements), t.shift),
+            );
+            c.discards.push(
+                words,
+                DiscardInfo {
+                    story: false,
+                    complex,
                     rule: r,
                 },
             );

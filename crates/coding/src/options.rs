@@ -150,6 +150,8 @@ impl CoderOptions {
             statements_subordinate: false,
             negation_blocks: false,
             source_after_verb: true,
+            // TABARI skips sentence fragments under 8 words (§8.2.3), a comma counting as a word.
+            minimum_words: 8,
             auxiliaries_yield: false,
             comma_splits_clauses: false,
             noun_phrase_heads: false,

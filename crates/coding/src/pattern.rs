@@ -28,6 +28,8 @@ pub enum PatKind {
 pub struct PatElem {
     pub kind: PatKind,
     pub adjacent_next: bool,
+    /// Came from a synset: TABARI counts no letters for it when ranking patterns.
+    pub from_synset: bool,
 }
 
 /// A pattern ready to match.
@@ -56,11 +58,13 @@ pub fn lex_word(
     allow_stem: bool,
 ) -> LexWord {
     let tabari = matches!(dialect, Dialect::Tabari);
+    let _ = w.no_endings;
     LexWord {
         text: w.text.replace('-', "_").into(),
         stem: allow_stem && !w.exact && tabari,
-        // PETRARCH pattern words are whole words as written; TABARI adds its regular endings.
-        endings: tabari && !w.no_endings,
+        // Pattern words match as written: TABARI's automatic endings are for actors, agents and nouns (§5.2.3),
+        // and PETRARCH only forms plurals of synset members.
+        endings: false,
         adjacent_next,
     }
 }
@@ -84,6 +88,7 @@ fn expand_into(
         let single = |kind: PatKind| PatElem {
             kind,
             adjacent_next: el.adjacent_next,
+            from_synset: in_synset,
         };
         match &el.token {
             PatternToken::Word(w) => {
@@ -102,6 +107,7 @@ fn expand_into(
                                 adjacent_next: true,
                             }),
                             adjacent_next: true,
+                            from_synset: in_synset,
                         },
                         PatElem {
                             kind: PatKind::Word(LexWord {
@@ -109,6 +115,7 @@ fn expand_into(
                                 ..word.clone()
                             }),
                             adjacent_next: el.adjacent_next,
+                            from_synset: in_synset,
                         },
                     ],
                     None => vec![single(PatKind::Word(word))],
@@ -199,7 +206,12 @@ fn branch(
 }
 
 /// Splits a flat element list at its verb; `None` when it has no verb or more than one.
-pub fn split_at_verb(elems: Vec<PatElem>, code: EventCode, rule: u32) -> Option<FlatPattern> {
+pub fn split_at_verb(
+    elems: Vec<PatElem>,
+    code: EventCode,
+    rule: u32,
+    dialect: Dialect,
+) -> Option<FlatPattern> {
     let vi = elems.iter().position(|e| matches!(e.kind, PatKind::Verb))?;
     if elems[vi + 1..]
         .iter()
@@ -210,6 +222,7 @@ pub fn split_at_verb(elems: Vec<PatElem>, code: EventCode, rule: u32) -> Option<
     let weight = elems
         .iter()
         .map(|e| match &e.kind {
+            PatKind::Word(_) if e.from_synset && dialect == Dialect::Tabari => 0,
             PatKind::Word(w) => w.text.chars().filter(|c| c.is_alphanumeric()).count() as u32,
             _ => 0,
         })
