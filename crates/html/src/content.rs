@@ -127,7 +127,14 @@ fn class_hint(dom: &Dom, id: NodeId) -> ClassHint {
         if value.is_empty() {
             continue;
         }
-        let lower = value.to_ascii_lowercase();
+        let mut lower = value.to_ascii_lowercase();
+        if SCAFFOLDING_CLASS_PREFIXES.iter().any(|p| lower.contains(p)) {
+            lower = lower
+                .split_ascii_whitespace()
+                .filter(|t| !SCAFFOLDING_CLASS_PREFIXES.iter().any(|p| t.starts_with(p)))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
         if let Some(ac) = &h.class_substrings {
             for m in ac.find_overlapping_iter(&lower) {
                 match m.pattern().as_usize() {
@@ -413,6 +420,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
     // The counts were kept up to date while clusters were dropped: no second pass needed.
     let page_prose = stats.prose_chars[DOCUMENT as usize];
     let embed_wrappers = embedded_post_wrappers(dom);
+    let article_wrappers = article_wrappers(dom, &dropped, &stats);
     for id in 0..n as NodeId {
         if dropped[id as usize] {
             continue;
@@ -458,7 +466,11 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         if hint.furniture && has_ancestor_tag(dom, id, HINT_EXEMPT_ANCESTORS) {
             continue;
         }
-        if !hint.furniture || hint.strong_content || embed_wrappers[id as usize] {
+        if !hint.furniture
+            || hint.strong_content
+            || embed_wrappers[id as usize]
+            || article_wrappers[id as usize]
+        {
             continue;
         }
         // A furniture-sounding class on a prose container is kept when the class also names content
@@ -471,6 +483,40 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// Ancestors of the page's declared article (`<main>`, `itemprop=articleBody`, the `<article>` with the most
+/// prose): layout wrappers, whatever their class says ("content-sidebar-wrap").
+fn article_wrappers(dom: &Dom, dropped: &[bool], stats: &Stats) -> Vec<bool> {
+    let mut marked = vec![false; dom.nodes.len()];
+    let mut declared: Vec<NodeId> = Vec::new();
+    let mut best_article: Option<NodeId> = None;
+    for id in 0..dom.nodes.len() as NodeId {
+        if dropped[id as usize] || !stats.reached[id as usize] {
+            continue;
+        }
+        let Some(tag) = dom.tag(id) else { continue };
+        let body_prop = dom
+            .attr(id, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"));
+        if &**tag == "main" || body_prop {
+            declared.push(id);
+        } else if &**tag == "article"
+            && best_article
+                .is_none_or(|b| stats.prose_chars[id as usize] > stats.prose_chars[b as usize])
+        {
+            best_article = Some(id);
+        }
+    }
+    declared.extend(best_article);
+    for id in declared {
+        let mut a = dom.node(id).parent;
+        while a != NONE && !marked[a as usize] {
+            marked[a as usize] = true;
+            a = dom.node(a).parent;
+        }
+    }
+    marked
 }
 
 /// Embedded posts (a tweet quoted in the article) and the few wrappers around them, which often carry

@@ -110,7 +110,6 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "sharing",
     "sidebar",
     "signup",
-    "skip",
     "social",
     "sponsor",
     "sponsored",
@@ -120,7 +119,6 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "tags",
     "toolbar",
     "trending",
-    "widget",
     "author",
     "authors",
     "dateline",
@@ -146,7 +144,6 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "noprint",
     "rail",
     "email",
-    "headline",
     "kicker",
     "eyebrow",
     "date",
@@ -156,16 +153,14 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "contributor",
     "contributors",
     "embed",
-    "audio",
     "video",
     "player",
     "slideshow",
-    "gallery",
     "recent",
-    "next",
     "prev",
     "previous",
     "upnext",
+    "widget",
 ];
 
 /// Class/id substrings that mark furniture even inside compound names ("sharebar", "relatedposts").
@@ -179,7 +174,6 @@ pub const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "sidebar",
     "cookie",
     "breadcrumb",
-    "promo",
     "advert",
     "sponsor",
     "outbrain",
@@ -213,11 +207,15 @@ pub const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "visuallyhidden",
     "sr-only",
     "screen-reader",
-    "headline",
     "timestamp",
     "dateline",
     "published",
     "dropcap-no",
+    "next-prev",
+    "prev-next",
+    "nextprev",
+    "next-article",
+    "next-post",
 ];
 
 /// Whole class tokens that hide an element (utility classes of CSS frameworks).
@@ -248,6 +246,10 @@ pub const EMBEDDED_POST_CLASSES: &[&str] = &[
 ];
 /// How many wrappers above an embedded post are kept with it.
 pub const EMBED_WRAPPER_LEVELS: usize = 3;
+
+/// Class tokens starting with these are page-builder scaffolding ("elementor-widget-container" wraps everything,
+/// content included): their words say nothing and are ignored.
+pub const SCAFFOLDING_CLASS_PREFIXES: &[&str] = &["elementor"];
 
 /// Class/id words that mark the article body; they outweigh furniture words on the same element.
 pub const CONTENT_WORDS: &[&str] = &[
@@ -336,7 +338,9 @@ pub const METADATA_ITEMPROPS: &[&str] = &[
 /// Class/id furniture hints are not applied inside these elements (tables and code are data, not layout) ...
 pub const HINT_EXEMPT_ANCESTORS: &[&str] = &["table", "pre", "code"];
 /// ... nor to these elements themselves.
-pub const HINT_EXEMPT_TAGS: &[&str] = &["a", "p", "tr", "td", "th", "tbody", "thead", "tfoot"];
+pub const HINT_EXEMPT_TAGS: &[&str] = &[
+    "a", "p", "tr", "td", "th", "tbody", "thead", "tfoot", "h2", "h3", "h4", "h5", "h6",
+];
 
 /// `role` values of furniture.
 pub const BOILERPLATE_ROLES: &[&str] = &[
