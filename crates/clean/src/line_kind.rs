@@ -35,6 +35,18 @@ pub enum LineKind {
     DateStamp(FoundDate),
 }
 
+/// Classifies a line known to continue a body sentence: only decoration and wire sign-offs are set aside.
+pub fn classify_continuation(line: &str) -> LineKind {
+    let text = line.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        LineKind::Decoration
+    } else if let Some(&(_, outlet)) = SIGNOFF_LINES.iter().find(|(s, _)| *s == text) {
+        LineKind::Signoff { outlet }
+    } else {
+        LineKind::Body
+    }
+}
+
 /// A line prepared once for every test: whitespace collapsed, and lower-cased.
 struct Line<'a> {
     text: &'a str,

@@ -9,7 +9,7 @@ use dyad_ingest::RecordHints;
 use dyad_model::{Document, Provenance};
 
 use crate::assemble;
-use crate::line_kind::{classify, LineKind};
+use crate::line_kind::{classify, classify_continuation, LineKind};
 use crate::metadata::{collapse_whitespace, MetadataCollector};
 use crate::patterns::{
     CONTINUATION_ENDINGS, HARD_WRAP_MAX_CHARS, HEADLINE_MAX_CHARS, HEADLINE_MAX_WORDS,
@@ -43,12 +43,8 @@ struct RawLine<'a> {
 /// ```
 pub fn from_text(text: &str, provenance: Provenance, hints: &RecordHints) -> Document {
     let lines = split_lines(text);
-    let mut kinds: Vec<Option<LineKind>> = lines
-        .iter()
-        .map(|l| (!l.content.is_empty()).then(|| classify(l.content)))
-        .collect();
-    let layout = Layout::detect(&lines, &kinds);
-    restore_continuations(&lines, &mut kinds, layout);
+    let layout = Layout::detect(&lines);
+    let kinds = classify_lines(&lines, layout);
     let mut collector = MetadataCollector::default();
     for (line, kind) in lines.iter().zip(&kinds) {
         if let Some(kind) = kind {
@@ -130,23 +126,26 @@ struct Layout {
 }
 
 impl Layout {
-    /// Detects the layout from the lines classified as body text.
-    fn detect(lines: &[RawLine], kinds: &[Option<LineKind>]) -> Layout {
-        let is_body = |i: usize| kinds[i] == Some(LineKind::Body);
+    /// Detects the layout from the lines that hold words (bullets, rules and wire sign-offs aside).
+    fn detect(lines: &[RawLine]) -> Layout {
+        let worded: Vec<bool> = lines
+            .iter()
+            .map(|l| classify_continuation(l.content) == LineKind::Body)
+            .collect();
         let width = (0..lines.len())
-            .filter(|&i| is_body(i))
+            .filter(|&i| worded[i])
             .map(|i| lines[i].chars)
             .max()
             .unwrap_or(0);
-        let adjacent_body = (1..lines.len()).any(|i| is_body(i) && is_body(i - 1));
-        let (mut body_lines, mut full_lines) = (0usize, 0usize);
-        for i in (0..lines.len()).filter(|&i| is_body(i)) {
-            body_lines += 1;
+        let adjacent = (1..lines.len()).any(|i| worded[i] && worded[i - 1]);
+        let (mut worded_lines, mut full_lines) = (0usize, 0usize);
+        for i in (0..lines.len()).filter(|&i| worded[i]) {
+            worded_lines += 1;
             full_lines += usize::from(lines[i].chars as f64 >= WRAP_FULL_LINE_RATIO * width as f64);
         }
-        let mostly_full = full_lines as f64 >= WRAP_FULL_LINE_SHARE * body_lines as f64;
+        let mostly_full = full_lines as f64 >= WRAP_FULL_LINE_SHARE * worded_lines as f64;
         Layout {
-            wrapped: width <= HARD_WRAP_MAX_CHARS && adjacent_body && mostly_full,
+            wrapped: width <= HARD_WRAP_MAX_CHARS && adjacent && mostly_full,
             width,
         }
     }
@@ -161,32 +160,35 @@ impl Layout {
     }
 }
 
-/// Turns set-aside lines back into body text when they plainly continue the body line before them: a wrapped
-/// line "share." or "March 17." after "… 1.45 dlrs a" is the end of a sentence, not a share button or a date
-/// stamp. A line continues one that ends without a sentence end when it starts lower-case, when the layout joins
-/// them, or when it ends the sentence itself. Bullets, rules and wire sign-offs stay set aside.
-fn restore_continuations(lines: &[RawLine], kinds: &mut [Option<LineKind>], layout: Layout) {
-    for i in 1..lines.len() {
-        let revertible = matches!(
-            kinds[i],
-            Some(
-                LineKind::Furniture
-                    | LineKind::Caption
-                    | LineKind::Syndication { .. }
-                    | LineKind::Byline(_)
-                    | LineKind::DateStamp(_)
-            )
-        );
-        if !revertible || kinds[i - 1] != Some(LineKind::Body) {
+/// Classifies every line in order. A line that plainly continues the body line before it is body text without
+/// further tests: a wrapped "share." or "March 17." after "… 1.45 dlrs a" ends a sentence, it is not a share
+/// button or a date stamp. A line continues one that ends without a sentence end when it starts lower-case, when
+/// the layout joins them, or when it ends the sentence itself. Bullets, rules and wire sign-offs are still set
+/// aside; skipping the tests for continuations is also what makes wrapped newswire fast to clean.
+fn classify_lines(lines: &[RawLine], layout: Layout) -> Vec<Option<LineKind>> {
+    let mut kinds: Vec<Option<LineKind>> = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        if line.content.is_empty() {
+            kinds.push(None);
             continue;
         }
-        let (prev, line) = (&lines[i - 1], &lines[i]);
-        let lower_start = line.content.chars().next().is_some_and(char::is_lowercase);
-        let completes = layout.continues(prev, line) || ends_sentence(line.content);
-        if lower_start || (!ends_sentence(prev.content) && completes) {
-            kinds[i] = Some(LineKind::Body);
-        }
+        let after_body = i > 0 && kinds[i - 1] == Some(LineKind::Body);
+        let kind = if after_body && continues_sentence(&lines[i - 1], line, layout) {
+            classify_continuation(line.content)
+        } else {
+            classify(line.content)
+        };
+        kinds.push(Some(kind));
     }
+    kinds
+}
+
+/// Whether `line` continues the sentence the body line `prev` left open.
+fn continues_sentence(prev: &RawLine, line: &RawLine, layout: Layout) -> bool {
+    let lower_start = line.content.chars().next().is_some_and(char::is_lowercase);
+    lower_start
+        || (!ends_sentence(prev.content)
+            && (layout.continues(prev, line) || ends_sentence(line.content)))
 }
 
 /// Whether a line ends with sentence-final punctuation (closing quotes and brackets aside).
