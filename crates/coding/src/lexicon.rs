@@ -76,42 +76,6 @@ pub fn has_regular_ending(base: &str, tok: &str) -> bool {
     false
 }
 
-/// The bases a token may be a regular form of (itself included), for index probes. Writes into `out`.
-pub fn candidate_bases<'a>(tok: &'a str, out: &mut Vec<std::borrow::Cow<'a, str>>) {
-    use std::borrow::Cow;
-    out.clear();
-    out.push(Cow::Borrowed(tok));
-    if let Some(t) = tok.strip_suffix('.') {
-        out.push(Cow::Borrowed(t));
-    }
-    for end in REGULAR_ENDINGS {
-        if let Some(b) = tok.strip_suffix(end) {
-            if b.len() >= 2 {
-                out.push(Cow::Borrowed(b));
-                let bb = b.as_bytes();
-                if (end == "ED" || end == "ING")
-                    && bb.len() >= 3
-                    && bb[bb.len() - 1] == bb[bb.len() - 2]
-                {
-                    out.push(Cow::Borrowed(&b[..b.len() - 1]));
-                }
-            }
-        }
-    }
-    for end in ["IES", "IED"] {
-        if let Some(b) = tok.strip_suffix(end) {
-            if !b.is_empty() {
-                out.push(Cow::Owned(format!("{b}Y")));
-            }
-        }
-    }
-    if let Some(b) = tok.strip_suffix("ING") {
-        if b.len() >= 2 {
-            out.push(Cow::Owned(format!("{b}E")));
-        }
-    }
-}
-
 /// A compiled phrase and what it stands for.
 #[derive(Debug, Clone)]
 pub struct LexPhrase<T> {
@@ -242,8 +206,11 @@ impl std::hash::Hasher for FxHasher {
             w.copy_from_slice(c);
             self.write_u64(u64::from_le_bytes(w));
         }
-        for &b in chunks.remainder() {
-            self.write_u64(b as u64);
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.write_u64(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
         }
     }
     fn write_u32(&mut self, n: u32) {

@@ -18,6 +18,14 @@
 //! let events = coder.code_sentence("Israel and Jordan consulted Russia.", Some("2018-05-29"));
 //! # let _ = events;
 //! ```
+//!
+//! Entry points: [`Coder::code_sentence`] (one sentence, spans into it), [`Coder::code_document`] (a cleaned
+//! [`dyad_model::Document`], spans into its text, pronouns and "the minister" resolved across sentences),
+//! [`Coder::code_in_context`] with a [`DocumentContext`] (the same, sentence by sentence), [`Coder::explain`] (a
+//! readable trace). [`CoderOptions::default`] reads raw news with PETRARCH/Phoenix dictionaries;
+//! [`CoderOptions::tabari`] and [`CoderOptions::petrarch`] reproduce those programs' readings, and
+//! `apply_tabari_command` / `apply_petrarch_settings` take their option files. [`Coder::new`] picks the preset
+//! from the actor dictionary's dialect.
 
 pub mod analysis;
 mod coder;
