@@ -244,7 +244,8 @@ impl Analysis {
             let w = self.toks.text(i);
             let (end, kind) = match best {
                 Some((end, _, ChunkKind::Actor(id))) => match actor_code(c, id, date) {
-                    Some("###") => {
+                    // TABARI's `[###]` actor discards the sentence; PETRARCH writes it out as a code.
+                    Some("###") if c.actor_dialect == Some(dyad_dict::Dialect::Tabari) => {
                         self.halt = Some(Halt::Discard(c.actor_codes[id as usize].rule));
                         return;
                     }
