@@ -1,10 +1,19 @@
 //! Finding the article in a parsed page and turning it into text blocks.
 //!
-//! Readability-style: furniture is pruned (by tag, role, hidden state and class/id hints from [`crate::hints`]),
-//! every run of prose votes for its containers by length and commas, containers are weighted by class/id hints and
-//! discounted by link density, and the best one plus its qualifying siblings is the article. Its text is then cut
-//! into blocks at block-level elements, dropping link lists and furniture lines on the way. Every walk is iterative,
-//! so deeply nested input cannot overflow the stack.
+//! Readability-style, in passes over the arena DOM:
+//! 1. prune: never-content tags and hidden elements; link clusters (menus, hover cards), innermost first; then
+//!    furniture by tag, role, `itemprop` and class/id hints, sparing prose-holding wrappers, the declared article's
+//!    ancestors and embedded social posts;
+//! 2. score: every run of prose votes for its containers by length and commas; containers are weighted by tag and
+//!    class/id hints and discounted by link density; near-equal candidates under one ancestor (an article split
+//!    into sections) promote that ancestor; wrappers with a single child give way to their parent;
+//! 3. gather: the best container plus siblings that score well, are long paragraphs, or hold several paragraphs
+//!    (not a list of teasers);
+//! 4. emit: text cut into blocks at block-level elements (table rows stay whole, captions become caption blocks),
+//!    dropping link lists, furniture lines, bylines, the headline, and end-of-article trailers.
+//!
+//! A strict pass that finds too little is followed by a relaxed one (no class hints). Every walk is iterative, so
+//! deeply nested input cannot overflow the stack. The tables and thresholds live in [`crate::hints`].
 
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};

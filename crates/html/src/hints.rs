@@ -632,6 +632,6 @@ pub const MIN_ARTICLE_CHARS: usize = 250;
 /// How many closing blocks are tested against [`TRAILER_PHRASES`] ...
 pub const TRAILER_WINDOW: usize = 5;
 /// ... and how long such a block may be.
-pub const TRAILER_MAX_CHARS: usize = 300;
+pub const TRAILER_MAX_CHARS: usize = 200;
 /// Boilerplate line tests only apply to blocks up to this long.
 pub const MAX_BOILERPLATE_LINE_CHARS: usize = 60;
