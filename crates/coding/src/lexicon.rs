@@ -434,7 +434,9 @@ impl<T> PhraseIndex<T> {
         let tok = toks.text(start);
         let mut check = |id: u32| {
             let p = &self.phrases[id as usize];
-            if !p.words[0].matches(tok) {
+            // The trie already matched the word's letters as a prefix of the token: only an ending needs checking.
+            let w0 = &p.words[0];
+            if !(w0.stem || tok.len() == w0.text.len() || w0.matches(tok)) {
                 return;
             }
             if let Some(end) = match_rest(&p.words, toks, start, limit) {
