@@ -1091,3 +1091,65 @@ fn drop_trailers(blocks: &mut Vec<(BlockKind, String, u32)>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> Vec<(BlockKind, String)> {
+        let dom = Dom::parse(html);
+        article_blocks(&dom, Some("The Headline"), &["Jane Doe".to_owned()])
+            .into_iter()
+            .map(|(k, t, _)| (k, t))
+            .collect()
+    }
+
+    const PROSE: &str = "Negotiators met in Geneva on Monday, officials said, and agreed to meet again next week \
+                         to settle the remaining questions about the border, the prisoners and the aid convoys.";
+
+    #[test]
+    fn bylines_and_furniture_lines_are_recognised() {
+        assert!(is_byline("By Jane Doe - 11/18/19 11:04 PM EST", &[]));
+        assert!(!is_byline("By Tuesday, the talks had collapsed.", &[]));
+        assert!(is_byline("Jane Doe, Reuters", &["Jane Doe".to_owned()]));
+        assert!(is_boilerplate_line("Advertisement"));
+        assert!(is_boilerplate_line("Read more: Why the talks failed"));
+        assert!(!is_boilerplate_line("Read the full statement below."));
+    }
+
+    #[test]
+    fn headline_byline_nav_and_share_bar_stay_out_of_the_body() {
+        let html = format!(
+            "<body><nav><a href=/a>World</a><a href=/b>Politics</a><a href=/c>Business</a></nav>\
+             <article><h1>The Headline</h1><p>By Jane Doe</p>\
+             <div class=share-bar><a href=#>Facebook</a><a href=#>Twitter</a><a href=#>Email</a></div>\
+             <p>{PROSE}</p><h2>What comes next</h2><p>{PROSE}</p><blockquote><p>{PROSE}</p></blockquote>\
+             <ul><li>{PROSE}</li></ul></article><footer>Copyright</footer></body>"
+        );
+        let kinds: Vec<BlockKind> = blocks(&html).into_iter().map(|b| b.0).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Quote,
+                BlockKind::ListItem
+            ]
+        );
+    }
+
+    #[test]
+    fn table_rows_are_one_block_each() {
+        let html = format!(
+            "<article><p>{PROSE}</p><table><tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>\
+             <tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table><p>{PROSE}</p></article>"
+        );
+        let rows: Vec<String> = blocks(&html)
+            .into_iter()
+            .filter(|b| b.0 == BlockKind::Table)
+            .map(|b| b.1)
+            .collect();
+        assert_eq!(rows, ["1 Kyle Busch 5040", "2 Martin Truex Jr. 5035"]);
+    }
+}
