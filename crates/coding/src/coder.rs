@@ -356,6 +356,8 @@ impl Coder {
         }
 
         let mut drafts: Vec<Draft> = Vec::new();
+        // Pattern candidates of the verb being tried (one buffer for the sentence).
+        let mut cands: Vec<u32> = Vec::new();
         let mut sentence_source: Option<usize> = None;
         for (ci, &(cs, ce)) in a.clauses.iter().enumerate() {
             let seq = ClauseSeq {
@@ -415,7 +417,8 @@ impl Coder {
                 let mut chosen: Option<(EventCode, Bindings, u32, bool)> = None;
                 // Only patterns whose anchor word occurs in the clause can match.
                 let index = &c.pattern_index;
-                let mut cands: Vec<u32> = index.free[info.block as usize].clone();
+                cands.clear();
+                cands.extend_from_slice(&index.free[info.block as usize]);
                 for p in pre_from..post_to {
                     index.candidates_for(info.block, a.words.of(seq.toks[p]), &mut cands);
                 }
