@@ -253,6 +253,22 @@ const CODED: &[Golden] = &[
         "031",
         "Japan pledged to stop dumping and open its market: intent to cooperate economically",
     ),
+    g(
+        Reuters(338),
+        "SWEDEN TO GO AHEAD WITH",
+        "SWE",
+        "ZAF",
+        "163",
+        "headline: Sweden to go ahead with trade sanctions on South Africa: impose sanctions",
+    ),
+    g(
+        Reuters(2229),
+        "the United States retaliate against Japan",
+        "USAGOV",
+        "JPN",
+        "130",
+        "Baldrige may recommend retaliation against Japan unless it opens Kansai: threaten",
+    ),
 ];
 
 /// Human-coded events dyad misses today.
@@ -273,8 +289,6 @@ const KNOWN_GAPS: &[Golden] = &[
         "Israel called for Tehran to be denied any presence in Syria: demand (dyad: appeal 020)"),
     g(Reuters(245), "the Iranians in a", "IRN", "IRQ", "190",
         "the Iranians attacked and rushed (Iraqi) forward positions"),
-    g(Reuters(338), "SWEDEN TO GO AHEAD WITH", "SWE", "ZAF", "163",
-        "headline: Sweden to go ahead with trade sanctions on South Africa: impose sanctions"),
     g(Reuters(338), "decree unilateral", "SWE", "ZAF", "163",
         "Sweden's ruling party empowers the government to decree sanctions against South Africa"),
     g(Reuters(1410), "IRAQ REPORTS IRAN ATTACK REPULSED", "IRQ", "IRN", "190",
@@ -289,8 +303,6 @@ const KNOWN_GAPS: &[Golden] = &[
         "the (Baghdad) military spokesman threatened air raids on Iranian towns (dyad: source ---MIL)"),
     g(Reuters(1899), "Iran had seized several strategic heights", "IRN", "IRQ", "192",
         "Iran seized strategic heights in northern Iraq: occupy territory"),
-    g(Reuters(2229), "the United States retaliate against Japan", "USAGOV", "JPN", "130",
-        "Baldrige may recommend retaliation against Japan unless it opens Kansai: threaten (dyad: force 190)"),
     g(Reuters(2229), "a personal commitment from Japanese Prime Minister", "JPNGOV", "USA", "031",
         "Nakasone's commitment that U.S. firms get a chance: intent to cooperate materially"),
     g(Reuters(2229), "one form of retaliation could be to curb", "USAGOV", "JPN", "131",
@@ -332,7 +344,7 @@ const SEED_BOILERPLATE: &[&str] = &[
 ];
 
 /// Most unmatched (non-statement) events dyad may code in these stories; lower it when it falls.
-const MAX_UNMATCHED_EVENTS: usize = 25;
+const MAX_UNMATCHED_EVENTS: usize = 23;
 
 fn document(text: &str, id: &str, date: Option<&str>) -> Document {
     let mut doc = dyad_clean::from_text(text, Provenance::default(), &RecordHints::default());
