@@ -4,8 +4,9 @@
 
 use crate::suite::{suite_dict_files, CodedTriple, DictionaryKind, Suite, SuiteError, SuiteRecord};
 use crate::validation::{run_suite, SuiteReport};
-use dyad_coding::{Coder, CoderOptions};
+use dyad_coding::{Coder, CoderOptions, DocumentContext};
 use dyad_dict::Dictionaries;
+use dyad_model::Event;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -25,8 +26,11 @@ pub enum SuiteRunError {
 
 /// The coded triples of one record, as the suites write them (an empty target is `---`).
 pub fn coded_triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
-    coder
-        .code_sentence(&record.text, record.date.as_deref())
+    triples_of(&coder.code_sentence(&record.text, record.date.as_deref()))
+}
+
+fn triples_of(events: &[Event]) -> Vec<CodedTriple> {
+    events
         .iter()
         .map(|e| {
             let target = if e.target.is_empty() {
@@ -40,6 +44,10 @@ pub fn coded_triples(coder: &Coder, record: &SuiteRecord) -> Vec<CodedTriple> {
 }
 
 /// TABARI's `Validate.text` with the dictionaries and `.options` file its `Validate.project` names.
+///
+/// Records are coded in suite order, as TABARI reads them: each with the `.options` file and then the OPTION
+/// commands of the records before it, and, while `FORWARD:` is on, consecutive records of one story (the same id
+/// up to its last `-`) share pronoun context.
 pub fn run_tabari(tabari_dir: &Path) -> Result<SuiteReport, SuiteRunError> {
     let suite = Suite::load(&tabari_dir.join("Validate.project"), &[])?;
     let (dicts, _warnings) = Dictionaries::load(&suite_dict_files(&suite))?;
@@ -49,19 +57,38 @@ pub fn run_tabari(tabari_dir: &Path) -> Result<SuiteReport, SuiteRunError> {
         base.apply_tabari_options_file(&text);
     }
     let coder = Coder::with_options(&dicts, base.clone());
-    // Each record runs with the `.options` file and then the OPTION commands of the records before it.
     let mut by_settings: HashMap<&[(String, String)], Coder> = HashMap::new();
+    let mut coded: HashMap<usize, Vec<CodedTriple>> = HashMap::new();
+    let mut story: Option<(&str, DocumentContext)> = None;
     for r in &suite.records {
-        by_settings.entry(&r.settings).or_insert_with(|| {
+        let current = by_settings.entry(&r.settings).or_insert_with(|| {
             let mut o = base.clone();
             for (_, command) in &r.settings {
                 o.apply_tabari_command(command);
             }
             coder.reconfigured(o)
         });
+        let forward = r.settings.iter().rev().find_map(|(_, c)| {
+            let c = c.trim_start().to_ascii_uppercase();
+            c.starts_with("FORWARD:").then(|| !c.contains("OFF"))
+        });
+        let events = if forward == Some(true) {
+            let id = r.id.rsplit_once('-').map_or(r.id.as_str(), |x| x.0);
+            if story.as_ref().is_none_or(|(s, _)| *s != id) {
+                story = Some((id, DocumentContext::default()));
+            }
+            match &mut story {
+                Some((_, ctx)) => current.code_in_context(&r.text, r.date.as_deref(), ctx),
+                None => Vec::new(),
+            }
+        } else {
+            story = None;
+            current.code_sentence(&r.text, r.date.as_deref())
+        };
+        coded.insert(r.line, triples_of(&events));
     }
     Ok(run_suite(&suite, &|r| {
-        coded_triples(&by_settings[r.settings.as_slice()], r)
+        coded.get(&r.line).cloned().unwrap_or_default()
     }))
 }
 

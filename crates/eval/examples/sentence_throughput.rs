@@ -1,6 +1,6 @@
-//! Throughput benchmark (prints figures, asserts none): Reuters-21578 bodies split into sentences and coded with
-//! the Phoenix dictionaries on all cores. Run in release:
-//! `cargo test --release -p dyad-coding --test throughput -- --ignored --nocapture`
+//! Coding throughput without the cleaning stage: Reuters-21578 bodies split into sentences and coded with the
+//! Phoenix dictionaries on all cores, wall-clock and per CPU-second (`dyad bench coding` measures raw text to
+//! events). Run: `cargo run --release -p dyad-eval --example sentence_throughput`
 
 use dyad_coding::Coder;
 use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
@@ -11,9 +11,7 @@ use std::time::Instant;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
-#[test]
-#[ignore = "benchmark: run in release with --ignored --nocapture"]
-fn reuters_sentences_per_second() {
+fn main() {
     let d = Path::new(DATA).join("petrarch/petrarch1/dictionaries");
     let files = [
         DictFile::new(
