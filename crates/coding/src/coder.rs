@@ -694,6 +694,25 @@ impl Coder {
         drafts
             .into_iter()
             .map(|d| {
+                // A compound's event points at the member that carries the code ("Greece" of "Turkey and
+                // Greece"), not at the whole compound and its first member's rule.
+                let member = |u: Option<usize>, code: &str| -> Option<usize> {
+                    let unit = &a.units[u?];
+                    if !unit.compound {
+                        return u;
+                    }
+                    a.units
+                        .iter()
+                        .position(|m| {
+                            m.absorbed
+                                && m.start >= unit.start
+                                && m.end <= unit.end
+                                && m.codes.iter().any(|c| c == code)
+                        })
+                        .or(u)
+                };
+                let source_unit = member(d.source_unit, &d.source);
+                let target_unit = member(d.target_unit, &d.target);
                 let unit_span =
                     |u: Option<usize>| u.map(|u| span_of(a.units[u].ev_start, a.units[u].ev_end));
                 let unit_rule = |u: Option<usize>| {
@@ -712,12 +731,12 @@ impl Coder {
                     },
                     cameo: d.code,
                     evidence: Evidence {
-                        source: unit_span(d.source_unit),
+                        source: unit_span(source_unit),
                         verb: Some(span_of(d.verb.0, d.verb.1)),
-                        target: unit_span(d.target_unit),
+                        target: unit_span(target_unit),
                         verb_rule: Some(c.rules[d.verb_rule as usize].clone()),
-                        source_rule: unit_rule(d.source_unit),
-                        target_rule: unit_rule(d.target_unit),
+                        source_rule: unit_rule(source_unit),
+                        target_rule: unit_rule(target_unit),
                     },
                     ..Event::default()
                 };

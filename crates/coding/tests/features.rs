@@ -159,6 +159,27 @@ fn evidence_points_at_the_words_that_made_the_event() {
 }
 
 #[test]
+fn compound_evidence_points_at_each_member() {
+    let text = "Russia and Jordan condemned Israel on Monday.";
+    let events = coder().code_sentence(text, Some("2018-05-29"));
+    assert!(events.len() >= 2, "{events:?}");
+    let slice = |s: Option<dyad_model::Span>| s.map(|s| s.slice(text)).unwrap_or("");
+    for e in &events {
+        let source = slice(e.evidence.source);
+        let rule = e.evidence.source_rule.as_ref().expect("source rule");
+        match e.source.as_str() {
+            "RUS" => assert_eq!(source, "Russia"),
+            "JOR" => assert_eq!(source, "Jordan"),
+            other => panic!("unexpected source {other}"),
+        }
+        assert!(
+            rule.text.to_uppercase().contains(&source.to_uppercase()),
+            "{rule:?}"
+        );
+    }
+}
+
+#[test]
 fn odd_input_does_not_panic() {
     for text in [
         "",
