@@ -159,11 +159,11 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
             for e in &d.actors.entries {
                 if e.phrases.iter().any(|p| p.text().contains(&needle)) {
                     let names: Vec<String> = e.phrases.iter().map(|p| p.text()).collect();
-                    let codes: Vec<&str> = e.codes.iter().map(|c| c.code.as_str()).collect();
+                    let codes: Vec<String> = e.codes.iter().map(dated_code).collect();
                     outln!(
                         "actor  {}  [{}]  {}",
                         names.join(" | "),
-                        codes.join(" "),
+                        codes.join("] ["),
                         e.loc
                     );
                 }
@@ -192,5 +192,16 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
             }
             Ok(Outcome::Clean)
         }
+    }
+}
+
+/// A code with its date restriction as the dictionaries write it: `RUSGOV >20040309`, `USAGOV 20090120-20170120`.
+fn dated_code(c: &dyad_dict::DatedCode) -> String {
+    use dyad_dict::DateRestriction as R;
+    match c.restriction {
+        R::Default => c.code.clone(),
+        R::OnOrBefore(d) => format!("{} <{}", c.code, d.yyyymmdd()),
+        R::OnOrAfter(d) => format!("{} >{}", c.code, d.yyyymmdd()),
+        R::Between(a, b) => format!("{} {}-{}", c.code, a.yyyymmdd(), b.yyyymmdd()),
     }
 }
