@@ -589,7 +589,7 @@ pub const CLASS_HINT_WEIGHT: f64 = 25.0;
 /// Extra weight of a container that names itself the article body.
 pub const STRONG_CONTENT_WEIGHT: f64 = 40.0;
 /// A sibling of the best container joins the article when its score reaches this share of the best ...
-pub const SIBLING_SCORE_SHARE: f64 = 0.2;
+pub const SIBLING_SCORE_SHARE: f64 = 0.25;
 /// ... and at least this score.
 pub const SIBLING_MIN_SCORE: f64 = 10.0;
 /// A sibling paragraph joins when it is at least this long with link density below [`SIBLING_MAX_LINK_DENSITY`].
@@ -610,9 +610,9 @@ pub const WRAPPER_PROSE_SHARE: f64 = 0.5;
 /// A header with at least this much paragraph text is kept.
 pub const KEEP_HEADER_PROSE_CHARS: usize = 400;
 /// Inside the article, a list/div/table with link density above this is dropped as link furniture ...
-pub const CONTAINER_MAX_LINK_DENSITY: f64 = 0.5;
+pub const CONTAINER_MAX_LINK_DENSITY: f64 = 0.4;
 /// ... and a block with link density above this, unless it is long.
-pub const BLOCK_MAX_LINK_DENSITY: f64 = 0.6;
+pub const BLOCK_MAX_LINK_DENSITY: f64 = 0.8;
 /// A block at least this long survives the block link-density filter (prose with many inline links).
 pub const BLOCK_LINK_DENSITY_EXEMPT_CHARS: usize = 400;
 /// A subtree with at least this many links ...
