@@ -624,7 +624,7 @@ pub const LINK_CLUSTER_MAX_PLAIN_CHARS: usize = 200;
 /// How many of the best containers are compared when looking for a split article.
 pub const TOP_CANDIDATES: usize = 5;
 /// A container scoring at least this share of the best is an alternative ...
-pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.75;
+pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.6;
 /// ... and this many alternatives under one ancestor make that ancestor the article.
 pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
 /// Extraction below this many body chars falls back to a less selective pass.
