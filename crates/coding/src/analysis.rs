@@ -3,7 +3,7 @@
 //! clauses. The result is what the event assembler walks; nothing here decides an event.
 
 use crate::compiled::Compiled;
-use crate::grammar::{self, is_in};
+use crate::grammar;
 use crate::options::CoderOptions;
 use crate::text::{TokenKind, Tokens};
 use dyad_dict::{CodeValue, Date};
@@ -269,8 +269,7 @@ impl Analysis {
                     if o.noun_phrase_heads {
                         // "concern about reports": after a preposition only a gerund is verbal.
                         let after_preposition = prev.is_some_and(|p| {
-                            p.end - p.start == 1
-                                && is_in(grammar::PREPOSITIONS, self.toks.text(p.start))
+                            p.end - p.start == 1 && self.words.is(grammar::PREPOSITIONS, p.start)
                         });
                         after_determiner |= after_preposition && !w.ends_with("ING");
                         // "the regime's favor": a verb word right after a possessive is its head noun.
@@ -278,7 +277,7 @@ impl Analysis {
                         // "its air power": likewise after a possessive pronoun.
                         after_determiner |= prev.is_some_and(|p| {
                             p.kind == ChunkKind::Pronoun
-                                && (is_in(grammar::PRONOUNS_PRIOR_ACTOR, self.toks.text(p.start))
+                                && (self.words.is(grammar::PRONOUNS_PRIOR_ACTOR, p.start)
                                     || self.toks.text(p.start) == "THEIR")
                         });
                     }
@@ -300,13 +299,10 @@ impl Analysis {
                             })
                             .any(|ch| {
                                 ch.kind == ChunkKind::Determiner
-                                    && is_in(
-                                        grammar::INDEFINITE_DETERMINERS,
-                                        self.toks.text(ch.start),
-                                    )
+                                    && self.words.is(grammar::INDEFINITE_DETERMINERS, ch.start)
                             });
                         after_determiner =
-                            uninflected && reaches_det && !is_in(grammar::AUXILIARIES, w);
+                            uninflected && reaches_det && !self.words.is(grammar::AUXILIARIES, i);
                     }
                     let tok = &self.toks.tokens[i];
                     let capitalized = tok.capitalized && i != first_word && !self.toks.all_caps;
@@ -336,18 +332,18 @@ impl Analysis {
                 }
                 Some((end, _, kind)) => (end, kind),
                 None => {
-                    let kind = if is_in(grammar::DETERMINERS, w) {
+                    let kind = if self.words.is(grammar::DETERMINERS, i) {
                         ChunkKind::Determiner
-                    } else if is_in(grammar::PRONOUNS_FIRST_ACTOR, w)
-                        || is_in(grammar::PRONOUNS_PRIOR_ACTOR, w)
-                        || is_in(grammar::PRONOUNS_PLURAL, w)
+                    } else if self.words.is(grammar::PRONOUNS_FIRST_ACTOR, i)
+                        || self.words.is(grammar::PRONOUNS_PRIOR_ACTOR, i)
+                        || self.words.is(grammar::PRONOUNS_PLURAL, i)
                     {
                         ChunkKind::Pronoun
-                    } else if is_in(grammar::CONJUNCTIONS, w) {
+                    } else if self.words.is(grammar::CONJUNCTIONS, i) {
                         ChunkKind::Conjunction
-                    } else if is_in(grammar::NEGATIONS, w) {
+                    } else if self.words.is(grammar::NEGATIONS, i) {
                         ChunkKind::Negation
-                    } else if is_in(grammar::NOUN_PHRASE_BREAKERS, w) {
+                    } else if self.words.is(grammar::NOUN_PHRASE_BREAKERS, i) {
                         ChunkKind::Breaker
                     } else {
                         ChunkKind::Other
@@ -367,7 +363,7 @@ impl Analysis {
             if !matches!(ch.kind, ChunkKind::Verb(_)) || ch.end - ch.start != 1 {
                 continue;
             }
-            if !is_in(grammar::AUXILIARIES, self.text(ch.start)) {
+            if !self.words.is(grammar::AUXILIARIES, ch.start) {
                 continue;
             }
             let main_follows = self.chunks[k + 1..]
@@ -437,7 +433,7 @@ impl Analysis {
     fn is_former(&self, chunk: usize) -> bool {
         chunk > 0 && {
             let p = self.chunks[chunk - 1];
-            p.end - p.start == 1 && is_in(grammar::FORMER_WORDS, self.text(p.start))
+            p.end - p.start == 1 && self.words.is(grammar::FORMER_WORDS, p.start)
         }
     }
 
@@ -468,7 +464,7 @@ impl Analysis {
             while k < chunks.len() {
                 let ck = chunks[k];
                 let prep_at_k = ck.end - ck.start == 1
-                    && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(ck.start));
+                    && self.words.is(grammar::AGENT_PREPOSITIONS_NP, ck.start);
                 if !np_able(ck.kind) || prep_at_k {
                     k += 1;
                     continue;
@@ -478,7 +474,7 @@ impl Analysis {
                 while j + 1 < chunks.len() {
                     let nx = chunks[j + 1];
                     let is_prep = nx.end - nx.start == 1
-                        && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(nx.start));
+                        && self.words.is(grammar::AGENT_PREPOSITIONS_NP, nx.start);
                     if np_able(nx.kind) && !is_prep {
                         j += 1;
                     } else if nx.kind == ChunkKind::Conjunction
@@ -563,14 +559,16 @@ impl Analysis {
                     while b > 0 && chunks[b - 1].kind == ChunkKind::Determiner {
                         b -= 1;
                     }
-                    if b >= 2 && chunks[b - 1].end - chunks[b - 1].start == 1 {
-                        let prep = self.text(chunks[b - 1].start);
-                        if is_in(grammar::AGENT_PREPOSITIONS, prep) {
-                            if let ChunkKind::Agent(a) = chunks[b - 2].kind {
-                                agents.push((a, self.is_former(b - 2)));
-                                used_agent[b - 2] = true;
-                                ev.0 = chunks[b - 2].start;
-                            }
+                    if b >= 2
+                        && chunks[b - 1].end - chunks[b - 1].start == 1
+                        && self
+                            .words
+                            .is(grammar::AGENT_PREPOSITIONS, chunks[b - 1].start)
+                    {
+                        if let ChunkKind::Agent(a) = chunks[b - 2].kind {
+                            agents.push((a, self.is_former(b - 2)));
+                            used_agent[b - 2] = true;
+                            ev.0 = chunks[b - 2].start;
                         }
                     }
                 }
@@ -644,7 +642,7 @@ impl Analysis {
                 let gap_ok = (nps[j].1..nps[j + 1].0).all(|t| {
                     matches!(self.kind_at(t), ChunkKind::Comma)
                         || (self.kind_at(t) == ChunkKind::Conjunction
-                            && is_in(grammar::COMPOUND_CONJUNCTIONS, self.text(t)))
+                            && self.words.is(grammar::COMPOUND_CONJUNCTIONS, t))
                 }) && nps[j + 1].0 > nps[j].1
                     && nps[j + 1].0 - nps[j].1 <= 2;
                 if !gap_ok {
@@ -655,7 +653,7 @@ impl Analysis {
             let end = nps[j].1;
             let prep_ok = end < self.toks.len()
                 && self.toks.tokens[end].kind == TokenKind::Word
-                && is_in(grammar::AGENT_PREPOSITIONS_NP, self.text(end));
+                && self.words.is(grammar::AGENT_PREPOSITIONS_NP, end);
             let target = if prep_ok && end + 1 < self.toks.len() {
                 self.unit_start[end + 1]
             } else {
@@ -722,7 +720,7 @@ impl Analysis {
             // "The minister said …" after a sentence about Russia: a definite agent phrase with no actor refers
             // back to the country of the nearest earlier actor.
             let definite = self.toks.tokens[np.0].kind == TokenKind::Word
-                && is_in(grammar::DEFINITE_DETERMINERS, self.toks.text(np.0));
+                && self.words.is(grammar::DEFINITE_DETERMINERS, np.0);
             let institutional = grammar::BACK_REFERENCE_AGENTS
                 .iter()
                 .any(|a| info.code.starts_with(a));
@@ -774,9 +772,7 @@ impl Analysis {
                     && gap.len() <= 2
                     && gap.iter().all(|&t| match self.kind_at(t) {
                         ChunkKind::Comma => true,
-                        ChunkKind::Conjunction => {
-                            is_in(grammar::COMPOUND_CONJUNCTIONS, self.text(t))
-                        }
+                        ChunkKind::Conjunction => self.words.is(grammar::COMPOUND_CONJUNCTIONS, t),
                         _ => false,
                     });
                 if !ok {
@@ -873,7 +869,7 @@ impl Analysis {
                 .map(|(id, u)| (id, u.start, u.compound))
                 .collect();
             let prior = visible.iter().filter(|v| v.1 < ch.start);
-            let referent = if is_in(grammar::PRONOUNS_PLURAL, &w) {
+            let referent = if self.words.is(grammar::PRONOUNS_PLURAL, ch.start) {
                 prior.clone().find(|v| v.2).or_else(|| prior.clone().next())
             } else {
                 prior.clone().next()
@@ -889,7 +885,7 @@ impl Analysis {
             // "its military": a possessive pronoun before an agent phrase is that agent of the referent.
             let mut codes = codes;
             let mut end = ch.end;
-            if is_in(grammar::PRONOUNS_PRIOR_ACTOR, &w) || w == "THEIR" {
+            if self.words.is(grammar::PRONOUNS_PRIOR_ACTOR, ch.start) || w == "THEIR" {
                 let next = if ch.end < self.toks.len() {
                     self.unit_start[ch.end]
                 } else {

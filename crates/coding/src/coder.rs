@@ -8,7 +8,7 @@
 
 use crate::analysis::{Analysis, ChunkKind};
 use crate::compiled::{code_text, Compiled};
-use crate::grammar::{self, is_in};
+use crate::grammar;
 use crate::options::{CodeBy, CoderOptions};
 use crate::pattern::{Bindings, ClauseView};
 use crate::text::TokenKind;
@@ -57,6 +57,11 @@ struct ClauseSeq<'a> {
 }
 
 impl ClauseSeq<'_> {
+    /// Whether the token at `pos` is a word of the closed class `set` (commas belong to none).
+    fn word_is(&self, set: grammar::WordSet, pos: usize) -> bool {
+        self.toks.get(pos).is_some_and(|&t| self.a.words.is(set, t))
+    }
+
     fn pos_of(&self, tok: usize) -> usize {
         self.toks.partition_point(|&t| t < tok)
     }
@@ -93,7 +98,7 @@ impl ClauseView for ClauseSeq<'_> {
             ChunkKind::Verb(_) | ChunkKind::Comma | ChunkKind::Negation => true,
             ChunkKind::Conjunction => !self.a.in_compound[t],
             ChunkKind::Breaker => {
-                word && !is_in(grammar::PREPOSITIONS, self.a.text(t)) && self.a.text(t) != "TO"
+                word && !self.a.words.is(grammar::PREPOSITIONS, t) && self.a.text(t) != "TO"
             }
             _ => false,
         }
@@ -471,7 +476,7 @@ impl Coder {
                 };
                 if o.negation_blocks && !negation_handled {
                     let negated = (vs.saturating_sub(grammar::NEGATION_REACH)..vs)
-                        .any(|p| seq.word(p).is_some_and(|w| is_in(grammar::NEGATIONS, w)));
+                        .any(|p| seq.word_is(grammar::NEGATIONS, p));
                     if negated {
                         note(&mut trace, "negated verb: no event".into());
                         continue;
@@ -512,10 +517,8 @@ impl Coder {
                 let by_at = (ve..(ve + 1 + grammar::PASSIVE_BY_REACH).min(seq.len()))
                     .find(|&p| seq.word(p) == Some(grammar::PASSIVE_BY));
                 let passive = !designated
-                    && (vs.saturating_sub(2)..vs).any(|p| {
-                        seq.word(p)
-                            .is_some_and(|w| is_in(grammar::PASSIVE_AUXILIARIES, w))
-                    })
+                    && (vs.saturating_sub(2)..vs)
+                        .any(|p| seq.word_is(grammar::PASSIVE_AUXILIARIES, p))
                     && by_at.is_some();
                 if let (true, Some(by)) = (passive, by_at) {
                     let agent = units.iter().find(|u| u.1 == by + 1).map(|u| u.0);

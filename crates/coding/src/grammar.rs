@@ -262,7 +262,27 @@ fn classes() -> &'static crate::lexicon::FxMap<&'static str, u32> {
 
 /// Whether `word` (upper case) is in `set`.
 pub fn is_in(set: WordSet, word: &str) -> bool {
-    classes().get(word).is_some_and(|bits| bits & set.bit != 0)
+    set.holds(word_classes(word))
+}
+
+/// The bits of every class `word` (upper case) belongs to (0: none). The tagger stores them per token, so a
+/// class test on a token is a bit test, not a hash probe.
+pub fn word_classes(word: &str) -> u32 {
+    // No class word is longer than this: longer tokens skip the hash.
+    if word.is_empty() || word.len() > MAX_CLASS_WORD_LEN {
+        return 0;
+    }
+    classes().get(word).copied().unwrap_or(0)
+}
+
+/// The length of the longest word of any class (checked by a test).
+const MAX_CLASS_WORD_LEN: usize = 9;
+
+impl WordSet {
+    /// Whether class bits from [`word_classes`] include this set.
+    pub fn holds(self, classes: u32) -> bool {
+        classes & self.bit != 0
+    }
 }
 
 /// Auxiliaries and modals: with another verb right after them they are not the verb of the clause.
@@ -290,3 +310,19 @@ pub const PREPOSITIONS: WordSet = WordSet {
         "ACROSS", "TOWARD", "TOWARDS", "UPON", "AMID", "DESPITE", "IN",
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_class_word_is_longer_than_the_length_cut() {
+        for set in ALL_SETS {
+            for w in set.words {
+                assert!(w.len() <= MAX_CLASS_WORD_LEN, "{w}");
+                assert!(is_in(set, w), "{w}");
+            }
+        }
+        assert!(!is_in(NEGATIONS, "SHOULDN'TS"));
+    }
+}

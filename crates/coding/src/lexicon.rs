@@ -268,6 +268,7 @@ impl Vocabulary {
     pub fn tag(&self, toks: &Tokens, out: &mut TokenWords) {
         out.ids.clear();
         out.ranges.clear();
+        out.classes.clear();
         if out.cache_owner != self.instance {
             out.cache.clear();
             out.cache_ids.clear();
@@ -282,19 +283,26 @@ impl Vocabulary {
             if toks.tokens[i].kind == TokenKind::Word {
                 let text = toks.text(i);
                 // News repeats its words: the trie walk of a word is remembered per thread.
-                let (a, b) = match out.cache.get(text) {
+                let (a, b, classes) = match out.cache.get(text) {
                     Some(&r) => r,
                     None => {
                         let a = out.cache_ids.len() as u32;
                         let ids = &mut out.cache_ids;
                         self.trie.lookup(text, |id| ids.push(id));
-                        let r = (a, out.cache_ids.len() as u32);
+                        let r = (
+                            a,
+                            out.cache_ids.len() as u32,
+                            crate::grammar::word_classes(text),
+                        );
                         out.cache.insert(text.into(), r);
                         r
                     }
                 };
                 out.ids
                     .extend_from_slice(&out.cache_ids[a as usize..b as usize]);
+                out.classes.push(classes);
+            } else {
+                out.classes.push(0);
             }
             out.ranges.push((start, out.ids.len() as u32));
         }
@@ -307,13 +315,19 @@ const WORD_CACHE_LIMIT: usize = 200_000;
 /// Distinguishes vocabularies, so a per-thread cache never serves one coder's word ids to another.
 static VOCABULARY_INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+/// Per-thread memo of word lookups: text → (first, end) in `cache_ids`, word classes.
+type WordCache =
+    std::collections::HashMap<Box<str>, (u32, u32, u32), std::hash::BuildHasherDefault<FxHasher>>;
+
 /// The vocabulary word ids of each token of a sentence.
 #[derive(Debug, Clone, Default)]
 pub struct TokenWords {
     ids: Vec<u32>,
     ranges: Vec<(u32, u32)>,
-    /// Word text → range in `cache_ids`, for the vocabulary `cache_owner`.
-    cache: std::collections::HashMap<Box<str>, (u32, u32), std::hash::BuildHasherDefault<FxHasher>>,
+    /// Closed word classes of each token ([`crate::grammar::word_classes`]; 0 for commas).
+    classes: Vec<u32>,
+    /// Word text → range in `cache_ids` and word classes, for the vocabulary `cache_owner`.
+    cache: WordCache,
     cache_ids: Vec<u32>,
     cache_owner: u64,
 }
@@ -322,6 +336,11 @@ impl TokenWords {
     pub fn of(&self, token: usize) -> &[u32] {
         let (a, b) = self.ranges[token];
         &self.ids[a as usize..b as usize]
+    }
+
+    /// Whether token `token` is a word of the closed class `set` (same as `grammar::is_in` on its text).
+    pub fn is(&self, set: crate::grammar::WordSet, token: usize) -> bool {
+        set.holds(self.classes[token])
     }
 }
 
