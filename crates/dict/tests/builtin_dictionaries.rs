@@ -530,3 +530,97 @@ fn no_block_starts_with_the_verb_of_a_multi_word_verb() {
         );
     }
 }
+
+#[test]
+fn wire_copy_nouns_do_not_code_as_verbs() {
+    let d = load_builtin();
+    // The code a verb form has on its own, or `None` when no verb has that form.
+    let isolated = |form: &str| -> Option<String> {
+        d.verbs.blocks.iter().find_map(|b| {
+            b.verbs
+                .iter()
+                .find(|v| {
+                    v.forms(Dialect::Petrarch1)
+                        .iter()
+                        .any(|(p, _)| p.text() == form)
+                })
+                .map(|v| {
+                    b.code_for(v)
+                        .map_or_else(String::new, |c| c.primary.as_str().to_string())
+                })
+        })
+    };
+    // Nouns of economic news ("natural gas", "money-supply targets", "trading partners", "strong demand",
+    // "cut back", "striking workers") are no verbs, or code only through a pattern.
+    for noun in [
+        "GAS", "TARGET", "TARGETS", "PARTNER", "PARTNERS", "BACK", "STRIKING",
+    ] {
+        assert_eq!(isolated(noun), None, "{noun}");
+    }
+    for (form, code) in [
+        ("DEMAND", "---"),
+        ("PRESSURE", "---"),
+        ("PROTECT", "---"),
+        ("TEST", "---"),
+        ("RECEIVED", "---"),
+        ("DEMANDED", "100"),
+        ("PRESSURED", "100"),
+        ("GASSED", "2041"),
+        ("TARGETED", "190"),
+        ("BACKED", "051"),
+        ("STRUCK", "190"),
+        // "would retaliate" is a threat; "retaliated" an act of force.
+        ("RETALIATE", "130"),
+        ("RETALIATED", "190"),
+    ] {
+        assert_eq!(isolated(form).as_deref(), Some(code), "{form}");
+    }
+}
+
+#[test]
+fn reuters_era_actors_code_by_date() {
+    let d = load_builtin();
+    let on_1987 = date(1987, 3, 15);
+    for (phrase, code) in [
+        ("BAKER", "USAGOV"),
+        ("LAWSON", "GBRGOV"),
+        ("LDP", "JPNGOV"),
+        ("CAMDESSUS", "IGOBUSIMF"),
+        ("DELORS", "IGOEUREEC"),
+        ("SUBROTO", "IDNGOV"),
+        ("AQAZADEH", "IRNGOV"),
+        ("SUMITA", "JPNGOV"),
+        ("CCC", "USAGOV"),
+        ("EXCHEQUER", "GBRGOV"),
+        ("UAW", "USALAB"),
+    ] {
+        assert_eq!(
+            code_on(&d, phrase, on_1987).as_deref(),
+            Some(code),
+            "{phrase}"
+        );
+    }
+    // The bare surnames stand for the officeholders only while they held office.
+    assert_eq!(code_on(&d, "BAKER", date(2010, 1, 1)), None);
+    assert_eq!(code_on(&d, "LAWSON", date(2000, 1, 1)), None);
+    assert_eq!(
+        code_on(&d, "LDP", date(2010, 1, 1)).as_deref(),
+        Some("JPNOPP")
+    );
+    assert_eq!(
+        code_on(&d, "SUBROTO", date(1990, 1, 1)).as_deref(),
+        Some("IGOOPC")
+    );
+    // Companies and securities named after them are no actors.
+    for null in [
+        "BAKER INTERNATIONAL",
+        "TREASURY BONDS",
+        "U.S. TREASURY BILLS",
+    ] {
+        let e = actor(&d, null);
+        assert!(
+            e.codes.len() == 1 && e.codes[0].is_null(),
+            "{null} is not null-coded"
+        );
+    }
+}
