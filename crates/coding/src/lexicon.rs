@@ -449,6 +449,14 @@ impl<T> PhraseIndex<T> {
         if toks.tokens[start].kind != TokenKind::Word || self.phrases.is_empty() {
             return None;
         }
+        // Most tokens start no phrase of this index: leave before setting anything up.
+        let firsts = words.of(start);
+        if !firsts
+            .iter()
+            .any(|&w| self.first.get(w as usize).is_some_and(|&g| g != 0))
+        {
+            return None;
+        }
         let mut best: Option<PhraseMatch> = None;
         let tok = toks.text(start);
         let mut check = |id: u32| {
@@ -492,7 +500,7 @@ impl<T> PhraseIndex<T> {
         } else {
             &[]
         };
-        for &w in words.of(start) {
+        for &w in firsts {
             let g = self.first.get(w as usize).copied().unwrap_or(0);
             if g == 0 {
                 continue;
