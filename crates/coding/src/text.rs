@@ -91,18 +91,28 @@ impl Tokens {
 
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
-            if c.is_alphanumeric() {
-                if c.is_uppercase() {
+            // News is mostly ASCII: its classes are a table lookup, not a Unicode one (same answers).
+            let (alphanumeric, is_upper, is_lower) = if c.is_ascii() {
+                (
+                    c.is_ascii_alphanumeric(),
+                    c.is_ascii_uppercase(),
+                    c.is_ascii_lowercase(),
+                )
+            } else {
+                (c.is_alphanumeric(), c.is_uppercase(), c.is_lowercase())
+            };
+            if alphanumeric {
+                if is_upper {
                     upper += 1;
-                } else if c.is_lowercase() {
+                } else if is_lower {
                     lower += 1;
                 }
                 if cur.is_none() {
-                    cur = Some((i, self.norm.len(), c.is_uppercase()));
+                    cur = Some((i, self.norm.len(), is_upper));
                 }
                 push_folded(&mut self.norm, c);
                 cur_end = i + c.len_utf8();
-                last_char_lower = c.is_lowercase();
+                last_char_lower = is_lower;
                 continue;
             }
             match c {
