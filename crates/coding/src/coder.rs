@@ -365,18 +365,22 @@ impl Coder {
         let mut cands: Vec<u32> = Vec::new();
         let mut sentence_source: Option<usize> = None;
         for (ci, &(cs, ce)) in a.clauses.iter().enumerate() {
+            // Sized up front: collecting a filter grows the vector step by step (several reallocations).
+            let mut toks = Vec::with_capacity(ce - cs);
+            toks.extend((cs..ce).filter(|&t| a.active[t]));
             let seq = ClauseSeq {
                 a,
-                toks: (cs..ce).filter(|&t| a.active[t]).collect(),
+                toks,
                 bounded_actor_search: o.bounded_pattern_actors,
             };
             if seq.toks.is_empty() {
                 continue;
             }
             // Units visible in this clause, by position.
-            let units: Vec<(usize, usize, usize)> = (0..seq.len())
-                .filter_map(|p| seq.unit_at(p).map(|(u, after, _)| (u, p, after)))
-                .collect();
+            let mut units: Vec<(usize, usize, usize)> = Vec::with_capacity(a.units.len());
+            units.extend(
+                (0..seq.len()).filter_map(|p| seq.unit_at(p).map(|(u, after, _)| (u, p, after))),
+            );
             // An actor right after the conjunction replaces the carried source.
             if ci > 0 {
                 if let Some(&(u, p, _)) = units.first() {
