@@ -29,6 +29,11 @@ impl LexWord {
     /// Whether token text `tok` is this word.
     pub fn matches(&self, tok: &str) -> bool {
         let w: &str = &self.text;
+        // Every reading below starts the token with the word's first letter, except the ending rules for the
+        // one-letter bases `Y` and `E` (whose stem is empty): a cheap first test before any string comparison.
+        if w.len() > 1 && w.as_bytes().first() != tok.as_bytes().first() {
+            return false;
+        }
         if self.stem {
             return tok.starts_with(w);
         }
@@ -574,6 +579,10 @@ mod tests {
         assert!(w("MEET", false, false).matches("MEETING"));
         assert!(w("RAISE", false, false).matches("RAISING"));
         assert!(!w("OF", false, false).matches("OFFER"));
+        // The first-letter shortcut leaves one-letter bases to the ending rules (their stem is empty).
+        assert!(w("Y", false, false).matches("IES"));
+        assert!(w("E", false, false).matches("ING"));
+        assert!(!w("AB", true, false).matches("BA"));
     }
 
     #[test]
