@@ -47,30 +47,11 @@ fn explain_sentences() {
         }
         _ => {
             let d = Path::new(DATA).join("petrarch1/dictionaries");
-            let files = [
-                DictFile::new(
-                    DictKind::Actors(Dialect::Petrarch1),
-                    d.join("Phoenix.Countries.actors.txt"),
-                ),
-                DictFile::new(
-                    DictKind::Actors(Dialect::Petrarch1),
-                    d.join("Phoenix.International.actors.txt"),
-                ),
-                DictFile::new(
-                    DictKind::Actors(Dialect::Petrarch1),
-                    d.join("Phoenix.MilNonState.actors.txt"),
-                ),
-                DictFile::new(
-                    DictKind::Agents(Dialect::Petrarch1),
-                    d.join("Phoenix.agents.txt"),
-                ),
-                DictFile::new(
-                    DictKind::Verbs(Dialect::Petrarch1),
-                    d.join("CAMEO.verbpatterns.150430.txt"),
-                ),
-                DictFile::new(DictKind::Discards, d.join("Phoenix.discards.txt")),
-            ];
-            let (d, _) = Dictionaries::load(&files).expect("dicts");
+            let (d, _) = Dictionaries::load_petrarch_config(
+                &d.join("../config/PETR_config.ini"),
+                Dialect::Petrarch1,
+            )
+            .expect("dicts");
             Coder::new(&d)
         }
     };

@@ -2,7 +2,7 @@
 //! negation, agents, date-restricted actors, pronouns and "the minister" across a document, and evidence spans.
 
 use dyad_coding::{Coder, DocumentContext};
-use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
+use dyad_dict::{Dialect, Dictionaries};
 use dyad_model::Event;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -16,30 +16,14 @@ fn coder() -> &'static Coder {
     static CODER: OnceLock<Coder> = OnceLock::new();
     CODER.get_or_init(|| {
         let d = Path::new(DICTS);
-        let files = [
-            DictFile::new(
-                DictKind::Actors(Dialect::Petrarch1),
-                d.join("Phoenix.Countries.actors.txt"),
-            ),
-            DictFile::new(
-                DictKind::Actors(Dialect::Petrarch1),
-                d.join("Phoenix.International.actors.txt"),
-            ),
-            DictFile::new(
-                DictKind::Actors(Dialect::Petrarch1),
-                d.join("Phoenix.MilNonState.actors.txt"),
-            ),
-            DictFile::new(
-                DictKind::Agents(Dialect::Petrarch1),
-                d.join("Phoenix.agents.txt"),
-            ),
-            DictFile::new(
-                DictKind::Verbs(Dialect::Petrarch1),
-                d.join("CAMEO.verbpatterns.150430.txt"),
-            ),
-            DictFile::new(DictKind::Discards, d.join("Phoenix.discards.txt")),
-        ];
-        Coder::new(&Dictionaries::load(&files).expect("Phoenix dictionaries").0)
+        Coder::new(
+            &Dictionaries::load_petrarch_config(
+                &d.join("../config/PETR_config.ini"),
+                Dialect::Petrarch1,
+            )
+            .expect("Phoenix dictionaries")
+            .0,
+        )
     })
 }
 

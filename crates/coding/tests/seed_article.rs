@@ -3,7 +3,7 @@
 //! the article's boilerplate; prints everything coded so what is missing can be seen.
 
 use dyad_coding::Coder;
-use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
+use dyad_dict::{Dialect, Dictionaries};
 use dyad_ingest::RecordHints;
 use dyad_model::{Event, Part, Provenance};
 use std::path::Path;
@@ -20,30 +20,7 @@ const DICTS: &str = concat!(
 /// The Phoenix dictionary set PETRARCH-1 runs with (PETR_config.ini).
 pub fn phoenix() -> Dictionaries {
     let d = Path::new(DICTS);
-    let files = [
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.Countries.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.International.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.MilNonState.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Agents(Dialect::Petrarch1),
-            d.join("Phoenix.agents.txt"),
-        ),
-        DictFile::new(
-            DictKind::Verbs(Dialect::Petrarch1),
-            d.join("CAMEO.verbpatterns.150430.txt"),
-        ),
-        DictFile::new(DictKind::Discards, d.join("Phoenix.discards.txt")),
-    ];
-    Dictionaries::load(&files)
+    Dictionaries::load_petrarch_config(&d.join("../config/PETR_config.ini"), Dialect::Petrarch1)
         .expect("Phoenix dictionaries load")
         .0
 }

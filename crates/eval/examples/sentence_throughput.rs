@@ -3,7 +3,7 @@
 //! events). Run: `cargo run --release -p dyad-eval --example sentence_throughput`
 
 use dyad_coding::Coder;
-use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries};
+use dyad_dict::{Dialect, Dictionaries};
 use dyad_sentences::SentenceSplitter;
 use rayon::prelude::*;
 use std::path::Path;
@@ -13,31 +13,12 @@ const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
 fn main() {
     let d = Path::new(DATA).join("petrarch/petrarch1/dictionaries");
-    let files = [
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.Countries.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.International.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Actors(Dialect::Petrarch1),
-            d.join("Phoenix.MilNonState.actors.txt"),
-        ),
-        DictFile::new(
-            DictKind::Agents(Dialect::Petrarch1),
-            d.join("Phoenix.agents.txt"),
-        ),
-        DictFile::new(
-            DictKind::Verbs(Dialect::Petrarch1),
-            d.join("CAMEO.verbpatterns.150430.txt"),
-        ),
-        DictFile::new(DictKind::Discards, d.join("Phoenix.discards.txt")),
-    ];
     let t0 = Instant::now();
-    let (dicts, _) = Dictionaries::load(&files).expect("Phoenix dictionaries");
+    let (dicts, _) = Dictionaries::load_petrarch_config(
+        &d.join("../config/PETR_config.ini"),
+        Dialect::Petrarch1,
+    )
+    .expect("Phoenix dictionaries");
     let t_load = t0.elapsed();
     let t1 = Instant::now();
     let coder = Coder::new(&dicts);
