@@ -8,6 +8,7 @@
 pub mod coding_suites;
 pub mod coverage;
 pub mod extraction;
+mod markup;
 pub mod reuters;
 pub mod suite;
 pub mod throughput;

@@ -339,39 +339,9 @@ fn parse_date(raw: &str) -> Option<String> {
     })
 }
 
-/// Decode `&lt;`, `&gt;`, `&amp;`, `&quot;` and `&#N;`; control characters (wire codes) are dropped.
+/// Decode character references; control characters (wire codes) are dropped.
 fn decode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let entity = after
-            .find(';')
-            .filter(|&s| s <= 8)
-            .map(|s| (&after[1..s], s));
-        let decoded = entity.and_then(|(name, semi)| {
-            let c = match name {
-                "lt" => '<',
-                "gt" => '>',
-                "amp" => '&',
-                "quot" => '"',
-                _ => char::from_u32(name.strip_prefix('#')?.parse().ok()?)?,
-            };
-            Some((c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
+    let mut out = crate::markup::decode_entities(text);
     out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
     out
 }

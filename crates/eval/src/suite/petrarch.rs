@@ -10,6 +10,7 @@ use super::{
     iso_date, normalize_text, read_text, resolve_dictionary, CodedTriple, DictionaryKind, Expected,
     NoEventReason, Suite, SuiteDictionary, SuiteError, SuiteFormat, SuiteRecord,
 };
+use crate::markup::decode_entities;
 use std::path::{Path, PathBuf};
 
 /// `<Environment>` elements that name dictionary files (a comma-separated list is allowed).
@@ -264,47 +265,6 @@ fn parse_date(date: &str) -> Option<String> {
     }
     let n = |r: std::ops::Range<usize>| d[r].parse::<u32>().ok();
     iso_date(n(0..4)?, n(4..6)?, n(6..8)?)
-}
-
-/// The five predefined XML entities and numeric character references.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp..];
-        let decoded = after.find(';').and_then(|semi| {
-            let entity = &after[1..semi];
-            let c = match entity {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => entity
-                    .strip_prefix("#x")
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &after[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &after[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// One start or end tag.
