@@ -10,6 +10,7 @@
 //! out because the ScrapingHub ground truth (`articleBody`) does not contain it. Speed counts extraction time only,
 //! on one thread.
 
+use crate::validation::Tally;
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
@@ -498,37 +499,13 @@ impl SnippetCounts {
     }
 }
 
-/// Hits over pages that have an expected value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FieldHits {
-    pub hits: usize,
-    pub expected: usize,
-}
-
-impl FieldHits {
-    fn record(&mut self, hit: bool) {
-        self.expected += 1;
-        self.hits += hit as usize;
-    }
-
-    pub fn share(&self) -> f64 {
-        self.hits as f64 / (self.expected as f64).max(1.0)
-    }
-}
-
-impl fmt::Display for FieldHits {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{} ({:.3})", self.hits, self.expected, self.share())
-    }
-}
-
 /// Metadata agreement with trafilatura's annotations: date (`YYYY-MM-DD` equal), title (equal after whitespace
 /// normalisation), author (the first expected author is among the extracted byline names).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MetadataHits {
-    pub date: FieldHits,
-    pub title: FieldHits,
-    pub author: FieldHits,
+    pub date: Tally,
+    pub title: Tally,
+    pub author: Tally,
 }
 
 /// The result of the trafilatura snippet benchmark.
@@ -629,13 +606,13 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
         let m = &extracted.metadata;
         if !entry.date.is_empty() {
             let date = m.date.as_deref().and_then(|d| d.get(..10));
-            metadata.date.record(date == Some(entry.date.as_str()));
+            metadata.date.add(date == Some(entry.date.as_str()));
         }
         if !entry.title.is_empty() {
             let title = extracted.title.as_deref().map(normalise_space);
             metadata
                 .title
-                .record(title == Some(normalise_space(&entry.title)));
+                .add(title == Some(normalise_space(&entry.title)));
         }
         let first_author = match &entry.author {
             serde_json::Value::String(a) => a.split(';').next().unwrap_or("").trim().to_owned(),
@@ -645,7 +622,7 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
             _ => String::new(),
         };
         if !first_author.is_empty() {
-            metadata.author.record(
+            metadata.author.add(
                 m.byline.iter().any(|b| {
                     normalise_space(b).eq_ignore_ascii_case(&normalise_space(&first_author))
                 }),

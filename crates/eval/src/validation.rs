@@ -66,8 +66,14 @@ pub struct Tally {
     pub total: usize,
 }
 
+impl fmt::Display for Tally {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{} ({:.3})", self.passed, self.total, self.rate())
+    }
+}
+
 impl Tally {
-    fn add(&mut self, passed: bool) {
+    pub(crate) fn add(&mut self, passed: bool) {
         self.total += 1;
         self.passed += usize::from(passed);
     }

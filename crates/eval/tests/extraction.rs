@@ -66,9 +66,9 @@ fn trafilatura_snippets_stay_above_floor() {
     println!("{report}");
     assert!(report.counts.f1() >= TRAFILATURA_F1_FLOOR, "{report}");
     let m = &report.metadata;
-    assert!(m.date.share() >= TRAFILATURA_DATE_FLOOR, "{report}");
-    assert!(m.title.share() >= TRAFILATURA_TITLE_FLOOR, "{report}");
-    assert!(m.author.share() >= TRAFILATURA_AUTHOR_FLOOR, "{report}");
+    assert!(m.date.rate() >= TRAFILATURA_DATE_FLOOR, "{report}");
+    assert!(m.title.rate() >= TRAFILATURA_TITLE_FLOOR, "{report}");
+    assert!(m.author.rate() >= TRAFILATURA_AUTHOR_FLOOR, "{report}");
 }
 
 #[test]
