@@ -3,9 +3,12 @@
 //! page; on the trafilatura set, how many "with" snippets are kept and "without" (boilerplate) snippets remain.
 //! `cargo run --release -p dyad-clean --example html_filter_effect [-- --show-dropped]`.
 
-use std::collections::HashMap;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::io::Read;
 use std::time::Instant;
+use support::words;
 
 use dyad_ingest::RecordHints;
 use dyad_model::Provenance;
@@ -82,17 +85,6 @@ fn trafilatura_snippets() {
         after.2,
         f(after)
     );
-}
-
-fn words(text: &str) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        *counts.entry(w).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// (precision, recall) of `text`'s words against `truth`'s, counting repeats.

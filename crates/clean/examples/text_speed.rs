@@ -1,37 +1,21 @@
 //! Measures `from_text` throughput on the Reuters-21578 story bodies (hard-wrapped newswire):
 //! `cargo run --release -p dyad-clean --example text_speed`. Reading and decompressing are not timed.
 
-use std::io::Read;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use std::time::Instant;
 
 use dyad_ingest::RecordHints;
 use dyad_model::Provenance;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/reuters21578"
-);
-
 /// Passes over the corpus, so the measurement is long enough to be stable.
 const ROUNDS: usize = 3;
 
 fn main() {
-    let mut bodies = Vec::new();
-    for n in 0..22 {
-        let path = format!("{CORPUS}/reut2-{n:03}.sgm.gz");
-        let gz = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(&gz[..])
-            .read_to_end(&mut bytes)
-            .unwrap_or_else(|e| panic!("{path}: {e}"));
-        // Latin-1: every byte is the code point of the same value.
-        let text: String = bytes.iter().map(|&b| b as char).collect();
-        bodies.extend(
-            text.split("<BODY>")
-                .skip(1)
-                .map(|s| s.split("</BODY>").next().unwrap_or("").replace("&lt;", "<")),
-        );
-    }
+    let bodies: Vec<String> = (0..support::REUTERS_FILES)
+        .flat_map(support::reuters_bodies)
+        .collect();
     let bytes: usize = bodies.iter().map(String::len).sum();
     let started = Instant::now();
     let mut paragraphs = 0usize;

@@ -2,8 +2,11 @@
 //! through `dyad_html::extract` and `from_extracted` into a valid Document, and the cleaner's block filter does
 //! not lose article text the extractor found: word recall against the ground truth stays within a point.
 
+mod support;
+
 use std::collections::HashMap;
 use std::io::Read;
+use support::words;
 
 use dyad_clean::from_extracted;
 use dyad_ingest::RecordHints;
@@ -13,18 +16,6 @@ const SET: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/extraction-dev/scrapinghub"
 );
-
-/// Word counts: maximal runs of alphanumeric characters, case kept (the benchmark's `\w+` tokens, near enough).
-fn words(text: &str) -> HashMap<&str, usize> {
-    let mut counts = HashMap::new();
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        *counts.entry(w).or_insert(0) += 1;
-    }
-    counts
-}
 
 /// Share of the truth's words found in `text`, counting repeats.
 fn recall(truth: &HashMap<&str, usize>, text: &str) -> f64 {

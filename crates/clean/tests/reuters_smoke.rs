@@ -1,38 +1,13 @@
 //! Smoke test on real newswire: every Reuters-21578 story body (hard-wrapped, indented paragraphs, " Reuter"
 //! sign-off) cleans into valid paragraphs whose copied runs map back to the raw body.
 
-use std::io::Read;
+mod support;
 
 use dyad_clean::from_text;
 use dyad_clean::line_kind::{classify, LineKind};
 use dyad_ingest::RecordHints;
 use dyad_model::Provenance;
-
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/reuters21578"
-);
-
-/// The story bodies of one data file (Latin-1 SGML, see the data README), character references left as they are.
-fn bodies(n: usize) -> Vec<String> {
-    let path = format!("{CORPUS}/reut2-{n:03}.sgm.gz");
-    let gz = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let mut bytes = Vec::new();
-    flate2::read::GzDecoder::new(&gz[..])
-        .read_to_end(&mut bytes)
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
-    let text: String = bytes.iter().map(|&b| b as char).collect();
-    text.split("<BODY>")
-        .skip(1)
-        .map(|s| {
-            s.split("</BODY>")
-                .next()
-                .unwrap_or("")
-                .replace("&lt;", "<")
-                .replace("&#3;", "\u{3}")
-        })
-        .collect()
-}
+use support::reuters_bodies;
 
 /// Most words a line set aside from wrapped newswire may have: wire furniture ("More"), sign-offs and bare date
 /// lines are short; anything longer is prose that must stay in the text.
@@ -74,7 +49,7 @@ fn reuters_bodies_clean_into_mapped_paragraphs() {
     let mut stories = 0;
     let mut signed_off = 0;
     for n in 0..22 {
-        for body in bodies(n) {
+        for body in reuters_bodies(n) {
             let doc = from_text(&body, Provenance::default(), &RecordHints::default());
             assert!(!doc.paragraphs.is_empty(), "no paragraph in {body:?}");
             for seg in doc.source_map.segments() {
