@@ -54,6 +54,21 @@ fn actor<'a>(d: &'a Dictionaries, phrase: &str) -> &'a ActorEntry {
         .unwrap_or_else(|| panic!("no actor {phrase}"))
 }
 
+fn agent<'a>(d: &'a Dictionaries, phrase: &str) -> &'a AgentEntry {
+    d.agents
+        .entries
+        .iter()
+        .find(|e| e.phrase.text() == phrase)
+        .unwrap_or_else(|| panic!("agent {phrase}"))
+}
+
+fn agent_forms(e: &AgentEntry) -> Vec<String> {
+    e.forms(Dialect::Petrarch1)
+        .iter()
+        .map(Phrase::text)
+        .collect()
+}
+
 #[test]
 fn tabari_demo_actors() {
     let (d, r) = load(
@@ -166,12 +181,7 @@ fn agents() {
     let (d, r) = load("tabari/Validate.agents", DictKind::Agents(Dialect::Tabari));
     assert!(r.is_clean(), "{:?}", r.warnings);
     assert_eq!(d.agents.entries.len(), 86); // grep -c '\[' → 86
-    let hra = d
-        .agents
-        .entries
-        .iter()
-        .find(|e| e.phrase.text() == "HUMAN RIGHTS ACTIVISTS")
-        .expect("entry");
+    let hra = agent(&d, "HUMAN RIGHTS ACTIVISTS");
     assert_eq!(
         hra.code,
         AgentCode {
@@ -202,30 +212,10 @@ fn agents() {
             "CONGRESSPERSON"
         ]
     );
-    let ag = d
-        .agents
-        .entries
-        .iter()
-        .find(|e| e.phrase.text() == "ATTORNEY GENERAL")
-        .expect("entry");
-    let forms: Vec<String> = ag
-        .forms(Dialect::Petrarch1)
-        .iter()
-        .map(Phrase::text)
-        .collect();
-    assert_eq!(forms, ["ATTORNEY GENERAL", "ATTORNEYS GENERAL"]);
-    let amb = d
-        .agents
-        .entries
-        .iter()
-        .find(|e| e.phrase.text() == "AMBASSADOR")
-        .expect("entry");
-    let forms: Vec<String> = amb
-        .forms(Dialect::Petrarch1)
-        .iter()
-        .map(Phrase::text)
-        .collect();
-    assert_eq!(forms, ["AMBASSADOR", "AMBASSADORS"]);
+    let ag = agent(&d, "ATTORNEY GENERAL");
+    assert_eq!(agent_forms(ag), ["ATTORNEY GENERAL", "ATTORNEYS GENERAL"]);
+    let amb = agent(&d, "AMBASSADOR");
+    assert_eq!(agent_forms(amb), ["AMBASSADOR", "AMBASSADORS"]);
     assert_eq!(
         amb.code,
         AgentCode {
