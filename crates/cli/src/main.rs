@@ -7,7 +7,7 @@
 mod batch;
 mod bench;
 mod dictionaries;
-mod extract;
+mod pipeline;
 mod validate;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -27,9 +27,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles and print one clean JSON document per article (JSONL).
-    Extract(extract::ExtractArgs),
+    Extract(pipeline::ExtractArgs),
     /// Read articles and print one JSON event per coded event (JSONL).
-    Code(extract::CodeArgs),
+    Code(pipeline::CodeArgs),
     /// Run a validation suite (TABARI, PETRARCH) from its raw sentence text and report records passed.
     Validate(validate::ValidateArgs),
     /// Measure extraction quality and speed, or coding throughput.
@@ -78,8 +78,8 @@ fn main() -> ExitCode {
         }
     }
     let result = match cli.command {
-        Command::Extract(args) => extract::run_extract(&args),
-        Command::Code(args) => extract::run_code(&args),
+        Command::Extract(args) => pipeline::run_extract(&args),
+        Command::Code(args) => pipeline::run_code(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Dict(args) => dictionaries::run(&args),
