@@ -1,6 +1,7 @@
 //! HTTP/1.x response messages as stored in WARC `response` records: status line and headers split off, chunked
 //! transfer-encoding undone, gzip/deflate content-encoding decoded, all within a size limit.
 
+use crate::excerpt::excerpt;
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use std::io::Read;
 
@@ -76,13 +77,13 @@ fn parse_status_line(line: &str) -> Result<u16, String> {
     let mut parts = line.split_whitespace();
     let version = parts.next().unwrap_or("");
     if !version.starts_with("HTTP/") {
-        return Err(format!("not an HTTP status line: {:?}", truncate(line, 60)));
+        return Err(format!("not an HTTP status line: {:?}", excerpt(line)));
     }
     parts
         .next()
         .and_then(|s| s.parse::<u16>().ok())
         .filter(|s| (100..1000).contains(s))
-        .ok_or_else(|| format!("bad HTTP status in {:?}", truncate(line, 60)))
+        .ok_or_else(|| format!("bad HTTP status in {:?}", excerpt(line)))
 }
 
 /// `(end of the header lines, start of the body)`.
@@ -125,7 +126,7 @@ pub fn dechunk(payload: &[u8], limit: usize) -> Result<Option<Vec<u8>>, String> 
         let size = usize::from_str_radix(size_text, 16).map_err(|_| {
             format!(
                 "bad chunk size {:?} at payload byte {pos}",
-                truncate(size_text, 20)
+                excerpt(size_text)
             )
         })?;
         pos = line_end + 1;
@@ -195,25 +196,13 @@ pub fn decode_content(
                 zlib
             }
         }
-        other => {
-            return Err(format!(
-                "unsupported Content-Encoding {:?}",
-                truncate(other, 30)
-            ))
-        }
+        other => return Err(format!("unsupported Content-Encoding {:?}", excerpt(other))),
     };
     result.map_err(|e| format!("{encoding} content-encoding: {e}"))?;
     if out.len() > limit {
         return Err(format!("decoded payload larger than {limit} bytes"));
     }
     Ok(Some(out))
-}
-
-fn truncate(s: &str, max: usize) -> &str {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 #[cfg(test)]

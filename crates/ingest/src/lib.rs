@@ -33,6 +33,7 @@
 
 pub mod charset;
 mod error;
+mod excerpt;
 pub mod http;
 mod jsonl;
 pub mod sniff;

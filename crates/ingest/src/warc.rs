@@ -6,6 +6,7 @@
 //! bytes read are searched for it and put back. Errors name the record index and byte offset.
 
 use crate::error::{IngestError, Location};
+use crate::excerpt::excerpt;
 use crate::stream::{InputStream, LineRead};
 use std::io::{self, BufRead, Write};
 
@@ -213,9 +214,7 @@ impl WarcReader {
                 Ok(n) => n,
                 Err(_) => {
                     self.resync = true;
-                    return Err(
-                        self.warc_error(at, format!("bad Content-Length {:?}", truncate(v, 40)))
-                    );
+                    return Err(self.warc_error(at, format!("bad Content-Length {:?}", excerpt(v))));
                 }
             },
         };
@@ -350,7 +349,7 @@ impl WarcReader {
                 _ => {
                     return Ok(Err(format!(
                         "header line without a name and colon: {:?}",
-                        truncate(&text, 40)
+                        excerpt(&text)
                     )))
                 }
             }
@@ -440,13 +439,6 @@ fn find_version_line(bytes: &[u8]) -> Option<usize> {
 fn trim_eol(line: &[u8]) -> &[u8] {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-fn truncate(s: &str, max: usize) -> &str {
-    match s.char_indices().nth(max) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 #[cfg(test)]
