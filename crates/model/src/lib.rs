@@ -4,9 +4,13 @@
 //! actor mention, verb, place or quote — is a [`Span`] of byte offsets into that text, so any output can point back
 //! to its evidence. [`OffsetMap`] maps clean-text offsets back to byte offsets of the raw input.
 //!
-//! This crate does no I/O and has no logic beyond small, total helpers: it is the schema, not a stage.
+//! This crate does no I/O and has no logic beyond small, total helpers: it is the schema, not a stage. The helpers
+//! every stage needs alike live here once: civil dates and their numeric forms ([`date`]) and the stable FNV-1a hash
+//! ([`hash`]).
 
+pub mod date;
 mod event;
+pub mod hash;
 mod span;
 
 pub use event::{Event, Evidence, Plover, QuadClass, RuleRef};
