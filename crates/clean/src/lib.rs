@@ -20,6 +20,7 @@ pub use plain_text::from_text;
 pub use text_builder::PARAGRAPH_SEPARATOR;
 
 use dyad_ingest::{ContentKind, RawRecord, RecordHints};
+use dyad_model::hash::{fnv1a64, fnv1a64_extend};
 use dyad_model::{Document, Metadata, Provenance};
 
 use metadata::MetadataCollector;
@@ -49,21 +50,10 @@ pub fn from_record(rec: RawRecord) -> Document {
 /// assert_ne!(dyad_clean::document_id(&p), dyad_clean::document_id(&Provenance { record: Some(4), ..p }));
 /// ```
 pub fn document_id(provenance: &Provenance) -> String {
-    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
     let record = provenance.record.map(|r| r.to_string()).unwrap_or_default();
-    let mut hash = OFFSET_BASIS;
     // A 0xff byte never occurs in UTF-8, so "a" + "1" and "a1" + "" hash apart.
-    for &b in provenance
-        .path
-        .as_bytes()
-        .iter()
-        .chain(&[0xff])
-        .chain(record.as_bytes())
-    {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(PRIME);
-    }
+    let path_and_separator = fnv1a64_extend(fnv1a64(provenance.path.as_bytes()), &[0xff]);
+    let hash = fnv1a64_extend(path_and_separator, record.as_bytes());
     format!("{hash:016x}")
 }
 

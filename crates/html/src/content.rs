@@ -16,17 +16,19 @@
 //! deeply nested input cannot overflow the stack. The tables and thresholds live in [`crate::hints`].
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+use dyad_model::hash::Fnv1a64;
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
 use crate::hints::*;
 use crate::BlockKind;
 
-/// A word table: a hash set with FNV-1a, which beats SipHash and binary search on these short keys.
-struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv1a>>);
+/// A word table: a hash set with FNV-1a, which beats SipHash and binary search on these short keys (the tables are
+/// our own, so no flooding concern).
+struct WordSet(HashSet<&'static str, BuildHasherDefault<Fnv1a64>>);
 
 impl WordSet {
     fn new(words: &[&'static str]) -> WordSet {
@@ -37,27 +39,6 @@ impl WordSet {
         self.0.contains(word)
     }
 }
-
-/// FNV-1a: a tiny, fast hash for short strings; the tables are our own, so no flooding concern.
-#[derive(Default)]
-struct Fnv1a(u64);
-
-impl Hasher for Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for &b in bytes {
-            h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// The hint tables compiled once.
 struct Hints {
