@@ -16,66 +16,24 @@ use crate::phrase::{Dialect, Phrase};
 use crate::syntax::{logical_lines, parse_phrase, split_brackets, split_brackets_lenient};
 use std::sync::Arc;
 
-/// A calendar date as used by date restrictions, ordered; stored as `YYYYMMDD`.
+/// The calendar date restrictions compare against: dyad's one civil date type, ordered.
+pub use dyad_model::date::Date;
+
+/// The last two-digit year a dictionary date reads as 20YY: like TABARI, `YYMMDD` years 00–30 are 2000–2030 and
+/// 31–99 are 1931–1999.
+pub const DATE_PIVOT_YEAR: u32 = 30;
+
+/// Reads a dictionary date: `YYMMDD` (pivoted at [`DATE_PIVOT_YEAR`]) or `YYYYMMDD`.
 ///
-/// Six-digit dictionary dates `YYMMDD` pivot like TABARI: years 00–30 are 2000–2030, 31–99 are 1931–1999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Date(u32);
-
-impl Date {
-    /// The last two-digit year read as 20YY.
-    pub const PIVOT_YEAR: u32 = 30;
-
-    /// A date from its parts, or `None` when month/day are out of range.
-    pub fn from_ymd(year: u32, month: u32, day: u32) -> Option<Date> {
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || year > 9999 {
-            return None;
-        }
-        Some(Date(year * 10_000 + month * 100 + day))
-    }
-
-    /// Reads a dictionary date: `YYMMDD` (pivoted) or `YYYYMMDD`.
-    pub fn parse_dict(s: &str) -> Option<Date> {
-        if !s.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        let n: u32 = s.parse().ok()?;
-        match s.len() {
-            6 => {
-                let yy = n / 10_000;
-                let year = if yy <= Self::PIVOT_YEAR {
-                    2000 + yy
-                } else {
-                    1900 + yy
-                };
-                Self::from_ymd(year, n / 100 % 100, n % 100)
-            }
-            8 => Self::from_ymd(n / 10_000, n / 100 % 100, n % 100),
-            _ => None,
-        }
-    }
-
-    /// Reads an ISO date `YYYY-MM-DD` (anything after the day, such as a time, is ignored) or a compact
-    /// `YYYYMMDD` (the form validation suites use).
-    pub fn parse_iso(s: &str) -> Option<Date> {
-        let s = s.trim();
-        if s.len() >= 10 && s.as_bytes().get(4) == Some(&b'-') && s.as_bytes().get(7) == Some(&b'-')
-        {
-            let y = s.get(0..4)?.parse().ok()?;
-            let m = s.get(5..7)?.parse().ok()?;
-            let d = s.get(8..10)?.parse().ok()?;
-            return Self::from_ymd(y, m, d);
-        }
-        if s.len() == 8 {
-            return Self::parse_dict(s);
-        }
-        None
-    }
-
-    /// The date as the number `YYYYMMDD`.
-    pub fn yyyymmdd(self) -> u32 {
-        self.0
-    }
+/// ```
+/// use dyad_dict::actors::parse_dictionary_date;
+/// assert_eq!(parse_dictionary_date("950601").map(|d| d.yyyymmdd()), Some(19950601));
+/// assert_eq!(parse_dictionary_date("010114").map(|d| d.yyyymmdd()), Some(20010114));
+/// assert_eq!(parse_dictionary_date("20010114").map(|d| d.yyyymmdd()), Some(20010114));
+/// assert_eq!(parse_dictionary_date("2001-01-14"), None);
+/// ```
+pub fn parse_dictionary_date(s: &str) -> Option<Date> {
+    Date::parse_yymmdd(s, DATE_PIVOT_YEAR).or_else(|| Date::parse_compact(s))
 }
 
 /// When a code applies. Bounds are inclusive ("or equal to" in both TABARI and PETRARCH).
@@ -368,17 +326,16 @@ pub(crate) fn parse_dated_code(block: &str) -> Result<(String, DateRestriction),
         // `[991201-010114]` splits as code `991201-010114`… caught above; a bare number is a date without a code.
         return Err(format!("code block has a date but no code: [{block}]"));
     }
-    let bad_date = |d: &str| format!("bad date {d:?} in [{block}]");
+    let date =
+        |d: &str| parse_dictionary_date(d).ok_or_else(|| format!("bad date {d:?} in [{block}]"));
     let restriction = if rest.is_empty() {
         DateRestriction::Default
     } else if let Some(d) = rest.strip_prefix('<') {
-        DateRestriction::OnOrBefore(Date::parse_dict(d).ok_or_else(|| bad_date(d))?)
+        DateRestriction::OnOrBefore(date(d)?)
     } else if let Some(d) = rest.strip_prefix('>') {
-        DateRestriction::OnOrAfter(Date::parse_dict(d).ok_or_else(|| bad_date(d))?)
+        DateRestriction::OnOrAfter(date(d)?)
     } else if let Some((a, b)) = rest.split_once('-') {
-        let from = Date::parse_dict(a).ok_or_else(|| bad_date(a))?;
-        let to = Date::parse_dict(b).ok_or_else(|| bad_date(b))?;
-        DateRestriction::Between(from, to)
+        DateRestriction::Between(date(a)?, date(b)?)
     } else {
         return Err(format!("bad date restriction {rest:?} in [{block}]"));
     };
