@@ -5,6 +5,7 @@
 //! Bytes are read as Latin-1 (one file holds a stray 0xFC). Character references are decoded; the wire control
 //! characters they encode (`&#2;`, `&#3;`, …) are dropped, as is the closing `Reuter` sign-off of a body.
 
+use dyad_model::date::{month_from_name, Date};
 use flate2::read::GzDecoder;
 use memchr::memmem::Finder;
 use std::io::Read;
@@ -18,10 +19,6 @@ const STORY_OPEN: &[u8] = b"<REUTERS";
 const STORY_CLOSE: &[u8] = b"</REUTERS>";
 /// The sign-off line that ends most bodies; not part of the story.
 const SIGN_OFFS: [&str; 2] = ["Reuter", "REUTER"];
-/// Month abbreviations of the `<DATE>` field.
-const MONTHS: [&str; 12] = [
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-];
 
 /// How a story's `<TEXT>` is structured (its `TYPE` attribute).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -311,16 +308,9 @@ fn parse_date(raw: &str) -> Option<String> {
     let mut parts = raw.split_whitespace();
     let mut dmy = parts.next()?.split('-');
     let day: u32 = dmy.next()?.parse().ok()?;
-    let month_name = dmy.next()?;
-    let month = MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(month_name))?
-        + 1;
+    let month = month_from_name(dmy.next()?)?;
     let year: u32 = dmy.next()?.parse().ok()?;
-    if !(1..=31).contains(&day) {
-        return None;
-    }
-    let date = format!("{year:04}-{month:02}-{day:02}");
+    let date = Date::from_ymd(year, month.into(), day)?.to_iso();
     let time = parts.next().and_then(|t| {
         let hms: Vec<u32> = t
             .split('.')
@@ -411,6 +401,7 @@ mod tests {
             parse_date("31-MAR-1987 605:12:19.12").as_deref(),
             Some("1987-03-31")
         );
+        assert_eq!(parse_date("31-APR-1987 10:00:00.00"), None);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 mod petrarch;
 mod tabari;
 
+use dyad_model::date::Date;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -329,10 +330,9 @@ pub(crate) fn normalize_text(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `YYYYMMDD` → `YYYY-MM-DD` when it is a plausible calendar date.
+/// A record date as `YYYY-MM-DD`, when it is a calendar date.
 pub(crate) fn iso_date(year: u32, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    Date::from_ymd(year, month, day).map(Date::to_iso)
 }
 
 #[cfg(test)]
@@ -351,5 +351,6 @@ mod tests {
     fn dates_are_checked() {
         assert_eq!(iso_date(1995, 1, 3).as_deref(), Some("1995-01-03"));
         assert_eq!(iso_date(1995, 13, 3), None);
+        assert_eq!(iso_date(1995, 2, 29), None);
     }
 }
