@@ -10,7 +10,7 @@
 //! out because the ScrapingHub ground truth (`articleBody`) does not contain it. Speed counts extraction time only,
 //! on one thread.
 
-use crate::validation::Tally;
+use crate::validation::{PrecisionRecall, Tally};
 use std::collections::HashMap;
 use std::fmt;
 use std::io::Read;
@@ -166,33 +166,32 @@ pub struct PageMatch {
 impl PageMatch {
     /// Upstream's `precision_score`.
     pub fn precision(&self) -> f64 {
-        if self.fp == 0.0 && self.fn_ == 0.0 {
-            1.0
-        } else if self.tp == 0.0 && self.fp == 0.0 {
-            0.0
-        } else {
-            self.tp / (self.tp + self.fp)
-        }
+        self.upstream_share(self.fp)
     }
 
     /// Upstream's `recall_score`.
     pub fn recall(&self) -> f64 {
+        self.upstream_share(self.fn_)
+    }
+
+    /// `tp / (tp + wrong)` as upstream scores it: 1 when nothing is wrong either way (two empty texts match
+    /// perfectly), 0 when there is neither a match nor an error of this kind.
+    fn upstream_share(&self, wrong: f64) -> f64 {
         if self.fp == 0.0 && self.fn_ == 0.0 {
             1.0
-        } else if self.tp == 0.0 && self.fn_ == 0.0 {
+        } else if self.tp == 0.0 && wrong == 0.0 {
             0.0
         } else {
-            self.tp / (self.tp + self.fn_)
+            self.tp / (self.tp + wrong)
         }
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
+        PrecisionRecall {
+            precision: self.precision(),
+            recall: self.recall(),
         }
+        .f1()
     }
 }
 
@@ -258,11 +257,7 @@ impl ShingleSummary {
                 .map(PageMatch::recall)
                 .collect(),
         );
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = PrecisionRecall { precision, recall }.f1();
         let accuracy = if pages.is_empty() {
             0.0
         } else {
@@ -485,17 +480,21 @@ pub struct SnippetCounts {
 }
 
 impl SnippetCounts {
+    /// Precision and recall of the snippet counts.
+    pub fn precision_recall(&self) -> PrecisionRecall {
+        PrecisionRecall::from_counts(self.tp, self.fp, self.fn_)
+    }
     pub fn precision(&self) -> f64 {
-        self.tp as f64 / ((self.tp + self.fp) as f64).max(1.0)
+        self.precision_recall().precision
     }
     pub fn recall(&self) -> f64 {
-        self.tp as f64 / ((self.tp + self.fn_) as f64).max(1.0)
+        self.precision_recall().recall
     }
     pub fn accuracy(&self) -> f64 {
         (self.tp + self.tn) as f64 / ((self.tp + self.tn + self.fp + self.fn_) as f64).max(1.0)
     }
     pub fn f1(&self) -> f64 {
-        2.0 * self.tp as f64 / ((2 * self.tp + self.fp + self.fn_) as f64).max(1.0)
+        self.precision_recall().f1()
     }
 }
 

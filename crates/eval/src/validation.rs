@@ -93,24 +93,62 @@ pub struct EventScore {
 }
 
 impl EventScore {
+    /// Precision and recall of these counts.
+    pub fn precision_recall(&self) -> PrecisionRecall {
+        PrecisionRecall::from_counts(
+            self.true_positives,
+            self.false_positives,
+            self.false_negatives,
+        )
+    }
+
     /// TP / (TP + FP); 0 when nothing was coded.
     pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
+        self.precision_recall().precision
     }
 
     /// TP / (TP + FN); 0 when nothing was expected.
     pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
+        self.precision_recall().recall
     }
 
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
+        self.precision_recall().f1()
+    }
+}
+
+/// A precision and a recall, and their harmonic mean: the one F1 of every score in this crate (suite events,
+/// extraction shingles and snippets).
+///
+/// ```
+/// use dyad_eval::validation::PrecisionRecall;
+/// let pr = PrecisionRecall::from_counts(3, 1, 3);
+/// assert_eq!((pr.precision, pr.recall), (0.75, 0.5));
+/// assert!((pr.f1() - 0.6).abs() < 1e-12);
+/// assert_eq!(PrecisionRecall::from_counts(0, 0, 0).f1(), 0.0);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct PrecisionRecall {
+    pub precision: f64,
+    pub recall: f64,
+}
+
+impl PrecisionRecall {
+    /// TP / (TP + FP) and TP / (TP + FN), each 0 when its denominator is.
+    pub fn from_counts(
+        true_positives: usize,
+        false_positives: usize,
+        false_negatives: usize,
+    ) -> PrecisionRecall {
+        PrecisionRecall {
+            precision: ratio(true_positives, true_positives + false_positives),
+            recall: ratio(true_positives, true_positives + false_negatives),
+        }
+    }
+
+    /// The harmonic mean of precision and recall; 0 when both are 0.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision, self.recall);
         if p + r == 0.0 {
             0.0
         } else {
