@@ -1,4 +1,5 @@
-//! Fuzzes the JSONL reader: bounded lines, UTF-8 checks, JSON parsing and field lookup.
+//! Fuzzes the JSONL reader: bounded lines, UTF-8 checks and legacy-encoding decoding, JSON parsing and field
+//! lookup.
 #![no_main]
 
 use dyad_ingest::{IngestOptions, JsonlFields, Records};
@@ -14,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
             title: vec!["title".into(), "meta.title".into()],
             ..JsonlFields::default()
         },
+        ..IngestOptions::default()
     };
     let mut records = Records::from_reader("fuzz.jsonl", None, Cursor::new(data.to_vec()), &opts);
     let yielded = records.by_ref().count() as u64;

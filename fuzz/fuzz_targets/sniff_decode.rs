@@ -12,6 +12,10 @@ fuzz_target!(|data: &[u8]| {
     let html = charset::decode_html(data.to_vec(), None);
     assert!(html.text.len() <= data.len() * 3 + 3);
     let _ = charset::decode_text(data.to_vec(), Some("iso-8859-1"));
+    let plain = charset::decode_plain_text(data.to_vec());
+    assert!(plain.text.len() <= data.len() * 3 + 3);
+    let _ = sniff::judge_unlisted(data, "unnamed");
+    let _ = sniff::judge_unlisted(data, "x.json");
     if let Ok(head) = http::parse_head(data) {
         assert!(head.body_start <= data.len());
         let _ = http::dechunk(&data[head.body_start..], 1 << 16);

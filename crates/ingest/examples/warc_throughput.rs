@@ -39,6 +39,7 @@ fn main() {
         let dir = data_dir().join(set).join("html");
         html_files.extend(
             discover_sources(&[dir], &opts)
+                .sources
                 .into_iter()
                 .filter_map(Result::ok),
         );

@@ -5,6 +5,10 @@
 //! are valid UTF-8 and windows-1252 otherwise. Two corrections for common mislabelling are kept as named rules in
 //! [`decode_html`]: a single-byte label on bytes that are valid, non-ASCII UTF-8 is read as UTF-8, and a UTF-8
 //! label on bytes with invalid sequences and no valid multi-byte sequence at all is read as windows-1252.
+//!
+//! Plain text has no declaration to read, so [`decode_plain_text`] guesses instead: byte-order mark, then UTF-8
+//! when valid (or mostly valid: stray bad bytes become U+FFFD), then the legacy encoding `chardetng` finds most
+//! likely (windows-1252 for Western European wire copy, windows-1251 for Russian, ...).
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
@@ -24,6 +28,8 @@ pub enum CharsetSource {
     Default,
     /// A declaration was overruled by the bytes (see the module doc).
     Overruled,
+    /// No declaration and not UTF-8: the encoding is `chardetng`'s guess from the bytes.
+    Detected,
 }
 
 /// A page decoded to UTF-8.
@@ -63,6 +69,30 @@ pub fn decode_text(bytes: Vec<u8>, transport_charset: Option<&str>) -> DecodedTe
         .and_then(|label| usable_label(label.as_bytes()))
         .map(|enc| (enc, CharsetSource::Transport));
     decode_declared(bytes, declared)
+}
+
+/// Decodes plain text that carries no charset declaration (text files, JSON Lines): a byte-order mark decides;
+/// valid UTF-8 is UTF-8; text that is mostly UTF-8 (it has valid multi-byte sequences) stays UTF-8 with its bad
+/// bytes replaced (`had_errors`); anything else is decoded from the encoding `chardetng` guesses
+/// ([`CharsetSource::Detected`]). Time is linear in the input.
+///
+/// ```
+/// use dyad_ingest::charset::{decode_plain_text, CharsetSource};
+/// let d = decode_plain_text(b"Z\xfcrich police arrested two protesters near the caf\xe9.".to_vec());
+/// assert_eq!(d.text, "Zürich police arrested two protesters near the café.");
+/// assert_eq!((d.encoding.name(), d.source), ("windows-1252", CharsetSource::Detected));
+/// ```
+pub fn decode_plain_text(bytes: Vec<u8>) -> DecodedText {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
+        return decode_with(bytes, bom_len, enc, CharsetSource::ByteOrderMark);
+    }
+    if std::str::from_utf8(&bytes).is_ok() || has_valid_multibyte_utf8(&bytes) {
+        return decode_with(bytes, 0, UTF_8, CharsetSource::Default);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(&bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    decode_with(bytes, 0, guess, CharsetSource::Detected)
 }
 
 fn decode_declared(
@@ -271,6 +301,44 @@ mod tests {
         );
         assert_eq!(d.encoding, UTF_8);
         assert!(d.had_errors && d.text.ends_with('\u{FFFD}'));
+    }
+
+    #[test]
+    fn plain_text_is_guessed_when_not_utf8() {
+        let d = decode_plain_text(
+            b"Z\xfcrich, 3 March - Swiss police arrested two protesters near the caf\xe9 on Monday."
+                .to_vec(),
+        );
+        assert_eq!(
+            d.text,
+            "Zürich, 3 March - Swiss police arrested two protesters near the café on Monday."
+        );
+        assert_eq!(
+            (d.encoding, d.source, d.had_errors),
+            (WINDOWS_1252, CharsetSource::Detected, false)
+        );
+        // Russian in windows-1251.
+        let d = decode_plain_text(b"\xcf\xf0\xe5\xe7\xe8\xe4\xe5\xed\xf2 \xef\xf0\xe8\xe1\xfb\xeb \xe2 \xcc\xee\xf1\xea\xe2\xf3".to_vec());
+        assert_eq!(
+            (d.encoding.name(), d.text.as_str()),
+            ("windows-1251", "Президент прибыл в Москву")
+        );
+        // UTF-8 with BOM, valid UTF-8, and UTF-8 with one stray byte.
+        let d = decode_plain_text(b"\xEF\xBB\xBFcaf\xc3\xa9".to_vec());
+        assert_eq!(
+            (d.text.as_str(), d.source),
+            ("café", CharsetSource::ByteOrderMark)
+        );
+        let d = decode_plain_text("café".as_bytes().to_vec());
+        assert_eq!(
+            (d.encoding, d.source, d.had_errors),
+            (UTF_8, CharsetSource::Default, false)
+        );
+        let d = decode_plain_text(b"caf\xc3\xa9 \xff".to_vec());
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.had_errors),
+            (UTF_8, "café \u{FFFD}", true)
+        );
     }
 
     #[test]

@@ -1,24 +1,32 @@
 //! JSONL input: one JSON object per line carrying a text or HTML field and optional title, date, URL and id.
 //!
 //! Lines are read with the record size limit, so a runaway line costs at most that much memory. A bad line (not
-//! JSON, not an object, invalid UTF-8, no content field) fails alone; blank lines are ignored. `Provenance::record`
+//! JSON, not an object, no content field) fails alone; blank lines are ignored. A line that is not UTF-8 is decoded
+//! from a guessed encoding with a warning naming the line ([`crate::charset::decode_plain_text`]), or fails under
+//! `IngestOptions::strict_utf8`. `Provenance::record`
 //! is the zero-based line index and `byte_offset` the offset of the line's first byte; errors show the one-based
 //! line number, as editors do.
 
+use crate::charset::decode_plain_text;
 use crate::error::{IngestError, Location};
 use crate::stream::{InputStream, LineRead};
+use crate::warning::{IngestWarning, WarningKind};
 use crate::{ContentKind, JsonlFields, RawRecord, RecordHints, SkipReason, Step};
 use dyad_model::{InputFormat, Provenance};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 pub(crate) struct JsonlReader {
     input: InputStream,
     path: String,
     fields: JsonlFields,
     max_record_bytes: u64,
+    strict_utf8: bool,
     line_index: u64,
     line: Vec<u8>,
     done: bool,
+    /// Warnings not yet taken by the caller ([`JsonlReader::take_warnings`]).
+    warnings: Vec<IngestWarning>,
 }
 
 impl JsonlReader {
@@ -27,16 +35,24 @@ impl JsonlReader {
         path: &str,
         fields: JsonlFields,
         max_record_bytes: u64,
+        strict_utf8: bool,
     ) -> JsonlReader {
         JsonlReader {
             input,
             path: path.to_string(),
             fields,
             max_record_bytes,
+            strict_utf8,
             line_index: 0,
             line: Vec::new(),
             done: false,
+            warnings: Vec::new(),
         }
+    }
+
+    /// Warnings (lines decoded from a guessed encoding) since the last call.
+    pub(crate) fn take_warnings(&mut self) -> Vec<IngestWarning> {
+        std::mem::take(&mut self.warnings)
     }
 
     pub(crate) fn next_step(&mut self) -> Option<Step> {
@@ -86,16 +102,25 @@ impl JsonlReader {
                 continue;
             }
             let text = match std::str::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(e) => {
+                Ok(t) => Cow::Borrowed(t),
+                Err(e) if self.strict_utf8 => {
                     return Some(Step::Failed(IngestError::InvalidUtf8 {
                         path: self.path.clone(),
                         location,
                         bad_byte: offset + skipped + e.valid_up_to() as u64,
                     }))
                 }
+                Err(_) => {
+                    let decoded = decode_plain_text(bytes.to_vec());
+                    self.warnings.push(IngestWarning {
+                        path: self.path.clone(),
+                        location,
+                        kind: WarningKind::not_utf8(&decoded),
+                    });
+                    Cow::Owned(decoded.text)
+                }
             };
-            return Some(match parse_line(text, &self.fields) {
+            return Some(match parse_line(&text, &self.fields) {
                 Ok(Some((kind, content, hints))) => Step::Record(RawRecord {
                     provenance: Provenance {
                         path: self.path.clone(),

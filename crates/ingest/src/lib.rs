@@ -1,27 +1,37 @@
 //! Reads raw inputs (plain text, HTML, JSONL, WARC, gzip) into records with provenance; errors name file and record.
 //!
-//! Entry points: [`discover_sources`] expands paths (files, directories, `-`) into [`Source`]s; each
-//! [`Source::records`] is an iterator of `Result<RawRecord, IngestError>` with per-file [`RecordCounts`]
-//! ([`Records::counts`]), so a caller can read files in parallel and keep input order. [`read_inputs`] chains them
-//! for sequential use. The format comes from content sniffing and the file name ([`sniff`]) unless
+//! Entry points: [`discover_sources`] expands paths (files, directories, `-`) into a [`Walk`]: [`Source`]s plus a
+//! warning for every file passed over ([`IngestWarning`]: the run's own output, FIFOs, binary content, dangling
+//! links, ...). Each [`Source::records`] is an iterator of `Result<RawRecord, IngestError>` with per-file
+//! [`RecordCounts`] ([`Records::counts`]) and its own warnings ([`Records::take_warnings`]: a guessed encoding, a
+//! size change), so a caller can read files in parallel and keep input order. [`read_inputs`] chains them for
+//! sequential use ([`Inputs::take_warnings`], [`Inputs::warning_counts`]). The format comes from content sniffing and the file name ([`sniff`]) unless
 //! [`IngestOptions::format`] forces it; gzip is detected by its magic bytes. One bad record (a JSONL line, a WARC
 //! record) fails alone and reading goes on; no record may exceed [`IngestOptions::max_record_bytes`].
 //!
 //! ```no_run
-//! use dyad_ingest::{discover_sources, IngestOptions};
+//! use dyad_ingest::{discover_sources, FileIdentity, IngestOptions};
 //! use std::path::PathBuf;
 //!
-//! let opts = IngestOptions::default();
-//! for source in discover_sources(&[PathBuf::from("news/")], &opts) {
+//! let mut opts = IngestOptions::default();
+//! opts.exclude.extend(FileIdentity::of_stdout()); // never read our own output
+//! let walk = discover_sources(&[PathBuf::from("news/")], &opts);
+//! for w in &walk.warnings {
+//!     eprintln!("warning: {w}"); // "news/out.jsonl: skipped: it is this run's output"
+//! }
+//! for source in walk.sources {
 //!     let source = match source {
 //!         Ok(s) => s,
 //!         Err(e) => { eprintln!("{e}"); continue; } // e.g. "news/x: No such file or directory"
 //!     };
 //!     let mut records = source.records(&opts);
-//!     for record in records.by_ref() {
+//!     while let Some(record) = records.next() {
 //!         match record {
 //!             Ok(r) => println!("{} {:?} {} bytes", r.provenance.path, r.provenance.record, r.content.len()),
 //!             Err(e) => eprintln!("{e}"), // "news/a.jsonl: line 17: expected a string field \"text\" ..."
+//!         }
+//!         for w in records.take_warnings() {
+//!             eprintln!("warning: {w}"); // "news/old.txt: not UTF-8; decoded as windows-1252 (guessed)"
 //!         }
 //!     }
 //!     let c = records.counts();
@@ -35,15 +45,21 @@ pub mod charset;
 mod error;
 mod excerpt;
 pub mod http;
+mod identity;
 mod jsonl;
 pub mod sniff;
 mod source;
 mod stream;
+mod walk;
 pub mod warc;
 mod warc_responses;
+mod warning;
 
 pub use error::{IngestError, Location};
-pub use source::{discover_sources, Records, Source, STDIN_PATH};
+pub use identity::FileIdentity;
+pub use source::{Records, Source, STDIN_PATH};
+pub use walk::{discover_sources, Walk};
+pub use warning::{IngestWarning, SpecialFile, WarningCounts, WarningKind, WarningReason};
 
 use dyad_model::{InputFormat, Provenance};
 use std::io::{self, BufRead, Read};
@@ -116,6 +132,13 @@ pub struct IngestOptions {
     /// Largest record (file, JSONL line, WARC record, decoded HTTP payload) read; larger ones fail alone.
     pub max_record_bytes: u64,
     pub jsonl: JsonlFields,
+    /// Files never read, by identity, whatever path reaches them: a walk passes over them and a path given for one
+    /// is refused, each with an [`WarningKind::OwnOutput`] warning. A front-end puts its own output here
+    /// ([`FileIdentity::of_stdout`]), so that `dyad code news/ > news/out.jsonl` does not read `out.jsonl`.
+    pub exclude: Vec<FileIdentity>,
+    /// Refuse plain text and JSON lines that are not UTF-8 ([`IngestError::InvalidUtf8`]) instead of decoding them
+    /// from a guessed encoding with a [`WarningKind::NotUtf8`] warning. HTML keeps its own charset rules.
+    pub strict_utf8: bool,
 }
 
 impl Default for IngestOptions {
@@ -124,6 +147,8 @@ impl Default for IngestOptions {
             format: None,
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
             jsonl: JsonlFields::default(),
+            exclude: Vec::new(),
+            strict_utf8: false,
         }
     }
 }
@@ -251,15 +276,39 @@ pub struct FileCounts {
     pub counts: RecordCounts,
 }
 
-/// Every record of every input, in order: [`discover_sources`] then each [`Source::records`].
+/// Every record of every input, in order: [`discover_sources`] then each [`Source::records`]. Warnings — files
+/// the walk passed over, then each input's own as it is read — wait in [`Inputs::take_warnings`].
 pub struct Inputs {
     sources: std::vec::IntoIter<Result<Source, IngestError>>,
     current: Option<Records>,
     finished: Vec<FileCounts>,
     opts: IngestOptions,
+    /// Warnings not yet taken (the walk's, and those of inputs already finished).
+    warnings: Vec<IngestWarning>,
+    /// Warnings of the walk and of finished inputs, taken or not.
+    warning_counts: WarningCounts,
 }
 
 impl Inputs {
+    /// Takes the warnings that arose since the last call: the walk's on the first call, then those of the inputs
+    /// read so far. Call it after each `next()` to show warnings beside the errors, in order.
+    pub fn take_warnings(&mut self) -> Vec<IngestWarning> {
+        let mut taken = std::mem::take(&mut self.warnings);
+        if let Some(records) = &mut self.current {
+            taken.append(&mut records.take_warnings());
+        }
+        taken
+    }
+
+    /// Warnings so far by reason (the walk's and every input's, taken or not): the figures for a summary line.
+    pub fn warning_counts(&self) -> WarningCounts {
+        let mut counts = self.warning_counts;
+        if let Some(records) = &self.current {
+            counts.merge(&records.warning_counts());
+        }
+        counts
+    }
+
     /// Counts per input so far, in input order (the input being read included).
     pub fn file_counts(&self) -> Vec<FileCounts> {
         let mut all = self.finished.clone();
@@ -291,11 +340,14 @@ impl Iterator for Inputs {
                 if let Some(item) = records.next() {
                     return Some(item);
                 }
-                let done = self.current.take().map(|r| FileCounts {
-                    path: r.path().to_string(),
-                    counts: r.counts(),
-                });
-                self.finished.extend(done);
+                if let Some(mut done) = self.current.take() {
+                    self.warnings.append(&mut done.take_warnings());
+                    self.warning_counts.merge(&done.warning_counts());
+                    self.finished.push(FileCounts {
+                        path: done.path().to_string(),
+                        counts: done.counts(),
+                    });
+                }
             }
             match self.sources.next()? {
                 Ok(source) => self.current = Some(source.records(&self.opts)),
@@ -314,13 +366,17 @@ impl Iterator for Inputs {
     }
 }
 
-/// Every record of `paths` (files, directories, `-`), in order. Use [`Inputs::file_counts`] afterwards for
-/// per-file ok/skipped/failed counts.
+/// Every record of `paths` (files, directories, `-`), in order. Use [`Inputs::take_warnings`] as you go for files
+/// passed over and decoding caveats, and [`Inputs::file_counts`] / [`Inputs::warning_counts`] afterwards for
+/// per-file ok/skipped/failed counts and warnings by reason.
 pub fn read_inputs(paths: &[PathBuf], opts: &IngestOptions) -> Inputs {
+    let walk = discover_sources(paths, opts);
     Inputs {
-        sources: discover_sources(paths, opts).into_iter(),
+        sources: walk.sources.into_iter(),
         current: None,
         finished: Vec::new(),
         opts: opts.clone(),
+        warning_counts: walk.warnings.iter().collect(),
+        warnings: walk.warnings,
     }
 }

@@ -1,16 +1,21 @@
-//! Input sources: paths expanded into files (directories walked in sorted order), each opened lazily, gunzipped
-//! when it starts with gzip's magic bytes, sniffed, and read as records with per-file ok/skipped/failed counts.
+//! Input sources: a file or standard input, opened lazily, gunzipped when it starts with gzip's magic bytes,
+//! sniffed, and read as records with per-file ok/skipped/failed counts and warnings (a guessed encoding, a file that
+//! changed size while being read, a file that is this run's output). Discovery of sources is in `walk`.
+//!
+//! A regular file is read up to the size it had when opened, so a file that grows while it is read (a log, an
+//! output file) cannot keep the reader going forever; a change of size is reported when the file is done.
 
-use crate::charset::decode_html;
+use crate::charset::{decode_html, decode_plain_text, CharsetSource};
 use crate::error::{IngestError, Location};
+use crate::identity::FileIdentity;
 use crate::jsonl::JsonlReader;
-use crate::sniff::{detect_format, format_from_name, is_gzip, SNIFF_BYTES};
+use crate::sniff::{detect_format, is_gzip, SNIFF_BYTES};
 use crate::stream::InputStream;
 use crate::warc::WarcReader;
 use crate::warc_responses::WarcResponses;
+use crate::warning::{IngestWarning, WarningCounts, WarningKind};
 use crate::{ContentKind, IngestOptions, RawRecord, RecordCounts, RecordHints, SkipReason, Step};
 use dyad_model::{InputFormat, Provenance};
-use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufReader, Read};
@@ -40,13 +45,11 @@ impl Source {
 
     /// The records of this input. Nothing is opened until the first `next()`.
     pub fn records(&self, opts: &IngestOptions) -> Records {
-        Records {
-            path: self.display_path(),
-            format: None,
-            state: State::Unopened(Opener::Source(self.clone())),
-            counts: RecordCounts::default(),
-            opts: opts.clone(),
-        }
+        Records::new(
+            self.display_path(),
+            State::Unopened(Opener::Source(self.clone())),
+            opts,
+        )
     }
 }
 
@@ -56,79 +59,11 @@ impl fmt::Display for Source {
     }
 }
 
-/// Expands command-line paths into sources, in order: `-` is standard input; a file is taken whatever its name;
-/// a directory is walked recursively in sorted order, skipping hidden entries and keeping files with a known input
-/// extension (`.txt .text .html .htm .xhtml .shtml .jsonl .ndjson .warc`, each optionally `.gz`) — or every file
-/// when `opts.format` is set. A path that cannot be read becomes an `Err` in its place.
-pub fn discover_sources(
-    paths: &[PathBuf],
-    opts: &IngestOptions,
-) -> Vec<Result<Source, IngestError>> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == STDIN_PATH {
-            out.push(Ok(Source::Stdin));
-            continue;
-        }
-        match fs::metadata(path) {
-            Ok(m) if m.is_dir() => {
-                let mut seen = HashSet::new();
-                walk_dir(path, opts, &mut seen, &mut out);
-            }
-            Ok(_) => out.push(Ok(Source::File(path.clone()))),
-            Err(e) => out.push(Err(file_error(path, e))),
-        }
-    }
-    out
-}
-
 fn file_error(path: &Path, source: io::Error) -> IngestError {
     IngestError::Io {
         path: path.display().to_string(),
         location: Location::File,
         source,
-    }
-}
-
-fn walk_dir(
-    dir: &Path,
-    opts: &IngestOptions,
-    seen: &mut HashSet<PathBuf>,
-    out: &mut Vec<Result<Source, IngestError>>,
-) {
-    // Symlinked directories could form a loop: visit each real directory once.
-    match fs::canonicalize(dir) {
-        Ok(real) => {
-            if !seen.insert(real) {
-                return;
-            }
-        }
-        Err(e) => return out.push(Err(file_error(dir, e))),
-    }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd.collect::<Result<Vec<_>, _>>(),
-        Err(e) => Err(e),
-    };
-    let mut entries = match entries {
-        Ok(v) => v,
-        Err(e) => return out.push(Err(file_error(dir, e))),
-    };
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk_dir(&path, opts, seen, out),
-            Ok(_) if opts.format.is_some() || format_from_name(&name).is_some() => {
-                out.push(Ok(Source::File(path)))
-            }
-            Ok(_) => {}
-            Err(e) => out.push(Err(file_error(&path, e))),
-        }
     }
 }
 
@@ -149,7 +84,14 @@ enum State {
     Done,
 }
 
-/// The records of one input, in file order, with running counts. Skipped records are not yielded, only counted.
+/// A regular file's size when opened, and a handle to ask again when it is done.
+struct SizeWatch {
+    file: fs::File,
+    size_at_open: u64,
+}
+
+/// The records of one input, in file order, with running counts. Skipped records are not yielded, only counted;
+/// warnings (a guessed encoding, a size change, the run's own output) are kept for [`Records::take_warnings`].
 pub struct Records {
     path: String,
     /// The format read as, once opened.
@@ -157,9 +99,27 @@ pub struct Records {
     state: State,
     counts: RecordCounts,
     opts: IngestOptions,
+    /// Warnings not yet taken.
+    warnings: Vec<IngestWarning>,
+    /// All warnings so far, taken or not.
+    warning_counts: WarningCounts,
+    size_watch: Option<SizeWatch>,
 }
 
 impl Records {
+    fn new(path: String, state: State, opts: &IngestOptions) -> Records {
+        Records {
+            path,
+            format: None,
+            state,
+            counts: RecordCounts::default(),
+            opts: opts.clone(),
+            warnings: Vec::new(),
+            warning_counts: WarningCounts::default(),
+            size_watch: None,
+        }
+    }
+
     /// Records read from any byte stream (e.g. a network body or an in-memory buffer). `path` is shown in
     /// provenance and errors; `name` (a file name, if there is one) lets the extension help format detection.
     pub fn from_reader<R: Read + Send + 'static>(
@@ -168,16 +128,14 @@ impl Records {
         reader: R,
         opts: &IngestOptions,
     ) -> Records {
-        Records {
-            path: path.to_string(),
-            format: None,
-            state: State::Unopened(Opener::Reader {
+        Records::new(
+            path.to_string(),
+            State::Unopened(Opener::Reader {
                 reader: Box::new(reader),
                 name: name.map(str::to_string),
             }),
-            counts: RecordCounts::default(),
-            opts: opts.clone(),
-        }
+            opts,
+        )
     }
 
     /// The path as given.
@@ -196,12 +154,85 @@ impl Records {
         self.counts
     }
 
+    /// Warnings not yet taken, in the order they arose.
+    pub fn warnings(&self) -> &[IngestWarning] {
+        &self.warnings
+    }
+
+    /// Takes the warnings that arose since the last call (e.g. after each `next()`), so that they can be shown
+    /// as they come without being kept.
+    pub fn take_warnings(&mut self) -> Vec<IngestWarning> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// All warnings so far by reason, taken or not (final once the iterator has returned `None`).
+    pub fn warning_counts(&self) -> WarningCounts {
+        self.warning_counts
+    }
+
+    fn warn(&mut self, location: Location, kind: WarningKind) {
+        self.push_warning(IngestWarning {
+            path: self.path.clone(),
+            location,
+            kind,
+        });
+    }
+
+    fn push_warning(&mut self, warning: IngestWarning) {
+        self.warning_counts.add(warning.reason());
+        self.warnings.push(warning);
+    }
+
+    /// Opens a file: the run's own output is refused with a warning (`Ok(None)`); a regular file is read only up to
+    /// its size now.
+    fn open_file(&mut self, path: &Path) -> Result<Option<Box<dyn Read + Send>>, IngestError> {
+        let file = fs::File::open(path).map_err(|e| file_error(path, e))?;
+        let metadata = file.metadata().map_err(|e| file_error(path, e))?;
+        let identity = FileIdentity::of_metadata(&metadata);
+        if identity.is_some_and(|id| self.opts.exclude.contains(&id)) {
+            self.warn(Location::File, WarningKind::OwnOutput);
+            return Ok(None);
+        }
+        // Procfs and sysfs files report size 0 and have content: those are read to their end.
+        if !metadata.is_file() || metadata.len() == 0 {
+            return Ok(Some(Box::new(file)));
+        }
+        let size_at_open = metadata.len();
+        if let Ok(watch) = file.try_clone() {
+            self.size_watch = Some(SizeWatch {
+                file: watch,
+                size_at_open,
+            });
+        }
+        Ok(Some(Box::new(file.take(size_at_open))))
+    }
+
+    /// When a regular file is done: a warning if its size is not what it was when opened.
+    fn check_size(&mut self) {
+        let Some(watch) = self.size_watch.take() else {
+            return;
+        };
+        if let Ok(m) = watch.file.metadata() {
+            if m.len() != watch.size_at_open {
+                self.warn(
+                    Location::File,
+                    WarningKind::ChangedWhileReading {
+                        size_at_open: watch.size_at_open,
+                        size_at_end: m.len(),
+                    },
+                );
+            }
+        }
+    }
+
     fn open(&mut self, opener: Opener) -> Result<State, IngestError> {
         let (raw, name): (Box<dyn Read + Send>, Option<String>) = match opener {
             Opener::Source(Source::File(p)) => {
-                let file = fs::File::open(&p).map_err(|e| file_error(&p, e))?;
+                let Some(file) = self.open_file(&p)? else {
+                    return Ok(State::Done);
+                };
                 let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-                (Box::new(file), name)
+                (file, name)
             }
             Opener::Source(Source::Stdin) => (Box::new(io::stdin()), None),
             Opener::Reader { reader, name } => (reader, name),
@@ -234,6 +265,7 @@ impl Records {
                 &self.path,
                 self.opts.jsonl.clone(),
                 max,
+                self.opts.strict_utf8,
             ))),
             InputFormat::Warc => State::Warc(Box::new(WarcResponses::new(
                 WarcReader::from_stream(input, &self.path, max),
@@ -244,7 +276,7 @@ impl Records {
     }
 
     /// A whole file as one text or HTML record.
-    fn read_single(&self, mut input: InputStream, format: InputFormat) -> Step {
+    fn read_single(&mut self, mut input: InputStream, format: InputFormat) -> Step {
         let max = self.opts.max_record_bytes;
         let mut bytes = Vec::new();
         if let Err(e) = input.take_into(&mut bytes, max.saturating_add(1)) {
@@ -263,8 +295,8 @@ impl Records {
         }
         let (kind, content) = if format == InputFormat::Html {
             (ContentKind::Html, decode_html(bytes, None).text)
-        } else {
-            match decode_plain_text(bytes) {
+        } else if self.opts.strict_utf8 {
+            match strict_plain_text(bytes) {
                 Ok(text) => (ContentKind::Text, text),
                 Err(bad_byte) => {
                     return Step::Failed(IngestError::InvalidUtf8 {
@@ -274,6 +306,13 @@ impl Records {
                     })
                 }
             }
+        } else {
+            let decoded = decode_plain_text(bytes);
+            let guessed = decoded.source == CharsetSource::Detected;
+            if guessed || decoded.had_errors {
+                self.warn(Location::File, WarningKind::not_utf8(&decoded));
+            }
+            (ContentKind::Text, decoded.text)
         };
         if content.trim().is_empty() {
             return Step::Skipped(SkipReason::Empty);
@@ -293,6 +332,14 @@ impl Records {
     }
 
     fn next_step(&mut self) -> Option<Step> {
+        let step = self.advance();
+        if step.is_none() {
+            self.check_size();
+        }
+        step
+    }
+
+    fn advance(&mut self) -> Option<Step> {
         loop {
             match std::mem::replace(&mut self.state, State::Done) {
                 State::Done => return None,
@@ -302,9 +349,12 @@ impl Records {
                 },
                 State::Single(step) => return step,
                 State::Jsonl(mut r) => {
-                    let step = r.next_step()?;
+                    let step = r.next_step();
+                    for w in r.take_warnings() {
+                        self.push_warning(w);
+                    }
                     self.state = State::Jsonl(r);
-                    return Some(step);
+                    return step;
                 }
                 State::Warc(mut r) => {
                     let step = r.next_step()?;
@@ -336,9 +386,9 @@ impl Iterator for Records {
     }
 }
 
-/// Plain text must be UTF-8 (a UTF-8 BOM is dropped); UTF-16 with a BOM is decoded. `Err` is the offset of the
-/// first invalid byte.
-fn decode_plain_text(bytes: Vec<u8>) -> Result<String, u64> {
+/// Plain text under `strict_utf8`: it must be UTF-8 (a UTF-8 BOM is dropped); UTF-16 with a BOM is decoded. `Err`
+/// is the offset of the first invalid byte.
+fn strict_plain_text(bytes: Vec<u8>) -> Result<String, u64> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         if enc != encoding_rs::UTF_8 {
             return Ok(enc
@@ -373,13 +423,13 @@ mod tests {
     #[test]
     fn plain_text_boms_and_bad_bytes() {
         assert_eq!(
-            decode_plain_text(b"\xEF\xBB\xBFabc".to_vec()),
+            strict_plain_text(b"\xEF\xBB\xBFabc".to_vec()),
             Ok("abc".to_string())
         );
         assert_eq!(
-            decode_plain_text(b"\xFF\xFEa\0b\0".to_vec()),
+            strict_plain_text(b"\xFF\xFEa\0b\0".to_vec()),
             Ok("ab".to_string())
         );
-        assert_eq!(decode_plain_text(b"\xEF\xBB\xBFab\xFFc".to_vec()), Err(5));
+        assert_eq!(strict_plain_text(b"\xEF\xBB\xBFab\xFFc".to_vec()), Err(5));
     }
 }

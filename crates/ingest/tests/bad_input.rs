@@ -4,7 +4,10 @@
 mod common;
 
 use common::*;
-use dyad_ingest::{read_inputs, IngestError, IngestOptions, Location, RawRecord, Records, Source};
+use dyad_ingest::{
+    read_inputs, IngestError, IngestOptions, Location, RawRecord, Records, Source, WarningKind,
+    WarningReason,
+};
 use std::io::Read;
 
 fn read_all(records: &mut Records) -> (Vec<RawRecord>, Vec<IngestError>) {
@@ -183,14 +186,18 @@ fn malformed_warc_records_fail_alone_and_reading_resyncs() {
 }
 
 #[test]
-fn invalid_utf8_in_text_names_the_first_bad_byte() {
+fn invalid_utf8_in_text_names_the_first_bad_byte_when_strict() {
     let scratch = Scratch::new("bad-utf8");
     let mut bytes = std::fs::read(shared("examples/seed-article.txt")).unwrap();
     let at = bytes.len() / 2;
     bytes.insert(at, 0xC3); // a lead byte followed by an ASCII byte
     bytes.insert(at + 1, b'(');
     let path = scratch.write("bad.txt", &bytes);
-    let (ok, errors) = read_file(&path, &IngestOptions::default());
+    let strict = IngestOptions {
+        strict_utf8: true,
+        ..IngestOptions::default()
+    };
+    let (ok, errors) = read_file(&path, &strict);
     assert!(ok.is_empty());
     match &errors[..] {
         [IngestError::InvalidUtf8 { bad_byte, .. }] => {
@@ -206,7 +213,7 @@ fn invalid_utf8_in_text_names_the_first_bad_byte() {
 }
 
 #[test]
-fn bad_jsonl_lines_fail_alone() {
+fn bad_jsonl_lines_fail_alone_when_utf8_is_strict() {
     let scratch = Scratch::new("bad-jsonl");
     let seed = std::fs::read_to_string(shared("examples/seed-article.txt")).unwrap();
     let good = serde_json::json!({"text": seed, "id": "seed"}).to_string();
@@ -219,7 +226,11 @@ fn bad_jsonl_lines_fail_alone() {
     bytes.extend_from_slice(good.as_bytes());
     bytes.push(b'\n');
     let path = scratch.write("mixed.jsonl", &bytes);
-    let mut recs = Source::File(path.clone()).records(&IngestOptions::default());
+    let strict = IngestOptions {
+        strict_utf8: true,
+        ..IngestOptions::default()
+    };
+    let mut recs = Source::File(path.clone()).records(&strict);
     let (ok, errors) = read_all(&mut recs);
     assert_eq!(ok.len(), 2);
     assert_eq!(ok[1].provenance.record, Some(5));
@@ -253,6 +264,72 @@ fn bad_jsonl_lines_fail_alone() {
         .to_string()
         .starts_with(&format!("{p}: line 5: expected a string field \"text\"")));
     assert_eq!(recs.counts().failed, 4);
+}
+
+#[test]
+fn jsonl_lines_in_a_legacy_encoding_are_decoded_with_a_warning() {
+    let scratch = Scratch::new("latin1-jsonl");
+    let mut bytes = b"{\"text\": \"plain ASCII line\"}\n".to_vec();
+    bytes.extend_from_slice(
+        b"{\"text\": \"Z\xfcrich, 3 March - Swiss police arrested two protesters near the caf\xe9 on Monday.\"}\n",
+    );
+    let path = scratch.write("old.jsonl", &bytes);
+    let mut recs = Source::File(path.clone()).records(&IngestOptions::default());
+    let (ok, errors) = read_all(&mut recs);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        ok[1].content,
+        "Zürich, 3 March - Swiss police arrested two protesters near the café on Monday."
+    );
+    let warnings = recs.take_warnings();
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        warnings[0].to_string(),
+        format!(
+            "{}: line 2: not UTF-8; decoded as windows-1252 (guessed)",
+            path.display()
+        )
+    );
+    assert!(matches!(
+        warnings[0].kind,
+        WarningKind::NotUtf8 { decoded_as, replaced_bad_bytes: false } if decoded_as == encoding_rs::WINDOWS_1252
+    ));
+    assert!(recs.take_warnings().is_empty(), "taken once");
+    assert_eq!(recs.warning_counts().get(WarningReason::NotUtf8), 1);
+}
+
+#[test]
+fn legacy_plain_text_is_decoded_with_a_warning() {
+    let scratch = Scratch::new("latin1-text");
+    let path = scratch.write(
+        "zurich.txt",
+        b"Z\xfcrich, 3 March - Swiss police arrested two protesters near the caf\xe9 on Monday.",
+    );
+    let mut recs = Source::File(path.clone()).records(&IngestOptions::default());
+    let (ok, errors) = read_all(&mut recs);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(
+        ok[0].content,
+        "Zürich, 3 March - Swiss police arrested two protesters near the café on Monday."
+    );
+    assert_eq!(
+        recs.warnings()[0].to_string(),
+        format!(
+            "{}: not UTF-8; decoded as windows-1252 (guessed)",
+            path.display()
+        )
+    );
+    // Mostly-UTF-8 text with one stray byte stays UTF-8, the byte replaced, and says so.
+    let path = scratch.write("stray.txt", "Genève talks \u{2014} day two ".as_bytes());
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes.push(0xff);
+    std::fs::write(&path, &bytes).unwrap();
+    let mut recs = Source::File(path.clone()).records(&IngestOptions::default());
+    let (ok, _) = read_all(&mut recs);
+    assert_eq!(ok[0].content, "Genève talks \u{2014} day two \u{FFFD}");
+    assert!(recs.warnings()[0]
+        .to_string()
+        .ends_with("invalid UTF-8; bad bytes replaced with U+FFFD"));
 }
 
 #[test]
@@ -342,7 +419,21 @@ fn a_batch_goes_on_past_every_kind_of_bad_file() {
     let mut inputs = read_inputs(std::slice::from_ref(&scratch.0), &IngestOptions::default());
     let results: Vec<_> = inputs.by_ref().collect();
     let oks = results.iter().filter(|r| r.is_ok()).count();
-    assert_eq!(oks, 2);
+    assert_eq!(oks, 3);
+    // The windows-1252 text is read, with a warning naming it and the guessed encoding.
+    let warnings: Vec<String> = inputs
+        .take_warnings()
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "{}: not UTF-8; decoded as windows-1252 (guessed)",
+            scratch.0.join("4-bad.txt").display()
+        )]
+    );
+    assert_eq!(inputs.warning_counts().get(WarningReason::NotUtf8), 1);
     let per_file: Vec<(u64, u64, u64)> = inputs
         .file_counts()
         .iter()
@@ -354,7 +445,7 @@ fn a_batch_goes_on_past_every_kind_of_bad_file() {
             (1, 0, 0),
             (0, 1, 0),
             (0, 1, 0),
-            (0, 1, 0),
+            (1, 0, 0),
             (0, 1, 0),
             (0, 0, 1),
             (1, 0, 0)

@@ -48,6 +48,7 @@ fn gzipped_html_pages_read_and_decode() {
     let dir = shared("data/extraction-dev/newspaper4k/html");
     let opts = IngestOptions::default();
     let sources: Vec<Source> = discover_sources(&[dir], &opts)
+        .sources
         .into_iter()
         .map(Result::unwrap)
         .collect();
@@ -342,7 +343,7 @@ fn read_inputs_walks_a_tree_in_order_with_counts() {
     scratch.write("b/seed.txt", &seed);
     scratch.write("a/page.html", &pages("newspaper4k")[0].bytes);
     scratch.write("a/.hidden.txt", &seed);
-    scratch.write("a/notes.md", b"# not an input extension");
+    scratch.write("a/photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     scratch.write(
         "c.jsonl",
         b"{\"text\": \"one\"}\n{\"title\": \"no text\"}\n{\"text\": \"\"}\n",
@@ -350,6 +351,21 @@ fn read_inputs_walks_a_tree_in_order_with_counts() {
     let mut inputs = read_inputs(
         &[scratch.0.clone(), PathBuf::from("/nonexistent/dyad/input")],
         &IngestOptions::default(),
+    );
+    let skipped: Vec<String> = inputs
+        .take_warnings()
+        .iter()
+        .map(|w| {
+            w.to_string()
+                .replace(&scratch.0.display().to_string(), "DIR")
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "DIR/a/.hidden.txt: skipped: hidden",
+            "DIR/a/photo.png: skipped: .png is an image, not an article format"
+        ]
     );
     let results: Vec<_> = inputs.by_ref().collect();
     let files: Vec<String> = inputs
@@ -396,9 +412,36 @@ fn stdin_style_reader_with_forced_format() {
 
 #[test]
 fn whole_extraction_dev_tree_reads_cleanly() {
-    // The walk keeps the .html.gz pages and passes over ground-truth.json, LICENSE and reference-outputs/*.json.gz.
+    // The walk keeps the .html.gz pages and passes over README.md, ground-truth.json, LICENSE and
+    // reference-outputs/*.json.gz, each with its reason.
     let root = shared("data/extraction-dev");
     let mut inputs = read_inputs(&[root], &IngestOptions::default());
+    let skipped: Vec<String> = inputs
+        .take_warnings()
+        .iter()
+        .map(|w| {
+            format!(
+                "{}: {}",
+                w.path.rsplit('/').next().unwrap(),
+                w.reason().label()
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            "README.md: non-article file name",
+            "LICENSE: non-article file name",
+            "ground-truth.json: JSON, not JSON Lines",
+            "LICENSE: non-article file name",
+            "ground-truth.json: JSON, not JSON Lines",
+            "newspaper.json.gz: JSON, not JSON Lines",
+            "readability.json.gz: JSON, not JSON Lines",
+            "trafilatura.json.gz: JSON, not JSON Lines",
+            "LICENSE: non-article file name",
+            "ground-truth.json: JSON, not JSON Lines",
+        ]
+    );
     let mut html = 0;
     for r in inputs.by_ref() {
         let r = r.unwrap_or_else(|e| panic!("{e}"));
@@ -407,6 +450,7 @@ fn whole_extraction_dev_tree_reads_cleanly() {
         html += 1;
     }
     let files = inputs.file_counts();
+    assert!(inputs.take_warnings().is_empty());
     assert_eq!(html, 181 + 719 + 22);
     assert_eq!(files.len(), html);
     assert!(files
