@@ -1,26 +1,31 @@
-//! Fuzzes the plain-text path end to end: boilerplate cleaning, sentence splitting and event coding with dyad's
-//! own dictionaries. Every span an event carries must lie on character boundaries of the document text.
+//! Fuzzes the plain-text path end to end through the pipeline library: boilerplate cleaning, sentence splitting,
+//! event coding with dyad's own dictionaries, and the event records. Every span an event carries must lie on
+//! character boundaries of the document text, and `explain` must give the very events `process` gives.
 #![no_main]
 
-use dyad_coding::Coder;
-use dyad_dict::Dictionaries;
-use dyad_ingest::RecordHints;
+use dyad_ingest::{ContentKind, RawRecord, RecordHints};
 use dyad_model::Provenance;
+use dyad_pipeline::Pipeline;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-fn coder() -> &'static Coder {
-    static CODER: OnceLock<Coder> = OnceLock::new();
-    CODER.get_or_init(|| Coder::new(&Dictionaries::builtin().0))
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries"))
 }
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let mut doc = dyad_clean::from_text(text, Provenance::default(), &RecordHints::default());
-    dyad_sentences::split(&mut doc);
-    for event in coder().code_document(&doc) {
+    let record = RawRecord {
+        provenance: Provenance::default(),
+        kind: ContentKind::Text,
+        content: text.to_string(),
+        hints: RecordHints::default(),
+    };
+    let doc = pipeline().process(record.clone());
+    for event in &doc.events {
         for span in [
             event.evidence.source,
             event.evidence.verb,
@@ -35,4 +40,13 @@ fuzz_target!(|data: &[u8]| {
             );
         }
     }
+    let mut out = Vec::new();
+    pipeline()
+        .write_events(&doc, &mut out)
+        .expect("writing to memory");
+    assert_eq!(
+        pipeline().explain(record).document,
+        doc,
+        "explain differs from process"
+    );
 });

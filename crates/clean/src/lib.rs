@@ -86,6 +86,7 @@ fn assemble(
         sentences: Vec::new(),
         metadata,
         source_map: built.source_map,
+        events: Vec::new(),
     }
 }
 

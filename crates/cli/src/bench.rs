@@ -1,6 +1,6 @@
 //! `dyad bench`: extraction quality and speed on extraction-dev, and end-to-end coding throughput on Reuters.
 
-use crate::dictionaries::{load_dictionaries, DictSelection};
+use crate::dictionaries::{load_dictionaries, load_pipeline, DictOptions};
 use crate::outln;
 use crate::Outcome;
 use clap::{Args, Subcommand, ValueEnum};
@@ -32,7 +32,7 @@ pub enum BenchCommand {
     /// Code Reuters-21578 end to end (raw text → clean → sentences → events) and report sentences/s.
     Coding {
         #[command(flatten)]
-        dicts: DictSelection,
+        dicts: DictOptions,
         /// Repetitions over the corpus (the best is reported).
         #[arg(long, default_value_t = 3)]
         repeat: usize,
@@ -41,7 +41,7 @@ pub enum BenchCommand {
     /// frequent uncoded verbs and unknown names), and its agreement with a second set when one is given.
     Coverage {
         #[command(flatten)]
-        dicts: DictSelection,
+        dicts: DictOptions,
         /// Compare with the dictionaries this PETRARCH config names (e.g. the Phoenix set).
         #[arg(long, value_name = "FILE")]
         against_petrarch_config: Option<PathBuf>,
@@ -102,8 +102,7 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                 .map_err(|e| e.to_string())?;
             let texts: Vec<StoryText> = stories.iter().map(|s| s.story_text()).collect();
             let load_started = std::time::Instant::now();
-            let dictionaries = load_dictionaries(dicts)?;
-            let coder = Coder::new(&dictionaries);
+            let pipeline = load_pipeline(dicts)?;
             outln!(
                 "dictionaries loaded and compiled in {:.3} s",
                 load_started.elapsed().as_secs_f64()
@@ -111,10 +110,11 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             let threads = rayon::current_num_threads();
             // Raw text to events: cleaning and sentence splitting are inside the timed part.
             let code = |story: &StoryText| {
-                let doc = story.document();
+                let mut doc = story.document();
+                pipeline.code(&mut doc);
                 CodingCounts {
                     sentences: doc.sentences.len(),
-                    events: coder.code_document(&doc).len(),
+                    events: doc.events.len(),
                 }
             };
             let mut best = None;

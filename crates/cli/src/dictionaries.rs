@@ -1,17 +1,19 @@
-//! Choosing dictionaries on the command line, and `dyad dict` (check and search what a set of dictionaries holds).
+//! Dictionary options on the command line, and `dyad dict` (check and search what a set of dictionaries holds).
 //!
 //! With no option, dyad's own dictionaries are used. `--actors`/`--agents`/`--verbs`/... add the user's files to
 //! them (the user's entry wins where both have the same phrase), `--no-builtin` drops dyad's own, and
-//! `--tabari-project` / `--petrarch-config` load exactly the set such a project or config names.
+//! `--tabari-project` / `--petrarch-config` load exactly the set such a project or config names. The options map
+//! onto [`DictionarySelection`]; loading is the pipeline library's.
 
 use crate::outln;
 use crate::Outcome;
 use clap::{Args, Subcommand, ValueEnum};
-use dyad_dict::{Dialect, DictFile, DictKind, Dictionaries, LoadReport};
+use dyad_dict::{Dialect, Dictionaries, LoadReport};
+use dyad_pipeline::{DictionarySelection, Pipeline};
 use std::path::PathBuf;
 
 #[derive(Args, Clone, Default)]
-pub struct DictSelection {
+pub struct DictOptions {
     /// Load the dictionaries a TABARI `.project` file names.
     #[arg(long, value_name = "FILE", conflicts_with = "petrarch_config")]
     pub tabari_project: Option<PathBuf>,
@@ -59,12 +61,41 @@ impl DialectArg {
     }
 }
 
+impl DictOptions {
+    pub fn selection(&self) -> DictionarySelection {
+        DictionarySelection {
+            tabari_project: self.tabari_project.clone(),
+            petrarch_config: self.petrarch_config.clone(),
+            actors: self.actors.clone(),
+            agents: self.agents.clone(),
+            verbs: self.verbs.clone(),
+            discards: self.discards.clone(),
+            issues: self.issues.clone(),
+            dialect: self.dialect.dialect(),
+            no_builtin: self.no_builtin,
+        }
+    }
+}
+
 /// Dictionary warnings printed in full before the rest are only counted (`dyad dict check` lists them all).
 const WARNINGS_SHOWN: usize = 3;
 
 /// Loads the selected dictionaries and prints the first warnings (file:line) and a count to standard error.
-pub fn load_dictionaries(sel: &DictSelection) -> Result<Dictionaries, String> {
-    let (dicts, report) = load_with_report(sel)?;
+pub fn load_dictionaries(opts: &DictOptions) -> Result<Dictionaries, String> {
+    let (dicts, report) = load_with_report(opts)?;
+    print_warnings(&report);
+    Ok(dicts)
+}
+
+/// The pipeline with the selected dictionaries; warnings as [`load_dictionaries`] prints them.
+pub fn load_pipeline(opts: &DictOptions) -> Result<Pipeline, String> {
+    let (pipeline, report) =
+        Pipeline::from_selection(&opts.selection()).map_err(|e| e.to_string())?;
+    print_warnings(&report);
+    Ok(pipeline)
+}
+
+fn print_warnings(report: &LoadReport) {
     for w in report.warnings.iter().take(WARNINGS_SHOWN) {
         eprintln!("dyad: dictionary warning: {w}");
     }
@@ -74,36 +105,10 @@ pub fn load_dictionaries(sel: &DictSelection) -> Result<Dictionaries, String> {
             report.warnings.len() - WARNINGS_SHOWN
         );
     }
-    Ok(dicts)
 }
 
-fn load_with_report(sel: &DictSelection) -> Result<(Dictionaries, LoadReport), String> {
-    if let Some(project) = &sel.tabari_project {
-        return Dictionaries::load_tabari_project(project).map_err(|e| e.to_string());
-    }
-    if let Some(config) = &sel.petrarch_config {
-        return Dictionaries::load_petrarch_config(config, sel.dialect.dialect())
-            .map_err(|e| e.to_string());
-    }
-    let dialect = sel.dialect.dialect();
-    let mut files = Vec::new();
-    let groups: [(&Vec<PathBuf>, DictKind); 5] = [
-        (&sel.actors, DictKind::Actors(dialect)),
-        (&sel.agents, DictKind::Agents(dialect)),
-        (&sel.verbs, DictKind::Verbs(dialect)),
-        (&sel.discards, DictKind::Discards),
-        (&sel.issues, DictKind::Issues),
-    ];
-    for (paths, kind) in groups {
-        files.extend(paths.iter().map(|p| DictFile::new(kind, p)));
-    }
-    if sel.no_builtin {
-        if files.is_empty() {
-            return Err("--no-builtin needs dictionary files (--actors, --verbs, ...)".into());
-        }
-        return Dictionaries::load(&files).map_err(|e| e.to_string());
-    }
-    Dictionaries::builtin_with(&files).map_err(|e| e.to_string())
+fn load_with_report(opts: &DictOptions) -> Result<(Dictionaries, LoadReport), String> {
+    opts.selection().load().map_err(|e| e.to_string())
 }
 
 #[derive(Args)]
@@ -117,13 +122,13 @@ pub enum DictCommand {
     /// Load the dictionaries, print what they hold and every problem found (file:line); exit 1 on any problem.
     Check {
         #[command(flatten)]
-        dicts: DictSelection,
+        dicts: DictOptions,
     },
     /// Find actor, agent and verb entries whose words contain WORD (case-insensitive).
     Search {
         word: String,
         #[command(flatten)]
-        dicts: DictSelection,
+        dicts: DictOptions,
     },
 }
 

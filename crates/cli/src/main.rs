@@ -1,13 +1,12 @@
-//! The `dyad` command: a thin shell that wires the pipeline stages together.
+//! The `dyad` command: a thin shell over the pipeline library.
 //!
-//! Subcommands read inputs through `dyad-ingest`, clean them with `dyad-clean`, split with `dyad-sentences`, code
-//! with `dyad-coding`, and score with `dyad-eval`. This crate holds no pipeline logic of its own: argument
-//! parsing, dictionary selection, parallel batching with in-order output, reporting and exit status.
+//! `extract` and `code` run inputs through `dyad-pipeline` (which joins ingest, cleaning, sentences and coding);
+//! `validate` and `bench` call `dyad-eval`. This crate holds no pipeline logic of its own: argument parsing,
+//! terminal output (progress, errors, summaries) and exit status.
 
-mod batch;
 mod bench;
 mod dictionaries;
-mod pipeline;
+mod run;
 mod validate;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -27,15 +26,17 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Read articles and print one clean JSON document per article (JSONL).
-    Extract(pipeline::ExtractArgs),
+    Extract(run::ExtractArgs),
     /// Read articles and print one JSON event per coded event (JSONL).
-    Code(pipeline::CodeArgs),
+    Code(run::CodeArgs),
     /// Run a validation suite (TABARI, PETRARCH) from its raw sentence text and report records passed.
     Validate(validate::ValidateArgs),
     /// Measure extraction quality and speed, or coding throughput.
     Bench(bench::BenchArgs),
     /// Load dictionaries and report what they hold and any errors (file:line).
     Dict(dictionaries::DictArgs),
+    /// Print the JSON Schema of the records `dyad code` and `dyad extract` write.
+    Schema,
 }
 
 /// Input options shared by `extract` and `code`.
@@ -78,11 +79,19 @@ fn main() -> ExitCode {
         }
     }
     let result = match cli.command {
-        Command::Extract(args) => pipeline::run_extract(&args),
-        Command::Code(args) => pipeline::run_code(&args),
+        Command::Extract(args) => run::run_extract(&args),
+        Command::Code(args) => run::run_code(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Dict(args) => dictionaries::run(&args),
+        Command::Schema => {
+            let schema = dyad_pipeline::records::json_schema();
+            outln!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
+            Ok(Outcome::Clean)
+        }
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -193,3 +193,103 @@ fn a_user_actor_entry_overrides_dyads_own() {
         ["XJO"]
     );
 }
+
+/// `(sentence, source, target, cameo)` of each event `dyad code` wrote.
+fn coded_events(out: &Output) -> Vec<String> {
+    stdout_lines(out)
+        .iter()
+        .map(|e| {
+            let target = e["target"]
+                .as_str()
+                .filter(|t| !t.is_empty())
+                .unwrap_or("---");
+            format!(
+                "{} {} {} {}",
+                e["sentence"],
+                e["source"].as_str().unwrap(),
+                target,
+                e["cameo"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// The same from the event list that ends each document of `dyad code --explain`.
+fn explained_events(out: &Output) -> Vec<String> {
+    let text = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    let mut events = Vec::new();
+    let mut in_list = false;
+    for line in text.lines() {
+        if line.starts_with("# document") {
+            in_list = false;
+        } else if line.starts_with("## ") && line.ends_with(" events") {
+            in_list = true;
+        } else if in_list && line.starts_with("sentence ") {
+            // "sentence 3: ISR / LBNUAFHEZ / 1121  (accused)"
+            let (head, rest) = line.split_once(": ").expect("sentence N: ...");
+            let parts: Vec<&str> = rest.split("  (").next().unwrap().split(" / ").collect();
+            events.push(format!(
+                "{} {} {} {}",
+                &head[9..],
+                parts[0],
+                parts[1],
+                parts[2]
+            ));
+        }
+    }
+    events
+}
+
+#[test]
+fn explain_shows_the_events_code_writes_at_one_and_two_threads() {
+    let dir = scratch("explain-agrees");
+    let stories = [
+        // pronouns carried from the sentence before
+        "Syrian troops attacked rebels near Daraa on Monday.\nThey also shelled the town of Nawa.\nIsrael \
+         condemned Iran on Tuesday. It also accused Hezbollah of smuggling weapons.\n",
+        // compounds on either side
+        "Russia and China vetoed the resolution on Syria.\n\nThey also criticized France and Britain.\n",
+        // story context: "the minister" and "he" (TABARI FORWARD)
+        "The Israeli prime minister met Egyptian President Hosni Mubarak in Cairo on Sunday. The minister later \
+         accused Syria of arming Hezbollah. He also praised Jordan.\n",
+    ];
+    for (i, s) in stories.iter().enumerate() {
+        std::fs::write(dir.join(format!("story{i}.txt")), s).expect("write");
+    }
+    let dir = dir.to_str().unwrap();
+    let mut reference = None;
+    for threads in ["1", "2"] {
+        let code = dyad(&["-j", threads, "code", dir, "examples", &seed()]);
+        let explain = dyad(&["-j", threads, "code", "--explain", dir, "examples", &seed()]);
+        assert!(code.status.success() && explain.status.success());
+        let (coded, explained) = (coded_events(&code), explained_events(&explain));
+        assert!(coded.len() >= 15, "{coded:?}");
+        assert_eq!(coded, explained, "at -j {threads}");
+        // Events whose source comes from an earlier sentence are among them.
+        assert!(
+            coded.iter().any(|e| e.starts_with("3 ISR LBNUAFHEZ")),
+            "{coded:?}"
+        );
+        match &reference {
+            None => reference = Some((code.stdout, explain.stdout)),
+            Some((c, x)) => assert!(
+                c == &code.stdout && x == &explain.stdout,
+                "output differs at -j 2"
+            ),
+        }
+    }
+}
+
+#[test]
+fn schema_prints_the_committed_json_schema() {
+    let out = dyad(&["schema"]);
+    assert!(out.status.success());
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{REPO}/schema/dyad-records.schema.json"))
+            .expect("committed schema"),
+    )
+    .expect("JSON");
+    assert_eq!(printed, committed);
+    assert!(printed["$defs"]["EventRecord"]["properties"]["schema_version"].is_object());
+}

@@ -160,24 +160,52 @@ impl Coder {
 
     /// Codes one sentence; spans are byte offsets into `text`. `date` is ISO `YYYY-MM-DD` or `YYYYMMDD`.
     pub fn code_sentence(&self, text: &str, date: Option<&str>) -> Vec<Event> {
-        let d = date.and_then(Date::parse_iso);
-        SCRATCH.with(|s| {
-            let mut a = s.borrow_mut();
-            a.run(&self.compiled, &self.options, text, d, None);
-            let drafts = self.assemble(&a, None);
-            self.events(&a, drafts, date, 0, "")
-        })
+        self.code_in_context_traced(text, date, &mut DocumentContext::default(), None)
     }
 
     /// Codes every sentence of a document, with spans into `doc.text` and pronouns that find no actor in their
     /// own sentence resolved to the first actor of the nearest earlier sentence that had one.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
+        self.code_document_traced(doc, None)
+    }
+
+    /// [`Coder::code_document`] with a readable trace per sentence: the very events `code_document` returns
+    /// (same path, same story context), and for each sentence the tokens, actor units, clauses, verbs and
+    /// patterns tried, and why no event came when none did. `traces[i]` belongs to `doc.sentences[i]`.
+    pub fn explain_document(&self, doc: &Document) -> (Vec<Event>, Vec<String>) {
+        let mut traces = Vec::with_capacity(doc.sentences.len());
+        let events = self.code_document_traced(doc, Some(&mut traces));
+        (events, traces)
+    }
+
+    fn code_document_traced(
+        &self,
+        doc: &Document,
+        mut traces: Option<&mut Vec<String>>,
+    ) -> Vec<Event> {
         let date = doc.metadata.date.as_deref();
         let mut ctx = DocumentContext::default();
         let mut out = Vec::new();
         for (i, sent) in doc.sentences.iter().enumerate() {
-            let mut evs = self.code_in_context(doc.slice(sent.span), date, &mut ctx);
+            let mut trace = traces.is_some().then(String::new);
+            let mut evs =
+                self.code_in_context_traced(doc.slice(sent.span), date, &mut ctx, trace.as_mut());
+            if let (Some(all), Some(t)) = (traces.as_deref_mut(), trace) {
+                all.push(t);
+            }
             if ctx.story_discarded {
+                if let Some(all) = traces.as_deref_mut() {
+                    let note = format!(
+                        "story discarded: a story-level discard phrase in sentence {i}; no event of the document is kept\n"
+                    );
+                    all.resize(doc.sentences.len(), String::new());
+                    for t in all.iter_mut().skip(i + 1) {
+                        t.push_str(&note);
+                    }
+                    if let Some(t) = all.get_mut(i) {
+                        t.push_str(&note);
+                    }
+                }
                 return Vec::new();
             }
             for e in &mut evs {
@@ -199,6 +227,18 @@ impl Coder {
         date: Option<&str>,
         ctx: &mut DocumentContext,
     ) -> Vec<Event> {
+        self.code_in_context_traced(text, date, ctx, None)
+    }
+
+    /// The one coding path: every public coding method comes here, so a trace always describes the events
+    /// that are returned.
+    fn code_in_context_traced(
+        &self,
+        text: &str,
+        date: Option<&str>,
+        ctx: &mut DocumentContext,
+        mut trace: Option<&mut String>,
+    ) -> Vec<Event> {
         let d = date.and_then(Date::parse_iso);
         SCRATCH.with(|s| {
             let mut a = s.borrow_mut();
@@ -210,7 +250,10 @@ impl Coder {
                 ctx.last_actor.as_deref(),
             );
             ctx.story_discarded |= a.story_discard;
-            let drafts = self.assemble(&a, None);
+            if let Some(t) = trace.as_deref_mut() {
+                self.describe_analysis(&a, d, t);
+            }
+            let drafts = self.assemble(&a, trace.as_deref_mut());
             // The story's current subject: the source of the sentence's first event (TABARI: its first actor).
             let subject = drafts
                 .first()
@@ -225,18 +268,25 @@ impl Coder {
             if subject.is_some() {
                 ctx.last_actor = subject;
             }
-            self.events(&a, drafts, date, 0, "")
+            let events = self.events(&a, drafts, date, 0, "");
+            if let Some(t) = trace {
+                self.describe_outcome(&a, &events, t);
+            }
+            events
         })
     }
 
-    /// A readable trace of how `text` is coded: tokens with their types, actor units, clauses, the verbs and
-    /// patterns tried, and the events.
+    /// A readable trace of how `text` is coded as a sentence on its own (no story context): tokens with their
+    /// types, actor units, clauses, the verbs and patterns tried, and the events. For a document, use
+    /// [`Coder::explain_document`], which carries the story context the way [`Coder::code_document`] does.
     pub fn explain(&self, text: &str, date: Option<&str>) -> String {
-        let d = date.and_then(Date::parse_iso);
-        let mut a = Analysis::default();
-        a.run(&self.compiled, &self.options, text, d, None);
-        let mut out = String::new();
-        let _ = writeln!(out, "sentence: {text}");
+        let mut out = format!("sentence: {text}\n");
+        self.code_in_context_traced(text, date, &mut DocumentContext::default(), Some(&mut out));
+        out
+    }
+
+    /// Tokens with their types, actor units and clauses of an analysed sentence.
+    fn describe_analysis(&self, a: &Analysis, d: Option<Date>, out: &mut String) {
         let mut line = String::from("tokens:");
         for ch in &a.chunks {
             let words: Vec<&str> = (ch.start..ch.end)
@@ -296,28 +346,43 @@ impl Coder {
                 .collect();
             let _ = writeln!(out, "clause: {}", words.join(" "));
         }
-        let drafts = self.assemble(&a, Some(&mut out));
-        for e in self.events(&a, drafts, date, 0, "") {
+    }
+
+    /// The events of a sentence, each with the rule that fired, or why there is none.
+    fn describe_outcome(&self, a: &Analysis, events: &[Event], out: &mut String) {
+        for e in events {
+            let rule = e.evidence.verb_rule.as_ref();
             let _ = writeln!(
                 out,
                 "event: {} / {} / {}  rule {}:{} {}",
                 e.source,
-                e.target,
+                if e.target.is_empty() {
+                    "---"
+                } else {
+                    &e.target
+                },
                 e.cameo,
-                e.evidence
-                    .verb_rule
-                    .as_ref()
-                    .map(|r| r.file.as_str())
-                    .unwrap_or(""),
-                e.evidence.verb_rule.as_ref().map(|r| r.line).unwrap_or(0),
-                e.evidence
-                    .verb_rule
-                    .as_ref()
-                    .map(|r| r.text.as_str())
-                    .unwrap_or("")
+                rule.map_or("", |r| r.file.as_str()),
+                rule.map_or(0, |r| r.line),
+                rule.map_or("", |r| r.text.as_str()),
             );
         }
-        out
+        if events.is_empty() {
+            let has_verb = a
+                .chunks
+                .iter()
+                .any(|c| matches!(c.kind, ChunkKind::Verb(_)));
+            let why = match (&a.halt, has_verb, a.visible_units().next().is_some()) {
+                (Some(h), _, _) => format!("the sentence was set aside ({h:?})"),
+                (None, false, _) => "no verb of the verb dictionaries".to_string(),
+                (None, true, false) => "no actor of the actor dictionaries".to_string(),
+                (None, true, true) => {
+                    "verbs and actors found, but no verb gave a coded source-target pair (see above)"
+                        .to_string()
+                }
+            };
+            let _ = writeln!(out, "no event: {why}");
+        }
     }
 
     /// Finds the events of an analysed sentence.

@@ -1,10 +1,11 @@
 //! A coded event: who did what to whom, with the evidence that produced it.
 
 use crate::Span;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// CAMEO quad class: the four-way split of CAMEO roots used by GDELT and ICEWS.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuadClass {
     /// Roots 01–05.
@@ -43,7 +44,7 @@ impl QuadClass {
 }
 
 /// The PLOVER reading of a CAMEO code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Plover {
     /// PLOVER event type, e.g. `AGREE`, `ASSAULT`.
     pub event_type: String,
@@ -53,20 +54,26 @@ pub struct Plover {
 }
 
 /// The dictionary rule that fired: file and line, and the rule text as written.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleRef {
+    /// The dictionary file: a path, or `dyad:NAME` for a file of dyad's own built-in set.
     pub file: String,
+    /// One-based line number in that file.
     pub line: u32,
+    /// The rule as written there.
     pub text: String,
 }
 
 /// Where in the sentence each part of an event was found, and which rules made it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
+    /// The source actor's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Span>,
+    /// The verb's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verb: Option<Span>,
+    /// The target actor's words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<Span>,
     /// The verb pattern that fired.
@@ -80,11 +87,11 @@ pub struct Evidence {
 }
 
 /// One coded event.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
     /// The document the event was coded from.
     pub doc_id: String,
-    /// Index of the sentence in [`crate::Document::sentences`].
+    /// Index of the sentence in the document's sentence list (0 is the first; the headline counts).
     pub sentence: u32,
     /// Event date (ISO 8601), normally the document date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,11 +106,16 @@ pub struct Event {
     pub root: String,
     /// Three-digit CAMEO base code, e.g. `031`.
     pub base: String,
+    /// CAMEO quad class of the root (GDELT's QuadClass), absent for a code outside CAMEO.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quad_class: Option<QuadClass>,
+    /// Goldstein conflict-cooperation score of the code, -10 (most conflictual) to +10.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub goldstein: Option<f32>,
+    /// The PLOVER event type (and mode) the CAMEO code maps to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plover: Option<Plover>,
+    /// Where source, verb and target were found (byte spans into the document's clean text) and the dictionary
+    /// rules that fired.
     pub evidence: Evidence,
 }

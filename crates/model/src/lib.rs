@@ -16,10 +16,11 @@ mod span;
 pub use event::{Event, Evidence, Plover, QuadClass, RuleRef};
 pub use span::{OffsetMap, OffsetSegment, Span};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The input format a record was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum InputFormat {
     /// Plain text: an optional headline, then paragraphs separated by blank lines.
@@ -33,7 +34,7 @@ pub enum InputFormat {
 }
 
 /// Where a document came from: enough to find the raw bytes again.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Provenance {
     /// The file path as given on the command line (or `-` for standard input).
     pub path: String,
@@ -53,7 +54,7 @@ pub struct Provenance {
 }
 
 /// Which part of an article a sentence belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Headline,
@@ -61,14 +62,16 @@ pub enum Part {
 }
 
 /// One sentence: a span of the clean text and the part it belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Sentence {
+    /// The sentence's bytes in the clean text.
     pub span: Span,
+    /// Headline or body.
     pub part: Part,
 }
 
 /// Article metadata found around the text; none of it is part of the body.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Metadata {
     /// Publication date as found, normalised to ISO 8601 (`YYYY-MM-DD`, or with time when known).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,7 +98,7 @@ pub struct Metadata {
 ///
 /// `text` holds the headline (if any), a blank line, then the body paragraphs separated by blank lines. `title` and
 /// `body` are spans into it; `paragraphs` and `sentences` lie inside them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// Stable identifier: derived from provenance (path, record) unless the input names one.
     pub id: String,
@@ -112,6 +115,9 @@ pub struct Document {
     /// Map from clean-text offsets back to raw-input byte offsets.
     #[serde(default, skip_serializing_if = "OffsetMap::is_empty")]
     pub source_map: OffsetMap,
+    /// Events coded from the sentences, in sentence order (empty until the coding stage has run).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
 }
 
 impl Document {

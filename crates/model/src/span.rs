@@ -1,5 +1,6 @@
 //! Byte spans into a document's clean text, and the map from clean text back to raw input.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into a document's clean text.
@@ -10,10 +11,23 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(s.slice("the quick fox"), "quick");
 /// ```
 #[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 pub struct Span {
+    /// First byte.
     pub start: u32,
+    /// One past the last byte.
     pub end: u32,
 }
 
@@ -60,10 +74,13 @@ impl Span {
 }
 
 /// One run of clean text copied from the raw input: `len` bytes at `clean` came from `raw`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct OffsetSegment {
+    /// Offset in the clean text.
     pub clean: u32,
+    /// Offset in the raw (decompressed) input.
     pub raw: u64,
+    /// Length in bytes.
     pub len: u32,
 }
 
@@ -71,7 +88,7 @@ pub struct OffsetSegment {
 ///
 /// Text the cleaner produced itself (paragraph breaks, decoded entities) falls between segments and maps to the
 /// start of the next segment.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct OffsetMap {
     segments: Vec<OffsetSegment>,

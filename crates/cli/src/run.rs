@@ -1,0 +1,178 @@
+//! `dyad extract` and `dyad code`: inputs through [`dyad_pipeline`], records to standard output, errors and a
+//! summary to standard error. The stages are joined in the pipeline library; this module only reports.
+
+use crate::dictionaries::{load_pipeline, DictOptions};
+use crate::{FormatArg, InputArgs, Outcome};
+use clap::Args;
+use dyad_ingest::{read_inputs, IngestError, IngestOptions, RecordCounts};
+use dyad_model::{Document, InputFormat};
+use dyad_pipeline::{run_ordered, Pipeline, RecordSettings, RunObserver};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{self, IsTerminal, Write};
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Also print the map from clean-text offsets back to raw-input byte offsets.
+    #[arg(long)]
+    pub source_map: bool,
+}
+
+#[derive(Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub dicts: DictOptions,
+    /// Print, per sentence, how it was read (tokens, actors, clauses, verbs and patterns tried) and the events
+    /// it gave or why none: the very events `dyad code` writes.
+    #[arg(long)]
+    pub explain: bool,
+    /// Longest sentence text an event record carries; a longer sentence is cut around the event's evidence.
+    #[arg(long, value_name = "BYTES", default_value_t = dyad_pipeline::records::DEFAULT_MAX_SENTENCE_TEXT_BYTES)]
+    pub max_sentence_text: usize,
+}
+
+pub fn ingest_options(args: &InputArgs) -> IngestOptions {
+    let mut opts = IngestOptions {
+        format: args.format.map(|f| match f {
+            FormatArg::Text => InputFormat::Text,
+            FormatArg::Html => InputFormat::Html,
+            FormatArg::Jsonl => InputFormat::Jsonl,
+            FormatArg::Warc => InputFormat::Warc,
+        }),
+        ..IngestOptions::default()
+    };
+    if !args.text_fields.is_empty() {
+        opts.jsonl.text = args.text_fields.clone();
+    }
+    if !args.html_fields.is_empty() {
+        opts.jsonl.html = args.html_fields.clone();
+    }
+    opts
+}
+
+pub fn run_extract(args: &ExtractArgs) -> Result<Outcome, String> {
+    let pipeline = Pipeline::extraction().with_record_settings(RecordSettings {
+        source_map: args.source_map,
+        ..RecordSettings::default()
+    });
+    run(
+        &args.input,
+        dyad_pipeline::document_of,
+        |out, doc: Document| pipeline.write_document(&doc, out),
+    )
+}
+
+pub fn run_code(args: &CodeArgs) -> Result<Outcome, String> {
+    let pipeline = load_pipeline(&args.dicts)?.with_record_settings(RecordSettings {
+        max_sentence_text_bytes: args.max_sentence_text,
+        ..RecordSettings::default()
+    });
+    if args.explain {
+        return run(
+            &args.input,
+            |r| pipeline.explain(r).render(),
+            |out, text: String| out.write_all(text.as_bytes()),
+        );
+    }
+    run(
+        &args.input,
+        |r| pipeline.process(r),
+        |out, doc: Document| pipeline.write_events(&doc, out),
+    )
+}
+
+/// Errors on standard error (file and location) as they come, a progress spinner on a terminal, and a summary.
+struct Reporter {
+    progress: ProgressBar,
+}
+
+impl RunObserver for Reporter {
+    fn input_error(&mut self, e: &IngestError) {
+        self.progress.suspend(|| eprintln!("dyad: error: {e}"));
+    }
+    fn progress(&mut self, n: usize) {
+        self.progress.inc(n as u64);
+    }
+}
+
+fn run<T, P, W>(input: &InputArgs, process: P, mut write: W) -> Result<Outcome, String>
+where
+    T: Send,
+    P: Fn(dyad_ingest::RawRecord) -> T + Sync,
+    W: FnMut(&mut dyn Write, T) -> io::Result<()>,
+{
+    let opts = ingest_options(input);
+    let mut inputs = read_inputs(&input.inputs, &opts);
+    let mut reporter = Reporter {
+        progress: progress_bar(input),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let written = run_ordered(&mut inputs, process, |t| write(&mut out, t), &mut reporter)
+        .and_then(|()| out.flush());
+    if let Err(e) = written {
+        return finish_on_write_error(e);
+    }
+    reporter.progress.finish_and_clear();
+    let files = inputs.file_counts();
+    let total = inputs.total_counts();
+    eprintln!("dyad: {}", summary(files.len(), &total));
+    Ok(if total.failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// A closed pipe (`dyad code ... | head`) ends the run quietly; other write errors are reported.
+fn finish_on_write_error(e: io::Error) -> Result<Outcome, String> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(Outcome::Clean)
+    } else {
+        Err(format!("cannot write output: {e}"))
+    }
+}
+
+fn progress_bar(args: &InputArgs) -> ProgressBar {
+    let wanted = !args.quiet && io::stderr().is_terminal();
+    if !wanted {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} records  {per_sec}  {elapsed}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// One line: inputs read and records ok / skipped (by reason) / failed.
+pub fn summary(inputs: usize, total: &RecordCounts) -> String {
+    let s = &total.skipped;
+    let mut reasons = Vec::new();
+    for (n, what) in [
+        (s.content_type, "not HTML or text"),
+        (s.not_response, "not a response"),
+        (s.http_status, "HTTP status not 2xx"),
+        (s.empty, "empty"),
+    ] {
+        if n > 0 {
+            reasons.push(format!("{n} {what}"));
+        }
+    }
+    let skipped = if reasons.is_empty() {
+        format!("{} skipped", s.total())
+    } else {
+        format!("{} skipped ({})", s.total(), reasons.join(", "))
+    };
+    format!(
+        "{inputs} input{}: {} ok, {skipped}, {} failed",
+        if inputs == 1 { "" } else { "s" },
+        total.ok,
+        total.failed
+    )
+}

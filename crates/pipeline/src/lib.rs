@@ -1,0 +1,201 @@
+//! The one path from a raw record to coded output, which every front-end calls.
+//!
+//! `dyad-pipeline` joins the stages — ingest's [`RawRecord`] → `dyad-clean` (a [`Document`], text stored once)
+//! → `dyad-sentences` (sentence spans) → `dyad-coding` (events with evidence) — and owns what every consumer of
+//! that path needs: dictionary selection ([`DictionarySelection`]), the published record shapes and their JSON
+//! Schema ([`records`]), the explanation of how each event came about ([`Pipeline::explain`]), and the ordered
+//! parallel runner ([`run_ordered`]). The CLI, the eval crate, the fuzz targets and the edge crates to come (store,
+//! server, Python wheel) call this crate and never re-join stages, so `dyad code`, `dyad code --explain`, the API
+//! and Python cannot disagree.
+//!
+//! A coded document is one value: the [`Document`] with its `events`.
+//!
+//! ```
+//! use dyad_pipeline::Pipeline;
+//! let pipeline = Pipeline::builtin().unwrap();
+//! let doc = pipeline.process_text("Russia warned Iran on Tuesday. It also accused Israel of spying.");
+//! for event in &doc.events {
+//!     println!("{} {} {} — {}", event.source, event.cameo, event.target, doc.slice(event.evidence.verb.unwrap()));
+//! }
+//! ```
+//!
+//! This crate never prints and never panics on input.
+
+mod dictionaries;
+pub mod records;
+mod runner;
+
+pub use dictionaries::{DictionarySelection, SelectionError};
+pub use records::{DocumentRecord, EventRecord, RecordSettings, SCHEMA_VERSION};
+pub use runner::{run_ordered, RunObserver, BATCH_RECORDS};
+
+use dyad_coding::Coder;
+use dyad_dict::LoadReport;
+use dyad_ingest::{RawRecord, RecordHints};
+use dyad_model::{Document, Provenance};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// Cleans one record and splits its sentences: the document before coding.
+pub fn document_of(record: RawRecord) -> Document {
+    let mut doc = dyad_clean::from_record(record);
+    dyad_sentences::split(&mut doc);
+    doc
+}
+
+/// Cleans plain text (an optional headline, then paragraphs) and splits its sentences.
+pub fn document_from_text(text: &str, provenance: Provenance, hints: &RecordHints) -> Document {
+    let mut doc = dyad_clean::from_text(text, provenance, hints);
+    dyad_sentences::split(&mut doc);
+    doc
+}
+
+/// A document coded with a trace of how: `traces[i]` tells how sentence `i` was read and why it gave the events
+/// it gave, or none.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    pub document: Document,
+    pub traces: Vec<String>,
+}
+
+/// The stages joined: cleaning, sentence splitting and (with a coder) event coding, plus record shaping.
+/// Immutable and `Sync`: build once, share across threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    coder: Option<Coder>,
+    records: RecordSettings,
+}
+
+impl Pipeline {
+    /// Cleaning and sentence splitting only (what `dyad extract` runs).
+    pub fn extraction() -> Pipeline {
+        Pipeline {
+            coder: None,
+            records: RecordSettings::default(),
+        }
+    }
+
+    /// Every stage, coding with `coder`.
+    pub fn with_coder(coder: Coder) -> Pipeline {
+        Pipeline {
+            coder: Some(coder),
+            records: RecordSettings::default(),
+        }
+    }
+
+    /// Every stage, coding with dyad's own dictionaries.
+    pub fn builtin() -> Result<Pipeline, SelectionError> {
+        Ok(Pipeline::from_selection(&DictionarySelection::default())?.0)
+    }
+
+    /// Every stage, coding with the selected dictionaries; the report lists bad dictionary lines (file:line).
+    pub fn from_selection(
+        selection: &DictionarySelection,
+    ) -> Result<(Pipeline, LoadReport), SelectionError> {
+        let (dicts, report) = selection.load()?;
+        Ok((Pipeline::with_coder(Coder::new(&dicts)), report))
+    }
+
+    /// The same pipeline with other record settings.
+    pub fn with_record_settings(mut self, records: RecordSettings) -> Pipeline {
+        self.records = records;
+        self
+    }
+
+    pub fn record_settings(&self) -> &RecordSettings {
+        &self.records
+    }
+
+    /// The coder, when this pipeline codes.
+    pub fn coder(&self) -> Option<&Coder> {
+        self.coder.as_ref()
+    }
+
+    /// A record through every stage: the document with its events.
+    pub fn process(&self, record: RawRecord) -> Document {
+        let mut doc = document_of(record);
+        self.code(&mut doc);
+        doc
+    }
+
+    /// Plain text through every stage, with empty provenance.
+    pub fn process_text(&self, text: &str) -> Document {
+        let mut doc = document_from_text(text, Provenance::default(), &RecordHints::default());
+        self.code(&mut doc);
+        doc
+    }
+
+    /// Codes an already split document (e.g. one read back from a store), replacing its events.
+    pub fn code(&self, doc: &mut Document) {
+        doc.events = match &self.coder {
+            Some(coder) => coder.code_document(doc),
+            None => Vec::new(),
+        };
+    }
+
+    /// A record through every stage, with the trace of how each sentence was coded. The events are the very ones
+    /// [`Pipeline::process`] gives (the same coding path and story context).
+    pub fn explain(&self, record: RawRecord) -> Explained {
+        let mut document = document_of(record);
+        let traces = match &self.coder {
+            Some(coder) => {
+                let (events, traces) = coder.explain_document(&document);
+                document.events = events;
+                traces
+            }
+            None => vec![String::new(); document.sentences.len()],
+        };
+        Explained { document, traces }
+    }
+
+    /// Writes one JSON line per event of `doc` ([`EventRecord`]).
+    pub fn write_events(&self, doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+        for event in &doc.events {
+            serde_json::to_writer(&mut *out, &EventRecord::of(doc, event, &self.records))?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the document as one JSON line ([`DocumentRecord`]).
+    pub fn write_document(&self, doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer(&mut *out, &DocumentRecord::of(doc, &self.records))?;
+        out.write_all(b"\n")
+    }
+}
+
+impl Explained {
+    /// The readable explanation: per sentence its text, how it was read, and its events (each with the rule that
+    /// fired) or why it has none; then the document's events, exactly as `dyad code` writes them.
+    pub fn render(&self) -> String {
+        let doc = &self.document;
+        let mut out = format!("# document {} ({})\n", doc.id, doc.provenance.path);
+        for (i, sentence) in doc.sentences.iter().enumerate() {
+            let _ = writeln!(out, "\n## sentence {i}: {}", doc.slice(sentence.span));
+            if let Some(trace) = self.traces.get(i) {
+                out.push_str(trace);
+                if !trace.is_empty() && !trace.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+        }
+        let _ = writeln!(out, "\n## {} events", doc.events.len());
+        for e in &doc.events {
+            let _ = writeln!(
+                out,
+                "sentence {}: {} / {} / {}  ({})",
+                e.sentence,
+                e.source,
+                if e.target.is_empty() {
+                    "---"
+                } else {
+                    &e.target
+                },
+                e.cameo,
+                e.evidence.verb.map_or("", |s| doc.slice(s))
+            );
+        }
+        out.push('\n');
+        out
+    }
+}
