@@ -6,10 +6,17 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, EndTag, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::tree_builder::TreeBuilder;
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName, TokenizerResult};
+
+use crate::hints::{self, MAX_ATTRIBUTES, MAX_DOM_DEPTH, MAX_REOPENED_FORMATTING};
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = u32;
@@ -60,20 +67,91 @@ impl Node {
     }
 }
 
+/// Which of the input limits in [`crate::hints`] a page hit while parsing. A page that hits one is hostile or
+/// badly broken; its text is still extracted, but the caller may want to warn, naming the record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LimitsHit {
+    /// Elements nested deeper than [`MAX_DOM_DEPTH`] were flattened.
+    pub depth: bool,
+    /// Attributes past [`MAX_ATTRIBUTES`] on one tag were cut.
+    pub attributes: bool,
+    /// More than [`MAX_REOPENED_FORMATTING`] formatting elements were reopened at once, and closed again.
+    pub formatting: bool,
+}
+
+impl LimitsHit {
+    /// Whether any limit was hit.
+    pub fn any(&self) -> bool {
+        self.depth || self.attributes || self.formatting
+    }
+}
+
+impl std::fmt::Display for LimitsHit {
+    /// The limits hit, comma-separated, or `none`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hit = [
+            (self.depth, "nesting deeper than MAX_DOM_DEPTH"),
+            (self.attributes, "more attributes than MAX_ATTRIBUTES"),
+            (
+                self.formatting,
+                "more reopened formatting than MAX_REOPENED_FORMATTING",
+            ),
+        ];
+        let mut first = true;
+        for (_, what) in hit.iter().filter(|h| h.0) {
+            f.write_str(if first { "" } else { ", " })?;
+            f.write_str(what)?;
+            first = false;
+        }
+        if first {
+            f.write_str("none")?;
+        }
+        Ok(())
+    }
+}
+
 /// A parsed page.
 #[derive(Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// The input limits the page hit.
+    pub limits: LimitsHit,
 }
 
 impl Dom {
-    /// Parse a whole HTML document. Never fails: HTML5 parsing recovers from any input.
+    /// Parse a whole HTML document. Never fails: HTML5 parsing recovers from any input. Linear in the input: see
+    /// the limits in [`crate::hints`] ([`MAX_DOM_DEPTH`], [`MAX_ATTRIBUTES`], [`MAX_REOPENED_FORMATTING`]).
     pub fn parse(html: &str) -> Dom {
+        let capped = cap_attributes(html);
+        let attributes_capped = capped.is_some();
+        let html = capped.as_deref().unwrap_or(html);
+        // About one node per tag: reserving up front saves the copies (and the doubled peak) of regrowth.
+        let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+        let mut nodes = Vec::with_capacity(tags.saturating_add(2));
+        nodes.push(Node::new(NodeData::Document, 1));
         let sink = ArenaSink {
-            nodes: RefCell::new(vec![Node::new(NodeData::Document, 1)]),
+            nodes: RefCell::new(nodes),
+            depth: RefCell::new(vec![0]),
             line: Cell::new(1),
+            open_depth: Cell::new(0),
+            merged_attrs: RefCell::new(Vec::new()),
         };
-        parse_document(sink, Default::default()).one(StrTendril::from_slice(html))
+        let guard = DepthGuard {
+            builder: TreeBuilder::new(sink, Default::default()),
+            swallow: RefCell::new(Vec::new()),
+            limits: Cell::new(LimitsHit::default()),
+        };
+        let tokenizer = Tokenizer::new(guard, Default::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from_slice(html));
+        while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+        tokenizer.end();
+        let mut limits = tokenizer.sink.limits.get();
+        limits.attributes = attributes_capped;
+        Dom {
+            nodes: tokenizer.sink.builder.sink.nodes.into_inner(),
+            limits,
+        }
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
@@ -168,10 +246,204 @@ impl LineIndex {
     }
 }
 
+/// Start tags that switch the tokenizer to raw text (or script data, or plain text): always passed to the tree
+/// builder, which tells the tokenizer to switch; dropping one would parse its contents as markup. They nest at most
+/// one deep, as nothing inside them is a tag.
+const RAW_TEXT_TAGS: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("title"),
+    local_name!("textarea"),
+    local_name!("xmp"),
+    local_name!("iframe"),
+    local_name!("noembed"),
+    local_name!("noframes"),
+    local_name!("noscript"),
+    local_name!("plaintext"),
+];
+
+/// Start tags that never open a new level: the document's own elements (merged, or ignored, when repeated) and
+/// void elements.
+const FLAT_TAGS: &[LocalName] = &[
+    local_name!("html"),
+    local_name!("head"),
+    local_name!("body"),
+    local_name!("frameset"),
+];
+
+/// Void elements: no content, no end tag to swallow.
+const VOID_TAGS: &[LocalName] = &[
+    local_name!("area"),
+    local_name!("base"),
+    local_name!("basefont"),
+    local_name!("bgsound"),
+    local_name!("br"),
+    local_name!("col"),
+    local_name!("embed"),
+    local_name!("frame"),
+    local_name!("hr"),
+    local_name!("img"),
+    local_name!("image"),
+    local_name!("input"),
+    local_name!("keygen"),
+    local_name!("link"),
+    local_name!("meta"),
+    local_name!("param"),
+    local_name!("source"),
+    local_name!("track"),
+    local_name!("wbr"),
+];
+
+/// The HTML5 formatting elements, which the tree builder reopens after a block closes them.
+const FORMATTING_TAGS: &[LocalName] = &[
+    local_name!("a"),
+    local_name!("b"),
+    local_name!("big"),
+    local_name!("code"),
+    local_name!("em"),
+    local_name!("font"),
+    local_name!("i"),
+    local_name!("nobr"),
+    local_name!("s"),
+    local_name!("small"),
+    local_name!("strike"),
+    local_name!("strong"),
+    local_name!("tt"),
+    local_name!("u"),
+];
+
+/// Sits between the tokenizer and html5ever's tree builder and keeps the builder's stack of open elements within
+/// [`MAX_DOM_DEPTH`]: the builder scans that stack on most tokens, so its depth bounds the work per token. A start
+/// tag arriving at the cap is dropped (a block-level one becomes a `<br>`, so its text stays a separate line) and
+/// its end tag swallowed later.
+struct DepthGuard {
+    builder: TreeBuilder<NodeId, ArenaSink>,
+    /// End tags still to swallow, by name, because their start tags were dropped.
+    swallow: RefCell<Vec<(LocalName, u32)>>,
+    limits: Cell<LimitsHit>,
+}
+
+impl DepthGuard {
+    fn hit(&self, f: impl FnOnce(&mut LimitsHit)) {
+        let mut l = self.limits.get();
+        f(&mut l);
+        self.limits.set(l);
+    }
+
+    /// Whether to drop this tag instead of building it.
+    fn drops(&self, tag: &Tag) -> bool {
+        match tag.kind {
+            StartTag => {
+                if self.builder.sink.open_depth.get() < MAX_DOM_DEPTH
+                    || RAW_TEXT_TAGS.contains(&tag.name)
+                    || FLAT_TAGS.contains(&tag.name)
+                {
+                    return false;
+                }
+                self.hit(|l| l.depth = true);
+                if !VOID_TAGS.contains(&tag.name) {
+                    let mut swallow = self.swallow.borrow_mut();
+                    match swallow.iter_mut().find(|(n, _)| *n == tag.name) {
+                        Some((_, count)) => *count += 1,
+                        None => swallow.push((tag.name.clone(), 1)),
+                    }
+                }
+                true
+            }
+            EndTag => {
+                let mut swallow = self.swallow.borrow_mut();
+                match swallow
+                    .iter_mut()
+                    .find(|(n, count)| *n == tag.name && *count > 0)
+                {
+                    Some((_, count)) => {
+                        *count -= 1;
+                        true
+                    }
+                    None => false,
+                }
+            }
+        }
+    }
+
+    fn forward(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
+        self.builder.process_token(token, line)
+    }
+}
+
+fn tag_token(kind: html5ever::tokenizer::TagKind, name: LocalName) -> Token {
+    TagToken(Tag {
+        kind,
+        name,
+        self_closing: false,
+        attrs: Vec::new(),
+    })
+}
+
+impl TokenSink for DepthGuard {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
+        if let TagToken(tag) = &token {
+            if self.drops(tag) {
+                if hints::BLOCK_TAGS.contains(&&*tag.name) {
+                    return self.forward(tag_token(StartTag, local_name!("br")), line);
+                }
+                return TokenSinkResult::Continue;
+            }
+        }
+        let before = self.builder.sink.nodes.borrow().len();
+        let result = self.forward(token, line);
+        // Elements the builder reopened for this token: formatting elements it created besides the token's own.
+        let reopened: Vec<LocalName> = {
+            let nodes = self.builder.sink.nodes.borrow();
+            let created = nodes.len().saturating_sub(before);
+            if created <= MAX_REOPENED_FORMATTING {
+                return result;
+            }
+            nodes[before..]
+                .iter()
+                .filter_map(|n| match &n.data {
+                    NodeData::Element { name, ns, .. }
+                        if *ns == ns!(html) && FORMATTING_TAGS.contains(name) =>
+                    {
+                        Some(name.clone())
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        if reopened.len() > MAX_REOPENED_FORMATTING {
+            self.hit(|l| l.formatting = true);
+            // Closing them, innermost first, takes them off the list of active formatting elements for good.
+            for name in reopened.into_iter().rev() {
+                let _ = self.forward(tag_token(EndTag, name), line);
+            }
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
 /// The tree builder's view of the arena.
 struct ArenaSink {
     nodes: RefCell<Vec<Node>>,
+    /// Depth of each node in the tree when it was last inserted (template contents one below their template).
+    depth: RefCell<Vec<u32>>,
     line: Cell<u32>,
+    /// Depth of the builder's current node, as far as insertions and pops tell: the length of its stack of open
+    /// elements, give or take a few for elements fostered out of tables.
+    open_depth: Cell<u32>,
+    /// Attribute names of the elements the builder merged attributes into (`<html>`, `<body>`), for linear merges.
+    merged_attrs: RefCell<Vec<(NodeId, HashSet<QualName>)>>,
 }
 
 /// An element name handed back to the tree builder; atoms are cheap to clone.
@@ -193,8 +465,44 @@ impl ElemName for OwnedName {
 impl ArenaSink {
     fn push(&self, data: NodeData) -> NodeId {
         let mut nodes = self.nodes.borrow_mut();
+        self.push_into(&mut nodes, data)
+    }
+
+    fn push_into(&self, nodes: &mut Vec<Node>, data: NodeData) -> NodeId {
         nodes.push(Node::new(data, self.line.get()));
+        self.depth.borrow_mut().push(0);
         (nodes.len() - 1) as NodeId
+    }
+
+    /// Record the depth of `child`, just inserted under `parent`; an element becomes the builder's current node.
+    fn inserted(&self, nodes: &[Node], parent: NodeId, child: NodeId) {
+        let mut depth = self.depth.borrow_mut();
+        let d = depth
+            .get(parent as usize)
+            .map_or(0, |d| d.saturating_add(1));
+        if let Some(slot) = depth.get_mut(child as usize) {
+            *slot = d;
+        }
+        // A template's contents (the next node, detached) sit one below it.
+        let contents = child as usize + 1;
+        if matches!(nodes.get(contents), Some(n) if matches!(n.data, NodeData::Document) && n.parent == NONE)
+        {
+            if let Some(slot) = depth.get_mut(contents) {
+                *slot = d.saturating_add(1);
+            }
+        }
+        self.open_depth.set(d);
+    }
+
+    /// Text went into `parent`, so it is the builder's current node.
+    fn text_into(&self, parent: NodeId) {
+        let d = self
+            .depth
+            .borrow()
+            .get(parent as usize)
+            .copied()
+            .unwrap_or(0);
+        self.open_depth.set(d);
     }
 
     fn detach(nodes: &mut [Node], id: NodeId) {
@@ -276,6 +584,7 @@ impl TreeSink for ArenaSink {
     fn finish(self) -> Dom {
         Dom {
             nodes: self.nodes.into_inner(),
+            limits: LimitsHit::default(),
         }
     }
 
@@ -324,15 +633,18 @@ impl TreeSink for ArenaSink {
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         let mut nodes = self.nodes.borrow_mut();
         match child {
-            NodeOrText::AppendNode(c) => Self::append_node(&mut nodes, *parent, c),
+            NodeOrText::AppendNode(c) => {
+                Self::append_node(&mut nodes, *parent, c);
+                self.inserted(&nodes, *parent, c);
+            }
             NodeOrText::AppendText(t) => {
+                self.text_into(*parent);
                 let last = nodes[*parent as usize].last_child;
                 if let Some(existing) = Self::text_of(&mut nodes, last) {
                     existing.push_tendril(&t);
                     return;
                 }
-                nodes.push(Node::new(NodeData::Text(t), self.line.get()));
-                let c = (nodes.len() - 1) as NodeId;
+                let c = self.push_into(&mut nodes, NodeData::Text(t));
                 Self::append_node(&mut nodes, *parent, c);
             }
         }
@@ -370,32 +682,62 @@ impl TreeSink for ArenaSink {
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
         let mut nodes = self.nodes.borrow_mut();
+        let parent = nodes[*sibling as usize].parent;
         match new_node {
-            NodeOrText::AppendNode(c) => Self::insert_before(&mut nodes, *sibling, c),
+            NodeOrText::AppendNode(c) => {
+                Self::insert_before(&mut nodes, *sibling, c);
+                self.inserted(&nodes, parent, c);
+            }
             NodeOrText::AppendText(t) => {
                 let prev = nodes[*sibling as usize].prev_sibling;
                 if let Some(existing) = Self::text_of(&mut nodes, prev) {
                     existing.push_tendril(&t);
                     return;
                 }
-                nodes.push(Node::new(NodeData::Text(t), self.line.get()));
-                let c = (nodes.len() - 1) as NodeId;
+                let c = self.push_into(&mut nodes, NodeData::Text(t));
                 Self::insert_before(&mut nodes, *sibling, c);
             }
         }
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, new_attrs: Vec<Attribute>) {
+        if new_attrs.is_empty() {
+            return;
+        }
         let mut nodes = self.nodes.borrow_mut();
-        if let Some(NodeData::Element { attrs, .. }) =
+        let Some(NodeData::Element { attrs, .. }) =
             nodes.get_mut(*target as usize).map(|n| &mut n.data)
-        {
-            for a in new_attrs {
-                if !attrs.iter().any(|e| e.name == a.name) {
-                    attrs.push(a);
-                }
+        else {
+            return;
+        };
+        // Repeated `<body>` tags each merge into one element: a name set keeps that linear.
+        let mut merged = self.merged_attrs.borrow_mut();
+        let i = match merged.iter().position(|(t, _)| t == target) {
+            Some(i) => i,
+            None => {
+                merged.push((*target, attrs.iter().map(|a| a.name.clone()).collect()));
+                merged.len() - 1
+            }
+        };
+        let names = &mut merged[i].1;
+        for a in new_attrs {
+            if attrs.len() >= MAX_ATTRIBUTES {
+                break;
+            }
+            if names.insert(a.name.clone()) {
+                attrs.push(a);
             }
         }
+    }
+
+    fn pop(&self, node: &NodeId) {
+        let d = self
+            .depth
+            .borrow()
+            .get(*node as usize)
+            .copied()
+            .unwrap_or(0);
+        self.open_depth.set(d.saturating_sub(1));
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -415,4 +757,116 @@ impl TreeSink for ArenaSink {
     fn set_current_line(&self, line_number: u64) {
         self.line.set(line_number.min(u32::MAX as u64) as u32);
     }
+}
+
+/// The page with every tag's attributes past the [`MAX_ATTRIBUTES`]th cut (newlines kept, so that line numbers
+/// still match the raw page), or `None` when no tag has that many. One linear pass that follows the HTML
+/// tokenizer closely enough to find tags: comments are skipped, and so is the text of elements whose contents are
+/// not markup (`<script>`, `<style>`, ...).
+fn cap_attributes(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    // Bytes of `html` before `copied` are already in `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(lt) = memchr::memchr(b'<', &b[i..]) {
+        let start = i + lt;
+        i = start + 1;
+        let end_tag = b.get(i) == Some(&b'/');
+        let name_start = i + end_tag as usize;
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if b[i..].starts_with(b"!--") {
+                i = memchr::memmem::find(&b[i + 3..], b"-->").map_or(b.len(), |e| i + 3 + e + 3);
+            } else if matches!(b.get(i), Some(b'!' | b'?')) {
+                i = memchr::memchr(b'>', &b[i..]).map_or(b.len(), |e| i + e + 1);
+            }
+            continue;
+        }
+        i = name_start;
+        while i < b.len() && !matches!(b[i], b'\t' | b'\n' | b'\x0c' | b' ' | b'/' | b'>') {
+            i += 1;
+        }
+        let name = &html[name_start..i];
+        let mut attributes = 0usize;
+        let mut cut_from = None;
+        // Attributes, up to the closing `>`.
+        loop {
+            while i < b.len() && matches!(b[i], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/') {
+                i += 1;
+            }
+            if i >= b.len() || b[i] == b'>' {
+                break;
+            }
+            attributes += 1;
+            if attributes > MAX_ATTRIBUTES && cut_from.is_none() {
+                cut_from = Some(i);
+            }
+            // The name: its first character may be `=`.
+            i += 1;
+            while i < b.len()
+                && !matches!(
+                    b[i],
+                    b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>' | b'='
+                )
+            {
+                i += 1;
+            }
+            while i < b.len() && matches!(b[i], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ') {
+                i += 1;
+            }
+            if b.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while i < b.len() && matches!(b[i], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ') {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    i = memchr::memchr(q, &b[i + 1..]).map_or(b.len(), |e| i + 1 + e + 1);
+                }
+                _ => {
+                    while i < b.len()
+                        && !matches!(b[i], b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'>')
+                    {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        if let Some(from) = cut_from {
+            let s = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            s.push_str(&html[copied..from]);
+            s.extend(std::iter::repeat_n(
+                '\n',
+                memchr::memchr_iter(b'\n', &b[from..i]).count(),
+            ));
+            copied = i;
+        }
+        if !end_tag {
+            if let Some(raw) = RAW_TEXT_TAGS.iter().find(|t| name.eq_ignore_ascii_case(t)) {
+                if *raw == local_name!("plaintext") {
+                    break;
+                }
+                i = find_end_tag(b, i, raw.as_bytes());
+            }
+        }
+    }
+    let mut s = out?;
+    s.push_str(&html[copied..]);
+    Some(s)
+}
+
+/// Where the end tag `</name` (any case) starts at or after `from`, or the end of the input.
+fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(e) = memchr::memmem::find(&b[i..], b"</") {
+        let at = i + e;
+        let n = at + 2;
+        if b.len() >= n + name.len() && b[n..n + name.len()].eq_ignore_ascii_case(name) {
+            return at;
+        }
+        i = at + 2;
+    }
+    b.len()
 }

@@ -635,3 +635,25 @@ pub const TRAILER_WINDOW: usize = 5;
 pub const TRAILER_MAX_CHARS: usize = 200;
 /// Boilerplate line tests only apply to blocks up to this long.
 pub const MAX_BOILERPLATE_LINE_CHARS: usize = 60;
+
+// Input limits: hostile or broken pages must parse in linear time and bounded memory. Each limit sits far above
+// anything a real page needs; hitting one is reported (`LimitsHit`) so the caller can warn about the record.
+
+/// Deepest element nesting the parser builds (the document is depth 0, `<html>` depth 1). Start tags that would
+/// nest deeper are dropped (their text is kept; a dropped block-level tag leaves a line break), as browsers cap
+/// the tree (Chromium and WebKit at 512). The HTML5 tree builder scans its stack of open elements on most start
+/// tags, so without a cap `<div>` nested 100,000 deep costs quadratic time (half a minute per megabyte). Real
+/// news pages nest 10 to 60 deep; 256 keeps a wide margin and halves the worst-case scans of Chromium's 512.
+pub const MAX_DOM_DEPTH: u32 = 256;
+
+/// Most attributes kept on one tag; the rest are cut before parsing. The tokenizer checks each new attribute name
+/// against every earlier one on the tag (quadratic: a megabyte of distinct attributes took 18 s). Real tags carry
+/// a few dozen at most, and extraction reads only a handful (class, id, role, style, itemprop, ...).
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Most formatting elements (`<b>`, `<i>`, `<font>`, `<a>`, ...) the parser may reopen for one token. The HTML5
+/// "reconstruct the active formatting elements" step reopens every formatting element left open when a block
+/// closed, at each new run of text; `<p><b class=N>x</p>` repeated with distinct classes makes that list, and the
+/// work per paragraph, grow without end (quadratic time and memory). When a token reopens more, the reopened
+/// elements are closed at once, which empties the list. Real pages reopen a handful.
+pub const MAX_REOPENED_FORMATTING: usize = 16;

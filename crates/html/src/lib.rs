@@ -24,6 +24,8 @@ pub mod dom;
 pub mod hints;
 mod metadata;
 
+pub use dom::LimitsHit;
+pub use hints::{MAX_ATTRIBUTES, MAX_DOM_DEPTH, MAX_REOPENED_FORMATTING};
 pub use metadata::normalise_date;
 
 use dyad_model::Metadata;
@@ -75,8 +77,23 @@ impl Extracted {
     }
 }
 
-/// Extract the article and metadata from an HTML page (already decoded to UTF-8).
+/// Extract the article and metadata from an HTML page (already decoded to UTF-8). Linear in the page, however
+/// hostile: see [`extract_with_limits`] for the limits that keep it so.
 pub fn extract(html: &str) -> Extracted {
+    extract_with_limits(html).0
+}
+
+/// [`extract`], also telling which input limits the page hit ([`MAX_DOM_DEPTH`], [`MAX_ATTRIBUTES`],
+/// [`MAX_REOPENED_FORMATTING`]): a page that hits one is hostile or badly broken, and its text may have lost some
+/// structure, so the caller may warn, naming the file and record.
+///
+/// ```
+/// let deep = "<div>".repeat(10_000) + "Officials met on Monday.";
+/// let (page, limits) = dyad_html::extract_with_limits(&deep);
+/// assert!(limits.depth && limits.any());
+/// assert!(page.body_text().is_empty() || page.body_text().contains("Officials"));
+/// ```
+pub fn extract_with_limits(html: &str) -> (Extracted, LimitsHit) {
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);
@@ -116,7 +133,7 @@ pub fn extract(html: &str) -> Extracted {
             }
         })
         .collect();
-    Extracted {
+    let page = Extracted {
         title: meta.title,
         blocks,
         metadata: Metadata {
@@ -128,7 +145,8 @@ pub fn extract(html: &str) -> Extracted {
             ..Metadata::default()
         },
         url: meta.canonical,
-    }
+    };
+    (page, dom.limits)
 }
 
 /// How far past the parser's line a block's first word is looked for, in bytes.
