@@ -4,6 +4,7 @@
 //! `itemprop` microdata, `<time datetime>`, then the document itself (`<h1>`, `<title>`, `<html lang>`). Dates are
 //! normalised to ISO 8601 by [`normalise_date`].
 
+use dyad_model::date::{month_from_name, Date};
 use serde_json::Value;
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT};
@@ -548,62 +549,39 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
 // ----------------------------------------------------------------------------------------------------------------
 // Dates.
 
-/// Month names and abbreviations (English, German, French, Spanish), lowercased, with their numbers.
-pub const MONTH_NAMES: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
+/// Month names and abbreviations in German, French and Spanish, lower-case, with their numbers; English ones are
+/// `dyad_model::date::month_from_name`'s.
+pub const OTHER_LANGUAGE_MONTH_NAMES: &[(&str, u8)] = &[
     ("januar", 1),
     ("janvier", 1),
     ("enero", 1),
     ("jänner", 1),
-    ("february", 2),
-    ("feb", 2),
     ("februar", 2),
     ("février", 2),
     ("febrero", 2),
-    ("march", 3),
-    ("mar", 3),
     ("märz", 3),
     ("mars", 3),
     ("marzo", 3),
-    ("april", 4),
-    ("apr", 4),
     ("avril", 4),
     ("abril", 4),
-    ("may", 5),
     ("mai", 5),
     ("mayo", 5),
-    ("june", 6),
-    ("jun", 6),
     ("juni", 6),
     ("juin", 6),
     ("junio", 6),
-    ("july", 7),
-    ("jul", 7),
     ("juli", 7),
     ("juillet", 7),
     ("julio", 7),
-    ("august", 8),
-    ("aug", 8),
     ("août", 8),
     ("agosto", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
     ("septembre", 9),
     ("septiembre", 9),
-    ("october", 10),
-    ("oct", 10),
     ("oktober", 10),
     ("octobre", 10),
     ("octubre", 10),
     ("okt", 10),
-    ("november", 11),
-    ("nov", 11),
     ("novembre", 11),
     ("noviembre", 11),
-    ("december", 12),
-    ("dec", 12),
     ("dezember", 12),
     ("décembre", 12),
     ("diciembre", 12),
@@ -613,8 +591,25 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
 /// Years outside this range are not publication dates.
 const YEAR_RANGE: std::ops::RangeInclusive<u32> = 1990..=2100;
 
-fn valid(y: u32, m: u32, d: u32) -> bool {
-    YEAR_RANGE.contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+/// The calendar date, when it is one and its year is a plausible publication year.
+fn publication_date(year: u32, month: u32, day: u32) -> Option<Date> {
+    Date::from_ymd(year, month, day).filter(in_publication_years)
+}
+
+fn in_publication_years(date: &Date) -> bool {
+    YEAR_RANGE.contains(&date.year())
+}
+
+/// The month an English, German, French or Spanish month name or abbreviation names, in any case.
+fn month_of(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    let month = month_from_name(&lower).or_else(|| {
+        OTHER_LANGUAGE_MONTH_NAMES
+            .iter()
+            .find(|(name, _)| *name == lower)
+            .map(|&(_, m)| m)
+    })?;
+    Some(u32::from(month))
 }
 
 /// Normalise a date as pages write it to ISO 8601: `YYYY-MM-DD`, plus `THH:MM:SS` and the zone when the input is
@@ -637,13 +632,6 @@ pub fn normalise_date(input: &str) -> Option<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let month_of = |w: &str| {
-        let lower = w.to_lowercase();
-        MONTH_NAMES
-            .iter()
-            .find(|(n, _)| *n == lower)
-            .map(|&(_, m)| m)
-    };
     let num = |j: usize| -> Option<u32> {
         let w = words.get(j)?;
         if w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
@@ -653,7 +641,7 @@ pub fn normalise_date(input: &str) -> Option<String> {
         }
     };
     let year = |j: usize| num(j).filter(|_| words[j].len() == 4);
-    let iso = |y: u32, m: u32, d: u32| valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    let iso = |y: u32, m: u32, d: u32| publication_date(y, m, d).map(Date::to_iso);
     // The first window of three words that reads as a date: y-m-d, d.m.y (then m/d/y), or with a month name.
     for (i, word) in words.iter().enumerate() {
         let found = if let Some(m) = month_of(word) {
@@ -683,8 +671,11 @@ pub fn normalise_date(input: &str) -> Option<String> {
     None
 }
 
-/// `YYYY-MM-DD` (or `/`, or none), optionally followed by `THH:MM[:SS][.fff][zone]`.
+/// `YYYY-MM-DD` (or `/`, `.`, or none: [`Date::parse_numeric_prefix`]), optionally followed by
+/// `THH:MM[:SS][.fff][zone]`.
 fn iso_date(s: &str) -> Option<String> {
+    let (date, rest) = Date::parse_numeric_prefix(s)?;
+    let date = Some(date).filter(in_publication_years)?.to_iso();
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(r)?;
@@ -694,16 +685,6 @@ fn iso_date(s: &str) -> Option<String> {
             None
         }
     };
-    let y = digits(0..4)?;
-    let (m, d, rest) = match b.get(4) {
-        Some(b'-' | b'/' | b'.') if b.get(7) == b.get(4) => (digits(5..7)?, digits(8..10)?, 10),
-        Some(c) if c.is_ascii_digit() => (digits(4..6)?, digits(6..8)?, 8),
-        _ => return None,
-    };
-    if !valid(y, m, d) {
-        return None;
-    }
-    let date = format!("{y:04}-{m:02}-{d:02}");
     if !matches!(b.get(rest), Some(b'T' | b' ')) {
         return Some(date);
     }
@@ -784,6 +765,15 @@ mod tests {
         );
         assert_eq!(normalise_date("yesterday"), None);
         assert_eq!(normalise_date("2019-13-45"), None);
+        assert_eq!(normalise_date("2019-02-29"), None);
+        assert_eq!(
+            normalise_date("1. Juni 2020").as_deref(),
+            Some("2020-06-01")
+        );
+        assert_eq!(
+            normalise_date("JUNE 1, 2020").as_deref(),
+            Some("2020-06-01")
+        );
     }
 
     #[test]
