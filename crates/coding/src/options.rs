@@ -50,6 +50,15 @@ pub struct Complexity {
     pub no_actor_prior: bool,
 }
 
+/// The default of [`CoderOptions::max_sentence_tokens`].
+///
+/// Real news sentences stay far below it: the longest in the Reuters-21578 bodies and the validation suites run to
+/// a few hundred tokens (wire-copy leads listing names or figures), and the sentence splitter cuts run-on text at
+/// `dyad_sentences::MAX_SENTENCE_BYTES` (some 700 tokens of prose). A longer "sentence" is a table, a list, or raw
+/// text handed straight to [`crate::Coder::code_sentence`]; reading only its head keeps the coder's work and its
+/// events per sentence bounded, while no real sentence is ever cut.
+pub const MAX_SENTENCE_TOKENS: usize = 1_000;
+
 /// Everything that changes how sentences are coded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CoderOptions {
@@ -104,6 +113,10 @@ pub struct CoderOptions {
     /// An auxiliary or modal that the verb dictionary lists (HAS, SHOULD) is not the verb when another verb
     /// follows within two words ("should have acted"): PETRARCH's parser never makes it the head.
     pub auxiliaries_yield: bool,
+    /// Tokens of one sentence the coder reads (default [`MAX_SENTENCE_TOKENS`]). A longer sentence is coded from
+    /// its head only, cut at the last clause punctuation near the limit, and its analysis says so
+    /// ([`crate::analysis::Analysis::truncated`]). `usize::MAX` reads everything.
+    pub max_sentence_tokens: usize,
 }
 
 impl Default for CoderOptions {
@@ -137,6 +150,7 @@ impl Default for CoderOptions {
             source_after_verb: false,
             source_after_bound_target: true,
             auxiliaries_yield: true,
+            max_sentence_tokens: MAX_SENTENCE_TOKENS,
         }
     }
 }

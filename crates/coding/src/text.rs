@@ -54,6 +54,13 @@ impl Tokens {
 
     /// Tokenize `text`, reusing this value's buffers.
     pub fn fill(&mut self, text: &str) {
+        self.fill_limited(text, usize::MAX);
+    }
+
+    /// Tokenize at most `max_tokens` tokens of `text`, reusing this value's buffers. Returns `None` when the whole
+    /// text was read, else the byte offset where the first token left out starts. Reading stops as soon as that
+    /// token is found, so the cost is bounded by what is kept, however long `text` is.
+    pub fn fill_limited(&mut self, text: &str, max_tokens: usize) -> Option<usize> {
         self.tokens.clear();
         self.norm.clear();
         let mut upper = 0usize;
@@ -90,6 +97,10 @@ impl Tokens {
         }
 
         while let Some((i, c)) = chars.next() {
+            // Earlier tokens never change once a later one is pushed, so the first `max_tokens` are final.
+            if self.tokens.len() > max_tokens {
+                break;
+            }
             let next = chars.peek().map(|&(_, n)| n);
             // News is mostly ASCII: its classes are a table lookup, not a Unicode one (same answers).
             let (alphanumeric, is_upper, is_lower) = if c.is_ascii() {
@@ -221,8 +232,17 @@ impl Tokens {
                 _ => finish(self, &mut cur, cur_end),
             }
         }
-        finish(self, &mut cur, cur_end);
+        if self.tokens.len() <= max_tokens {
+            finish(self, &mut cur, cur_end);
+        }
+        let cut = (self.tokens.len() > max_tokens).then(|| {
+            let first_left_out = self.tokens[max_tokens];
+            self.tokens.truncate(max_tokens);
+            self.norm.truncate(first_left_out.norm_start as usize);
+            first_left_out.start as usize
+        });
         self.all_caps = lower == 0 && upper > 0;
+        cut
     }
 }
 
@@ -297,6 +317,24 @@ mod tests {
         assert_eq!(words("the U.S."), ["THE", "U.S."]);
         assert_eq!(words("Gondor.  Arnor"), ["GONDOR", "ARNOR"]);
         assert_eq!(words("Québec's \"rebels\""), ["QUEBEC'S", "REBELS"]);
+    }
+
+    #[test]
+    fn a_token_limit_stops_reading_at_the_first_token_left_out() {
+        let text = "Russia attacked Ukraine's army, didn't it";
+        let mut all = Tokens::default();
+        assert_eq!(all.fill_limited(text, usize::MAX), None);
+        for max in 0..=all.len() + 1 {
+            let mut t = Tokens::default();
+            let cut = t.fill_limited(text, max);
+            assert_eq!(t.len(), max.min(all.len()), "{max}");
+            for i in 0..t.len() {
+                assert_eq!(t.text(i), all.text(i));
+                assert_eq!(t.tokens[i].possessive, all.tokens[i].possessive);
+            }
+            let expected = (max < all.len()).then(|| all.tokens[max].start as usize);
+            assert_eq!(cut, expected, "{max}");
+        }
     }
 
     #[test]
