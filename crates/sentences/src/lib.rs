@@ -3,7 +3,8 @@
 //! [`SentenceSplitter`] is rule-based and table-driven (see [`lexicon`]); [`split`] fills
 //! [`Document::sentences`] for the headline ([`Part::Headline`]) and each body paragraph ([`Part::Body`]).
 //! Sentences never cross paragraph boundaries, never end inside a token (CJK full stops aside), and are trimmed of
-//! surrounding whitespace.
+//! surrounding whitespace, and never longer than [`MAX_SENTENCE_BYTES`]: run-on text is cut at its best clause
+//! boundary, so text of any shape splits in linear time.
 //! This crate never does I/O and never changes the document text.
 
 pub mod lexicon;
@@ -13,7 +14,8 @@ use std::sync::OnceLock;
 
 use dyad_model::{Document, Part, Sentence};
 
-pub use splitter::{SentenceSplitter, Sentences};
+pub use lexicon::MAX_SENTENCE_BYTES;
+pub use splitter::{SentenceSplitter, Sentences, MIN_SENTENCE_LIMIT_BYTES};
 
 impl SentenceSplitter {
     /// Replaces `doc.sentences` with the sentences of its headline and of each body paragraph, in text order.

@@ -18,6 +18,12 @@
 //!   (`“Why?” Lavrov asked.`), not a new sentence;
 //! - after any other word there is a boundary.
 //!
+//! A sentence is never longer than [`MAX_SENTENCE_BYTES`] (or the splitter's own limit): a run-on stretch with no
+//! boundary that close is cut at the last semicolon or colon before whitespace in the second half of that
+//! reach, else after the last comma before a clause conjunction ([`FORCED_SPLIT_CONJUNCTIONS`]), else at the last
+//! whitespace, else at the last character boundary. Every candidate looks only a bounded way around itself, and
+//! a forced cut advances by at least half the limit, so splitting is linear in the text, whatever its shape.
+//!
 //! The scan walks bytes and decodes a character only at candidate positions; it allocates nothing per character.
 
 use std::collections::HashSet;
@@ -25,11 +31,19 @@ use std::collections::HashSet;
 use dyad_model::Span;
 
 use crate::lexicon::{
-    AMBIGUOUS_ABBREVIATIONS, CLOSERS, ELLIPSES, MAX_ABBREVIATION_BYTES, MAX_ATTRIBUTION_NAME_WORDS,
-    MAX_DOTTED_SEGMENT_LETTERS, MAX_LIST_NUMBER_DIGITS, NON_TERMINAL_ABBREVIATIONS,
-    NUMBER_PREFIXES, OPENERS, SENTENCE_STARTERS, SPEECH_VERBS, STRAY_CLOSERS, TERMINATORS,
-    UNSPACED_TERMINATORS,
+    AMBIGUOUS_ABBREVIATIONS, CLOSERS, ELLIPSES, FORCED_SPLIT_CONJUNCTIONS, MAX_ABBREVIATION_BYTES,
+    MAX_ATTRIBUTION_NAME_WORDS, MAX_DOTTED_SEGMENT_LETTERS, MAX_LIST_MARKER_BYTES,
+    MAX_LIST_NUMBER_DIGITS, MAX_SENTENCE_BYTES, NON_TERMINAL_ABBREVIATIONS, NUMBER_PREFIXES,
+    OPENERS, SENTENCE_STARTERS, SPEECH_VERBS, STRAY_CLOSERS, TERMINATORS, UNSPACED_TERMINATORS,
 };
+
+/// The smallest sentence limit a splitter accepts: one character of any script (4 bytes of UTF-8) always fits,
+/// so a forced cut always advances.
+pub const MIN_SENTENCE_LIMIT_BYTES: usize = 4;
+
+/// How far past a comma the forced split looks for a clause conjunction (", and"): whitespace and the longest
+/// conjunction of [`FORCED_SPLIT_CONJUNCTIONS`] fit, and the check stays constant-time.
+const CONJUNCTION_LOOKAHEAD_BYTES: usize = 16;
 
 /// Splits text into sentence spans. Build once ([`SentenceSplitter::new`]) and share: it holds only the compiled
 /// word tables and is `Sync`.
@@ -51,6 +65,8 @@ pub struct SentenceSplitter {
     number_prefixes: HashSet<&'static str>,
     starters: HashSet<&'static str>,
     speech_verbs: HashSet<&'static str>,
+    /// Longest sentence given out, in bytes.
+    max_bytes: usize,
 }
 
 impl Default for SentenceSplitter {
@@ -86,7 +102,28 @@ impl SentenceSplitter {
             number_prefixes: NUMBER_PREFIXES.iter().copied().collect(),
             starters: SENTENCE_STARTERS.iter().copied().collect(),
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+            max_bytes: MAX_SENTENCE_BYTES,
         }
+    }
+
+    /// The same splitter giving out sentences of at most `max` bytes (at least [`MIN_SENTENCE_LIMIT_BYTES`])
+    /// instead of [`MAX_SENTENCE_BYTES`].
+    ///
+    /// ```
+    /// use dyad_sentences::SentenceSplitter;
+    /// let splitter = SentenceSplitter::new().with_max_sentence_bytes(32);
+    /// let text = "Troops moved north; talks stalled again, and the envoy flew home";
+    /// let pieces: Vec<&str> = splitter.split_text(text, 0).map(|s| s.slice(text)).collect();
+    /// assert_eq!(pieces, ["Troops moved north;", "talks stalled again,", "and the envoy flew home"]);
+    /// ```
+    pub fn with_max_sentence_bytes(mut self, max: usize) -> SentenceSplitter {
+        self.max_bytes = max.max(MIN_SENTENCE_LIMIT_BYTES);
+        self
+    }
+
+    /// The longest sentence this splitter gives out, in bytes.
+    pub fn max_sentence_bytes(&self) -> usize {
+        self.max_bytes
     }
 
     /// The sentences of `text` (one paragraph, or any text: boundaries never depend on what lies outside it) as
@@ -103,8 +140,11 @@ impl SentenceSplitter {
     /// Where the sentence starting at `start` ends (exclusive) and where the search for the next one resumes.
     fn find_end(&self, text: &str, start: usize) -> (usize, usize) {
         let bytes = text.as_bytes();
+        // A terminator at or past `limit` could only end a sentence longer than the limit.
+        let limit = start.saturating_add(self.max_bytes);
+        let scan_to = limit.min(bytes.len());
         let mut i = start;
-        while i < bytes.len() {
+        while i < scan_to {
             let b = bytes[i];
             let term_len = if b < 0x80 {
                 if !matches!(b, b'.' | b'?' | b'!') {
@@ -125,22 +165,72 @@ impl SentenceSplitter {
                 i += 1;
                 continue;
             };
-            match self.boundary_at(text, start, i, term_len) {
-                Ok(end) => return end,
+            match self.boundary_at(text, start, i, term_len, limit) {
+                Ok((end, resume)) if text[start..end].trim_end().len() <= self.max_bytes => {
+                    return (end, resume)
+                }
+                // The boundary comes too late (a long run of closers).
+                Ok(_) => break,
                 Err(next) => i = next,
             }
         }
-        (text.len(), text.len())
+        // No boundary: the rest of the text is the sentence if it fits once trimmed.
+        let fits = bytes.len() <= limit || {
+            let mut b = limit;
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            text[b..].trim_start().is_empty()
+        };
+        if fits {
+            (text.len(), text.len())
+        } else {
+            self.forced_end(text, start)
+        }
+    }
+
+    /// Where a sentence with no boundary within the limit is cut, and where the next one resumes: the best
+    /// boundary in the second half of its reach (so every cut advances by at least half the limit), as the
+    /// module documentation orders them.
+    fn forced_end(&self, text: &str, start: usize) -> (usize, usize) {
+        let floor_boundary = |mut b: usize| {
+            while !text.is_char_boundary(b) {
+                b -= 1;
+            }
+            b
+        };
+        let hi = floor_boundary((start + self.max_bytes).min(text.len()));
+        let lo = floor_boundary(start + self.max_bytes / 2);
+        let space_after = |q: usize| text[q..].chars().next().is_none_or(char::is_whitespace);
+        let (mut colon, mut comma, mut space) = (None, None, None);
+        for (p, c) in text[lo..hi].char_indices().rev() {
+            let p = lo + p;
+            match c {
+                ';' if space_after(p + 1) => return (p + 1, p + 1),
+                ':' if colon.is_none() && space_after(p + 1) => colon = Some(p + 1),
+                ',' if comma.is_none() && before_conjunction(&text[p + 1..]) => comma = Some(p + 1),
+                c if space.is_none() && c.is_whitespace() => space = Some((p, p + c.len_utf8())),
+                _ => {}
+            }
+        }
+        match (colon.or(comma), space) {
+            (Some(end), _) => (end, end),
+            (None, Some((end, resume))) if end > start => (end, resume),
+            // `hi` is past `start`: the limit holds at least one character.
+            _ => (hi, hi),
+        }
     }
 
     /// Decides whether the terminator at `i` ends a sentence: on a boundary `Ok((end, resume))`, otherwise
     /// `Err(next)`, the offset after the terminator run where the scan goes on.
+    /// A terminator run reaching past `limit` is no boundary: the scan resumes after it, past the limit.
     fn boundary_at(
         &self,
         text: &str,
         start: usize,
         i: usize,
         term_len: usize,
+        limit: usize,
     ) -> Result<(usize, usize), usize> {
         // The terminator run and the closers after it.
         let mut j = i + term_len;
@@ -162,6 +252,9 @@ impl SentenceSplitter {
                 break;
             }
             j += c.len_utf8();
+            if j > limit {
+                return Err(j);
+            }
         }
         let rest = &text[j..];
         let Some(first) = rest.chars().next() else {
@@ -310,9 +403,31 @@ fn is_initial(word: &str) -> bool {
 
 /// The sentence so far is only a list number or letter ("3." or "(b)." or "a."): the period marks the item.
 fn is_list_marker(so_far: &str) -> bool {
+    if so_far.len() > MAX_LIST_MARKER_BYTES {
+        return false;
+    }
     let marker = so_far.trim_start_matches(OPENERS).trim_end_matches(CLOSERS);
     let digits = marker.bytes().all(|b| b.is_ascii_digit());
     (digits && (1..=MAX_LIST_NUMBER_DIGITS).contains(&marker.len())) || is_initial(marker)
+}
+
+/// Whether `rest` (the text after a comma) opens with whitespace and then a clause conjunction of
+/// [`FORCED_SPLIT_CONJUNCTIONS`] as a whole word; reads at most [`CONJUNCTION_LOOKAHEAD_BYTES`].
+fn before_conjunction(rest: &str) -> bool {
+    let head = &rest.as_bytes()[..rest.len().min(CONJUNCTION_LOOKAHEAD_BYTES)];
+    let word_start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    if word_start == 0 {
+        return false;
+    }
+    let word = &head[word_start..];
+    FORCED_SPLIT_CONJUNCTIONS.iter().any(|conj| {
+        word.len() > conj.len()
+            && word[..conj.len()].eq_ignore_ascii_case(conj.as_bytes())
+            && !word[conj.len()].is_ascii_alphanumeric()
+    })
 }
 
 /// Letters in short dot-separated segments: "U.S", "a.m", "Ph.D" (the final period is not part of `word`).

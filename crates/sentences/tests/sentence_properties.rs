@@ -1,5 +1,6 @@
 //! Property tests: on any text, sentence spans are ordered, non-overlapping, trimmed, on character boundaries,
-//! never end inside a token, and together with the whitespace gaps between them reproduce the text.
+//! never end inside a token, and together with the whitespace gaps between them reproduce the text. Under any
+//! sentence limit, run-on text is cut so that no sentence exceeds it and the rest still holds.
 
 use dyad_model::{Document, Part, Span};
 use dyad_sentences::lexicon::{CLOSERS, UNSPACED_TERMINATORS};
@@ -67,7 +68,85 @@ fn check_spans(text: &str, spans: &[Span]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Run-on text: words, clause punctuation and conjunctions, long unbroken runs, multi-byte characters and NUL,
+/// with few full stops, so the limit (not the terminators) decides most cuts.
+fn run_on_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "Russia",
+        "attacked",
+        "and",
+        "And",
+        "but",
+        "or",
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ";",
+        ":",
+        "; ",
+        ": ",
+        ", and ",
+        ", but ",
+        "\u{a0}",
+        "é",
+        "ß",
+        "漢字",
+        "😀",
+        "\0",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "12:30",
+        "http://x.org/a;b",
+        ".",
+        "U.S.",
+        "!",
+        "”",
+        ")))))))))))))))",
+        "(((((((((((((",
+    ]);
+    prop::collection::vec(pieces, 0..120).prop_map(|v| v.concat())
+}
+
+fn check_limit(text: &str, spans: &[Span], max: usize) -> Result<(), TestCaseError> {
+    check_spans(text, spans)?;
+    for span in spans {
+        prop_assert!(
+            span.len() <= max,
+            "sentence of {} bytes over the limit {max}: {:?}",
+            span.len(),
+            span.slice(text)
+        );
+    }
+    Ok(())
+}
+
 proptest! {
+    #[test]
+    fn no_sentence_exceeds_the_limit_on_run_on_text(text in run_on_text(), max in 4usize..160) {
+        let splitter = SentenceSplitter::new().with_max_sentence_bytes(max);
+        let spans: Vec<Span> = splitter.split_text(&text, 0).collect();
+        check_limit(&text, &spans, max)?;
+    }
+
+    #[test]
+    fn no_sentence_exceeds_the_limit_on_any_text(text in any::<String>(), max in 0usize..64) {
+        let splitter = SentenceSplitter::new().with_max_sentence_bytes(max);
+        let spans: Vec<Span> = splitter.split_text(&text, 0).collect();
+        check_limit(&text, &spans, splitter.max_sentence_bytes())?;
+    }
+
+    #[test]
+    fn short_sentences_split_the_same_under_a_limit(text in newsy_text()) {
+        // Every sentence of newsy text fits the limit, so the limit changes nothing.
+        let plain: Vec<Span> = SentenceSplitter::new().split_text(&text, 0).collect();
+        let max = plain.iter().map(|s| s.len()).max().unwrap_or(0).max(4);
+        let limited: Vec<Span> =
+            SentenceSplitter::new().with_max_sentence_bytes(max).split_text(&text, 0).collect();
+        prop_assert_eq!(plain, limited);
+    }
+
     #[test]
     fn spans_are_valid_on_newsy_text(text in newsy_text()) {
         let spans: Vec<Span> = SentenceSplitter::new().split_text(&text, 0).collect();
