@@ -597,7 +597,7 @@ fn publication_date(year: u32, month: u32, day: u32) -> Option<Date> {
 }
 
 fn in_publication_years(date: &Date) -> bool {
-    YEAR_RANGE.contains(&date.year())
+    YEAR_RANGE.contains(&u32::from(date.year()))
 }
 
 /// The month an English, German, French or Spanish month name or abbreviation names, in any case.

@@ -206,18 +206,19 @@ impl Date {
         })
     }
 
-    pub fn year(self) -> u32 {
-        u32::from(self.year)
+    /// 0–9999.
+    pub fn year(self) -> u16 {
+        self.year
     }
 
     /// 1–12.
-    pub fn month(self) -> u32 {
-        u32::from(self.month)
+    pub fn month(self) -> u8 {
+        self.month
     }
 
     /// 1–31.
-    pub fn day(self) -> u32 {
-        u32::from(self.day)
+    pub fn day(self) -> u8 {
+        self.day
     }
 
     /// An ISO 8601 calendar date: the trimmed `s` starting with `YYYY-MM-DD` (what follows, such as a time, is
@@ -296,7 +297,7 @@ impl Date {
 
     /// The date as the number `YYYYMMDD` (how dictionaries write it).
     pub fn yyyymmdd(self) -> u32 {
-        self.year() * 10_000 + self.month() * 100 + self.day()
+        u32::from(self.year) * 10_000 + u32::from(self.month) * 100 + u32::from(self.day)
     }
 
     /// Days since 1970-01-01 (negative before it).
