@@ -1,7 +1,9 @@
 //! Finds calendar dates written the ways news copy writes them ("Feb 26", "May 3, 2018", "3 May 2018",
 //! "2018-05-03") and normalises them to ISO 8601. Used on datelines, date stamps and footers; never on body prose.
 
-use crate::patterns::{MAX_YEAR, MIN_YEAR, MONTHS};
+use dyad_model::date::{month_from_name, most_days_in_month, Date};
+
+use crate::patterns::{MAX_YEAR, MIN_YEAR};
 
 /// A date as found: the year is optional because datelines often omit it ("SALVADOR, Feb 26 -").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,10 +16,11 @@ pub struct FoundDate {
 }
 
 impl FoundDate {
-    /// `YYYY-MM-DD`, taking the year from `fallback_year` when the date has none; `None` without any year.
+    /// `YYYY-MM-DD`, taking the year from `fallback_year` when the date has none; `None` without any year or when
+    /// the day is not in that year's month (February 29 of 2019).
     pub fn iso(&self, fallback_year: Option<u16>) -> Option<String> {
         let year = self.year.or(fallback_year)?;
-        Some(format!("{year:04}-{:02}-{:02}", self.month, self.day))
+        Date::from_ymd(year.into(), self.month.into(), self.day.into()).map(Date::to_iso)
     }
 }
 
@@ -42,8 +45,8 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
             day,
             words: (i, i + len),
         };
-        if let Some((year, month, day)) = iso_date(word) {
-            return Some(found(Some(year), month, day, 1));
+        if let Some(date) = iso_date(word) {
+            return Some(found(Some(date.year()), date.month(), date.day(), 1));
         }
         if let Some(month) = month_number(word) {
             if let Some(day) = next.and_then(|w| day_number(w, month)) {
@@ -71,22 +74,15 @@ pub fn find_year(text: &str) -> Option<u16> {
 /// already starting with an ISO date is kept whole, so a time is not lost.
 pub fn normalise(text: &str) -> Option<String> {
     let trimmed = text.trim();
-    if trimmed.get(..10).and_then(iso_date).is_some() {
+    if iso_date(trimmed).is_some() {
         return Some(trimmed.to_string());
     }
     find_date(trimmed).and_then(|d| d.iso(None))
 }
 
-fn iso_date(word: &str) -> Option<(u16, u8, u8)> {
-    let head = word.get(..10)?;
-    let b = head.as_bytes();
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let year = year_number(&head[..4])?;
-    let month: u8 = head[5..7].parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day = day_number(&head[8..10], month)?;
-    Some((year, month, day))
+/// `YYYY-MM-DD` at the start of a word (a time may follow), in a plausible year.
+fn iso_date(word: &str) -> Option<Date> {
+    Date::parse_iso_prefix(word).filter(|d| plausible_year(d.year()))
 }
 
 /// A month name or abbreviation, capitalised as in prose ("May", "Feb", "SEPT"): lower-case "may" is a verb.
@@ -94,10 +90,7 @@ fn month_number(word: &str) -> Option<u8> {
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, n)| n)
+    month_from_name(word)
 }
 
 /// A day of the month, with an optional ordinal suffix ("3rd"), valid for `month`.
@@ -111,21 +104,20 @@ fn day_number(word: &str, month: u8) -> Option<u8> {
         return None;
     }
     let day: u8 = digits.parse().ok()?;
-    let longest = match month {
-        2 => 29,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    (1..=longest).contains(&day).then_some(day)
+    // The year may be unknown yet, so February allows the 29th.
+    let longest = most_days_in_month(month.into())?;
+    (1..=longest).contains(&day.into()).then_some(day)
 }
 
 fn year_number(word: &str) -> Option<u16> {
     if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    word.parse()
-        .ok()
-        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+    word.parse().ok().filter(|&y| plausible_year(y))
+}
+
+fn plausible_year(year: u16) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&year)
 }
 
 #[cfg(test)]
@@ -148,6 +140,9 @@ mod tests {
         assert_eq!(iso("Sept. 11, 2001"), Some("2001-09-11".into()));
         assert_eq!(iso("Iran may 5 times"), None, "lower-case may is a verb");
         assert_eq!(iso("Feb 30"), None);
+        assert_eq!(iso("Feb 29"), None, "1999 is no leap year");
+        assert_eq!(iso("Feb 29, 2000"), Some("2000-02-29".into()));
+        assert_eq!(iso("1899-05-03"), None, "not a publication year");
         assert_eq!(
             find_date("May 3").and_then(|d| d.iso(None)),
             None,
