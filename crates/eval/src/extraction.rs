@@ -236,27 +236,17 @@ pub struct ShingleSummary {
 impl ShingleSummary {
     /// Upstream's `metrics_from_tp_fp_fns`, plus accuracy.
     pub fn from_pages(pages: &[PageMatch]) -> ShingleSummary {
-        let mean = |xs: Vec<f64>| {
-            if xs.is_empty() {
+        // Precision is averaged over the pages whose prediction has shingles, recall over those whose truth has.
+        let mean_over = |counted: fn(&PageMatch) -> bool, score: fn(&PageMatch) -> f64| {
+            let scores: Vec<f64> = pages.iter().filter(|m| counted(m)).map(score).collect();
+            if scores.is_empty() {
                 0.0
             } else {
-                xs.iter().sum::<f64>() / xs.len() as f64
+                scores.iter().sum::<f64>() / scores.len() as f64
             }
         };
-        let precision = mean(
-            pages
-                .iter()
-                .filter(|m| m.tp + m.fp > 0.0)
-                .map(PageMatch::precision)
-                .collect(),
-        );
-        let recall = mean(
-            pages
-                .iter()
-                .filter(|m| m.tp + m.fn_ > 0.0)
-                .map(PageMatch::recall)
-                .collect(),
-        );
+        let precision = mean_over(|m| m.tp + m.fp > 0.0, PageMatch::precision);
+        let recall = mean_over(|m| m.tp + m.fn_ > 0.0, PageMatch::recall);
         let f1 = PrecisionRecall { precision, recall }.f1();
         let accuracy = if pages.is_empty() {
             0.0
