@@ -352,6 +352,28 @@ impl fmt::Display for ExtractionReport {
     }
 }
 
+/// Reads the set's page `<id>.html.gz` from `html_dir` and extracts it, adding the extraction (only) to `throughput`.
+fn extract_page(
+    html_dir: &Path,
+    id: &str,
+    throughput: &mut Throughput,
+) -> Result<Extracted, EvalError> {
+    let path = html_dir.join(format!("{id}.html.gz"));
+    if !path.exists() {
+        return Err(EvalError::MissingPage {
+            path,
+            id: id.to_owned(),
+        });
+    }
+    let html = decode_page(&read_gzip(&path)?);
+    let start = Instant::now();
+    let extracted = dyad_html::extract(&html);
+    throughput.seconds += start.elapsed().as_secs_f64();
+    throughput.pages += 1;
+    throughput.bytes += html.len() as u64;
+    Ok(extracted)
+}
+
 /// A ground-truth page that carries a text to compare with.
 struct TruthPage {
     id: String,
@@ -367,16 +389,7 @@ fn run_shingle_benchmark(
     let mut throughput = Throughput::default();
     let mut pages = Vec::with_capacity(truth.len());
     for t in truth {
-        let path = html_dir.join(format!("{}.html.gz", t.id));
-        if !path.exists() {
-            return Err(EvalError::MissingPage { path, id: t.id });
-        }
-        let html = decode_page(&read_gzip(&path)?);
-        let start = Instant::now();
-        let extracted = dyad_html::extract(&html);
-        throughput.seconds += start.elapsed().as_secs_f64();
-        throughput.pages += 1;
-        throughput.bytes += html.len() as u64;
+        let extracted = extract_page(html_dir, &t.id, &mut throughput)?;
         let matched = shingle_match(&t.text, &body_text(&extracted));
         pages.push(PageScore { id: t.id, matched });
     }
@@ -561,16 +574,7 @@ pub fn score_trafilatura(set_dir: &Path) -> Result<SnippetReport, EvalError> {
     let mut failures = Vec::new();
     let mut metadata = MetadataHits::default();
     for (id, entry) in entries {
-        let page = set_dir.join("html").join(format!("{id}.html.gz"));
-        if !page.exists() {
-            return Err(EvalError::MissingPage { path: page, id });
-        }
-        let html = decode_page(&read_gzip(&page)?);
-        let start = Instant::now();
-        let extracted = dyad_html::extract(&html);
-        throughput.seconds += start.elapsed().as_secs_f64();
-        throughput.pages += 1;
-        throughput.bytes += html.len() as u64;
+        let extracted = extract_page(&set_dir.join("html"), &id, &mut throughput)?;
         let text = normalise_space(&body_text(&extracted));
         let (mut missed, mut intruding) = (0, 0);
         for s in &entry.with {
