@@ -54,9 +54,18 @@ pub struct InputArgs {
     /// JSONL field holding HTML (repeatable; tried in order).
     #[arg(long = "html-field")]
     pub html_fields: Vec<String>,
+    /// Write the output to FILE instead of standard output (never read back as input).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Never show a progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// Refuse text that is not valid UTF-8 instead of decoding it from a guessed encoding (with a warning).
+    #[arg(long)]
+    pub strict_utf8: bool,
+    /// List every file passed over and why (hidden files, images and other routine skips too).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

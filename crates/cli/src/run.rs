@@ -4,7 +4,10 @@
 use crate::dictionaries::{load_pipeline, DictOptions};
 use crate::{FormatArg, InputArgs, Outcome};
 use clap::Args;
-use dyad_ingest::{read_inputs, IngestError, IngestOptions, RecordCounts};
+use dyad_ingest::{
+    read_inputs, FileIdentity, IngestError, IngestOptions, Inputs, RawRecord, RecordCounts,
+    WarningCounts,
+};
 use dyad_model::{Document, InputFormat};
 use dyad_pipeline::{run_ordered, Pipeline, RecordSettings, RunObserver};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -42,8 +45,11 @@ pub fn ingest_options(args: &InputArgs) -> IngestOptions {
             FormatArg::Jsonl => InputFormat::Jsonl,
             FormatArg::Warc => InputFormat::Warc,
         }),
+        strict_utf8: args.strict_utf8,
         ..IngestOptions::default()
     };
+    // Never read this run's own output: `dyad extract DIR > DIR/out.jsonl` would otherwise read itself.
+    opts.exclude.extend(FileIdentity::of_stdout());
     if !args.text_fields.is_empty() {
         opts.jsonl.text = args.text_fields.clone();
     }
@@ -101,30 +107,98 @@ impl RunObserver for Reporter {
 fn run<T, P, W>(input: &InputArgs, process: P, mut write: W) -> Result<Outcome, String>
 where
     T: Send,
-    P: Fn(dyad_ingest::RawRecord) -> T + Sync,
+    P: Fn(RawRecord) -> T + Sync,
     W: FnMut(&mut dyn Write, T) -> io::Result<()>,
 {
-    let opts = ingest_options(input);
-    let mut inputs = read_inputs(&input.inputs, &opts);
-    let mut reporter = Reporter {
-        progress: progress_bar(input),
+    let mut opts = ingest_options(input);
+    let sink: Box<dyn Write> = match &input.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| format!("cannot create {}: {e}", path.display()))?;
+            opts.exclude.extend(FileIdentity::of_path(path));
+            Box::new(file)
+        }
+        None => Box::new(io::stdout().lock()),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let written = run_ordered(&mut inputs, process, |t| write(&mut out, t), &mut reporter)
+    let mut inputs = read_inputs(&input.inputs, &opts);
+    let progress = progress_bar(input);
+    let mut reporter = Reporter {
+        progress: progress.clone(),
+    };
+    let mut out = io::BufWriter::new(sink);
+    let records = WarnAsRead {
+        inputs: &mut inputs,
+        verbose: input.verbose,
+        progress: progress.clone(),
+    };
+    let written = run_ordered(records, process, |t| write(&mut out, t), &mut reporter)
         .and_then(|()| out.flush());
     if let Err(e) = written {
         return finish_on_write_error(e);
     }
-    reporter.progress.finish_and_clear();
+    progress.finish_and_clear();
     let files = inputs.file_counts();
     let total = inputs.total_counts();
     eprintln!("dyad: {}", summary(files.len(), &total));
+    let warned = inputs.warning_counts();
+    if warned.total() > 0 {
+        eprintln!("dyad: {}", warning_summary(&warned, input.verbose));
+    }
     Ok(if total.failed > 0 {
         Outcome::SomeFailed
     } else {
         Outcome::Clean
     })
+}
+
+/// The records of the inputs, printing each warning (a file skipped and why, a guessed encoding) as it comes:
+/// all of them with `-v`, otherwise all but the routine ones (hidden files, images, paperwork).
+struct WarnAsRead<'a> {
+    inputs: &'a mut Inputs,
+    verbose: bool,
+    progress: ProgressBar,
+}
+
+impl Iterator for WarnAsRead<'_> {
+    type Item = Result<RawRecord, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let next = self.inputs.next();
+        for w in self.inputs.take_warnings() {
+            if self.verbose || !w.reason().is_routine() {
+                self.progress.suspend(|| eprintln!("dyad: warning: {w}"));
+            }
+        }
+        next
+    }
+}
+
+/// "3 files skipped (1 this run's output, 1 FIFO, socket or device, 1 non-article extension); 2 read with
+/// warnings (2 not UTF-8, decoded)".
+fn warning_summary(w: &WarningCounts, verbose: bool) -> String {
+    let part = |skip: bool| -> (u64, Vec<String>) {
+        let list: Vec<_> = w.iter().filter(|(r, _)| r.is_skip() == skip).collect();
+        (
+            list.iter().map(|(_, n)| n).sum(),
+            list.iter()
+                .map(|(r, n)| format!("{n} {}", r.label()))
+                .collect(),
+        )
+    };
+    let mut out = Vec::new();
+    let (n, list) = part(true);
+    if n > 0 {
+        out.push(format!(
+            "{n} file{} skipped ({}){}",
+            if n == 1 { "" } else { "s" },
+            list.join(", "),
+            if verbose { "" } else { "; -v lists them" }
+        ));
+    }
+    let (n, list) = part(false);
+    if n > 0 {
+        out.push(format!("{n} read with warnings ({})", list.join(", ")));
+    }
+    out.join("; ")
 }
 
 /// A closed pipe (`dyad code ... | head`) ends the run quietly; other write errors are reported.

@@ -89,9 +89,7 @@ impl StoryText {
             date: self.date.clone(),
             ..dyad_ingest::RecordHints::default()
         };
-        let mut doc = dyad_clean::from_text(&self.text, dyad_model::Provenance::default(), &hints);
-        dyad_sentences::split(&mut doc);
-        doc
+        dyad_pipeline::document_from_text(&self.text, dyad_model::Provenance::default(), &hints)
     }
 }
 

@@ -347,12 +347,12 @@ const SEED_BOILERPLATE: &[&str] = &[
 const MAX_UNMATCHED_EVENTS: usize = 22;
 
 fn document(text: &str, id: &str, date: Option<&str>) -> Document {
-    let mut doc = dyad_clean::from_text(text, Provenance::default(), &RecordHints::default());
+    let mut doc =
+        dyad_pipeline::document_from_text(text, Provenance::default(), &RecordHints::default());
     doc.id = id.to_string();
     if doc.metadata.date.is_none() {
         doc.metadata.date = date.map(str::to_string);
     }
-    dyad_sentences::split(&mut doc);
     doc
 }
 

@@ -24,7 +24,7 @@ fn documents() -> &'static [Document] {
             .iter()
             .take(STORIES)
             .map(|s| {
-                let mut doc = dyad_clean::from_text(
+                let mut doc = dyad_pipeline::document_from_text(
                     &s.text(),
                     Provenance::default(),
                     &RecordHints::default(),
@@ -35,7 +35,6 @@ fn documents() -> &'static [Document] {
                     .as_ref()
                     .and_then(|d| d.get(..10))
                     .map(str::to_string);
-                dyad_sentences::split(&mut doc);
                 doc
             })
             .collect()
