@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
@@ -135,10 +135,11 @@ impl Dom {
             line: Cell::new(1),
             open_depth: Cell::new(0),
             merged_attrs: RefCell::new(Vec::new()),
+            open_names: RefCell::new(HashMap::new()),
         };
         let guard = DepthGuard {
             builder: TreeBuilder::new(sink, Default::default()),
-            swallow: RefCell::new(Vec::new()),
+            swallow: RefCell::new(HashMap::new()),
             limits: Cell::new(LimitsHit::default()),
         };
         let tokenizer = Tokenizer::new(guard, Default::default());
@@ -319,9 +320,24 @@ const FORMATTING_TAGS: &[LocalName] = &[
 struct DepthGuard {
     builder: TreeBuilder<NodeId, ArenaSink>,
     /// End tags still to swallow, by name, because their start tags were dropped.
-    swallow: RefCell<Vec<(LocalName, u32)>>,
+    swallow: RefCell<HashMap<LocalName, u32>>,
     limits: Cell<LimitsHit>,
 }
+
+/// A stack of open elements this deep makes every unmatched end tag a long walk for the tree builder, which looks
+/// for an element of that name down to the nearest special one; from here, end tags naming no open element are
+/// dropped first. Far below it, on real pages, every token reaches the tree builder unchanged.
+const DEEP_STACK: u32 = MAX_DOM_DEPTH / 2;
+
+/// End tags that do something even with no such element open: `</p>` and `</br>` insert an element, the document
+/// ones change the insertion mode.
+const EFFECTIVE_UNMATCHED_END_TAGS: &[LocalName] = &[
+    local_name!("p"),
+    local_name!("br"),
+    local_name!("html"),
+    local_name!("head"),
+    local_name!("body"),
+];
 
 impl DepthGuard {
     fn hit(&self, f: impl FnOnce(&mut LimitsHit)) {
@@ -332,36 +348,40 @@ impl DepthGuard {
 
     /// Whether to drop this tag instead of building it.
     fn drops(&self, tag: &Tag) -> bool {
+        let depth = self.builder.sink.open_depth.get();
         match tag.kind {
             StartTag => {
-                if self.builder.sink.open_depth.get() < MAX_DOM_DEPTH
-                    || RAW_TEXT_TAGS.contains(&tag.name)
-                    || FLAT_TAGS.contains(&tag.name)
-                {
+                if RAW_TEXT_TAGS.contains(&tag.name) || FLAT_TAGS.contains(&tag.name) {
                     return false;
                 }
-                self.hit(|l| l.depth = true);
+                // Once the list of active formatting elements has overflowed, it is kept from growing again.
+                let formatting_blocked =
+                    self.limits.get().formatting && FORMATTING_TAGS.contains(&tag.name);
+                if depth < MAX_DOM_DEPTH && !formatting_blocked {
+                    return false;
+                }
+                if !formatting_blocked {
+                    self.hit(|l| l.depth = true);
+                }
                 if !VOID_TAGS.contains(&tag.name) {
-                    let mut swallow = self.swallow.borrow_mut();
-                    match swallow.iter_mut().find(|(n, _)| *n == tag.name) {
-                        Some((_, count)) => *count += 1,
-                        None => swallow.push((tag.name.clone(), 1)),
-                    }
+                    *self
+                        .swallow
+                        .borrow_mut()
+                        .entry(tag.name.clone())
+                        .or_default() += 1;
                 }
                 true
             }
             EndTag => {
-                let mut swallow = self.swallow.borrow_mut();
-                match swallow
-                    .iter_mut()
-                    .find(|(n, count)| *n == tag.name && *count > 0)
-                {
-                    Some((_, count)) => {
+                if let Some(count) = self.swallow.borrow_mut().get_mut(&tag.name) {
+                    if *count > 0 {
                         *count -= 1;
-                        true
+                        return true;
                     }
-                    None => false,
                 }
+                depth >= DEEP_STACK
+                    && !EFFECTIVE_UNMATCHED_END_TAGS.contains(&tag.name)
+                    && !self.builder.sink.is_open(&tag.name)
             }
         }
     }
@@ -444,6 +464,8 @@ struct ArenaSink {
     open_depth: Cell<u32>,
     /// Attribute names of the elements the builder merged attributes into (`<html>`, `<body>`), for linear merges.
     merged_attrs: RefCell<Vec<(NodeId, HashSet<QualName>)>>,
+    /// Elements created and not yet popped, by local name: at least as many as the builder's stack holds.
+    open_names: RefCell<HashMap<LocalName, u32>>,
 }
 
 /// An element name handed back to the tree builder; atoms are cheap to clone.
@@ -492,6 +514,11 @@ impl ArenaSink {
             }
         }
         self.open_depth.set(d);
+    }
+
+    /// Whether an element of this name may be on the builder's stack of open elements.
+    fn is_open(&self, name: &LocalName) -> bool {
+        self.open_names.borrow().get(name).is_some_and(|&n| n > 0)
     }
 
     /// Text went into `parent`, so it is the builder's current node.
@@ -610,6 +637,11 @@ impl TreeSink for ArenaSink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
         let is_template = name.ns == ns!(html) && name.local == local_name!("template");
+        *self
+            .open_names
+            .borrow_mut()
+            .entry(name.local.clone())
+            .or_default() += 1;
         let id = self.push(NodeData::Element {
             name: name.local,
             ns: name.ns,
