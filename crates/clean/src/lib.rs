@@ -87,6 +87,7 @@ fn assemble(
         metadata,
         source_map: built.source_map,
         events: Vec::new(),
+        limits: Default::default(),
     }
 }
 

@@ -67,7 +67,10 @@ pub fn run_extract(args: &ExtractArgs) -> Result<Outcome, String> {
     run(
         &args.input,
         dyad_pipeline::document_of,
-        |out, doc: Document| pipeline.write_document(&doc, out),
+        |out, doc: Document| {
+            warn_limits(&doc);
+            pipeline.write_document(&doc, out)
+        },
     )
 }
 
@@ -86,8 +89,26 @@ pub fn run_code(args: &CodeArgs) -> Result<Outcome, String> {
     run(
         &args.input,
         |r| pipeline.process(r),
-        |out, doc: Document| pipeline.write_events(&doc, out),
+        |out, doc: Document| {
+            warn_limits(&doc);
+            pipeline.write_events(&doc, out)
+        },
     )
+}
+
+/// One warning per processing limit a document hit, naming the file and record: "dyad: warning: x.txt: 3 ×
+/// text with no sentence end beyond the sentence byte cap; cut into pieces".
+fn warn_limits(doc: &Document) {
+    for hit in doc.limits.iter() {
+        let p = &doc.provenance;
+        let record = p.record.map(|r| format!(": record {r}")).unwrap_or_default();
+        eprintln!(
+            "dyad: warning: {}{record}: {} × {}",
+            p.path,
+            hit.times,
+            hit.limit.describe()
+        );
+    }
 }
 
 /// Errors on standard error (file and location) as they come, a progress spinner on a terminal, and a summary.

@@ -10,10 +10,12 @@
 
 pub mod date;
 mod event;
+mod limits;
 pub mod hash;
 mod span;
 
 pub use event::{Event, Evidence, Plover, QuadClass, RuleRef};
+pub use limits::{Limit, LimitHit, LimitsHit};
 pub use span::{OffsetMap, OffsetSegment, Span};
 
 use schemars::JsonSchema;
@@ -118,6 +120,10 @@ pub struct Document {
     /// Events coded from the sentences, in sentence order (empty until the coding stage has run).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<Event>,
+    /// Processing limits this document ran into (reported as warnings; not part of the record).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub limits: LimitsHit,
 }
 
 impl Document {

@@ -32,7 +32,7 @@ pub use runner::{run_ordered, RunObserver, BATCH_RECORDS};
 use dyad_coding::Coder;
 use dyad_dict::LoadReport;
 use dyad_ingest::{RawRecord, RecordHints};
-use dyad_model::{Document, Provenance};
+use dyad_model::{Document, Limit, Provenance};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -49,6 +49,16 @@ pub fn document_from_text(text: &str, provenance: Provenance, hints: &RecordHint
     dyad_sentences::split(&mut doc);
     doc
 }
+
+/// Sentences longer than this many bytes are run-ons: real news never comes near it (the longest of the
+/// 143,784 Reuters-21578 body sentences is 681 bytes), so such a "sentence" is text that lost its punctuation,
+/// a table or a list, cut by the splitter's byte cap.
+pub const RUN_ON_SENTENCE_BYTES: usize = 1_000;
+
+/// Events kept from one run-on sentence: its first, as a coder in TABARI's code-by-sentence mode would. Coding
+/// every clause of word salad gives an event per ~200 bytes, each record several times the size of its text, so
+/// without this cap the output of such input grows to many times its size.
+pub const MAX_RUN_ON_EVENTS: usize = 1;
 
 /// A document coded with a trace of how: `traces[i]` tells how sentence `i` was read and why it gave the events
 /// it gave, or none.
@@ -131,6 +141,43 @@ impl Pipeline {
             Some(coder) => coder.code_document(doc),
             None => Vec::new(),
         };
+        self.bound_events(doc);
+    }
+
+    /// Keeps at most [`MAX_RUN_ON_EVENTS`] of each run-on sentence and notes the limits the document's events hit.
+    fn bound_events(&self, doc: &mut Document) {
+        let long = |doc: &Document, sentence: u32, bytes: usize| {
+            doc.sentences
+                .get(sentence as usize)
+                .is_some_and(|s| s.span.len() > bytes)
+        };
+        let mut kept_in_sentence = (u32::MAX, 0usize);
+        let mut dropped = 0u32;
+        let events = std::mem::take(&mut doc.events);
+        let mut kept = Vec::with_capacity(events.len());
+        for e in events {
+            if long(doc, e.sentence, RUN_ON_SENTENCE_BYTES) {
+                if kept_in_sentence.0 != e.sentence {
+                    kept_in_sentence = (e.sentence, 0);
+                }
+                if kept_in_sentence.1 >= MAX_RUN_ON_EVENTS {
+                    dropped += 1;
+                    continue;
+                }
+                kept_in_sentence.1 += 1;
+            }
+            kept.push(e);
+        }
+        doc.events = kept;
+        doc.limits.note_times(Limit::RunOnEvents, dropped);
+        let max_text = self.records.max_sentence_text_bytes;
+        let windows = doc
+            .events
+            .iter()
+            .filter(|e| long(doc, e.sentence, max_text))
+            .count();
+        doc.limits
+            .note_times(Limit::SentenceText, windows.min(u32::MAX as usize) as u32);
     }
 
     /// A record through every stage, with the trace of how each sentence was coded. The events are the very ones
@@ -139,8 +186,24 @@ impl Pipeline {
         let mut document = document_of(record);
         let traces = match &self.coder {
             Some(coder) => {
-                let (events, traces) = coder.explain_document(&document);
+                let (events, mut traces) = coder.explain_document(&document);
                 document.events = events;
+                let before: Vec<u32> = document.events.iter().map(|e| e.sentence).collect();
+                self.bound_events(&mut document);
+                for (i, trace) in traces.iter_mut().enumerate() {
+                    let had = before.iter().filter(|&&s| s as usize == i).count();
+                    let has = document
+                        .events
+                        .iter()
+                        .filter(|e| e.sentence as usize == i)
+                        .count();
+                    if has < had {
+                        let _ = writeln!(
+                            trace,
+                            "run-on sentence (over {RUN_ON_SENTENCE_BYTES} bytes): {has} of its {had} events kept"
+                        );
+                    }
+                }
                 traces
             }
             None => vec![String::new(); document.sentences.len()],
