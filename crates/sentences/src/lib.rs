@@ -12,25 +12,25 @@ mod splitter;
 
 use std::sync::OnceLock;
 
-use dyad_model::{Document, Part, Sentence};
+use dyad_model::{Document, Limit, Part, Sentence};
 
 pub use lexicon::MAX_SENTENCE_BYTES;
 pub use splitter::{SentenceSplitter, Sentences, MIN_SENTENCE_LIMIT_BYTES};
 
 impl SentenceSplitter {
     /// Replaces `doc.sentences` with the sentences of its headline and of each body paragraph, in text order.
-    /// A document without paragraphs has its whole body split as one paragraph.
+    /// A document without paragraphs has its whole body split as one paragraph. Each sentence the length limit
+    /// cut is noted in `doc.limits` as [`Limit::SentenceBytes`].
     pub fn split_document(&self, doc: &mut Document) {
         let mut sentences = Vec::new();
+        let mut forced_cuts = 0usize;
+        let mut split_part = |text: &str, start: u32, part: Part| {
+            let mut spans = self.split_text(text, start as usize);
+            sentences.extend(spans.by_ref().map(|span| Sentence { span, part }));
+            forced_cuts += spans.forced_cuts();
+        };
         if let Some(title) = doc.title {
-            let text = title.slice(&doc.text);
-            sentences.extend(
-                self.split_text(text, title.start as usize)
-                    .map(|span| Sentence {
-                        span,
-                        part: Part::Headline,
-                    }),
-            );
+            split_part(title.slice(&doc.text), title.start, Part::Headline);
         }
         let body_paragraphs = if doc.paragraphs.is_empty() {
             std::slice::from_ref(&doc.body)
@@ -38,15 +38,13 @@ impl SentenceSplitter {
             &doc.paragraphs[..]
         };
         for paragraph in body_paragraphs {
-            let text = paragraph.slice(&doc.text);
-            sentences.extend(self.split_text(text, paragraph.start as usize).map(|span| {
-                Sentence {
-                    span,
-                    part: Part::Body,
-                }
-            }));
+            split_part(paragraph.slice(&doc.text), paragraph.start, Part::Body);
         }
         doc.sentences = sentences;
+        doc.limits.note_times(
+            Limit::SentenceBytes,
+            u32::try_from(forced_cuts).unwrap_or(u32::MAX),
+        );
     }
 }
 

@@ -134,11 +134,13 @@ impl SentenceSplitter {
             text,
             pos: 0,
             base,
+            forced_cuts: 0,
         }
     }
 
-    /// Where the sentence starting at `start` ends (exclusive) and where the search for the next one resumes.
-    fn find_end(&self, text: &str, start: usize) -> (usize, usize) {
+    /// Where the sentence starting at `start` ends (exclusive), where the search for the next one resumes, and
+    /// whether the limit forced the cut.
+    fn find_end(&self, text: &str, start: usize) -> (usize, usize, bool) {
         let bytes = text.as_bytes();
         // A terminator at or past `limit` could only end a sentence longer than the limit.
         let limit = start.saturating_add(self.max_bytes);
@@ -167,7 +169,7 @@ impl SentenceSplitter {
             };
             match self.boundary_at(text, start, i, term_len, limit) {
                 Ok((end, resume)) if text[start..end].trim_end().len() <= self.max_bytes => {
-                    return (end, resume)
+                    return (end, resume, false)
                 }
                 // The boundary comes too late (a long run of closers).
                 Ok(_) => break,
@@ -183,9 +185,10 @@ impl SentenceSplitter {
             text[b..].trim_start().is_empty()
         };
         if fits {
-            (text.len(), text.len())
+            (text.len(), text.len(), false)
         } else {
-            self.forced_end(text, start)
+            let (end, resume) = self.forced_end(text, start);
+            (end, resume, true)
         }
     }
 
@@ -447,6 +450,14 @@ pub struct Sentences<'s, 't> {
     text: &'t str,
     pos: usize,
     base: usize,
+    forced_cuts: usize,
+}
+
+impl Sentences<'_, '_> {
+    /// How many of the sentences given so far were cut by the sentence limit rather than ended by the text.
+    pub fn forced_cuts(&self) -> usize {
+        self.forced_cuts
+    }
 }
 
 impl Iterator for Sentences<'_, '_> {
@@ -459,7 +470,8 @@ impl Iterator for Sentences<'_, '_> {
             self.pos = self.text.len();
             return None;
         }
-        let (end, resume) = self.splitter.find_end(self.text, start);
+        let (end, resume, forced) = self.splitter.find_end(self.text, start);
+        self.forced_cuts += usize::from(forced);
         let end = start + self.text[start..end].trim_end().len();
         // `resume` is past `end` and `end` past `start`, so the iteration always advances.
         self.pos = resume.max(end);

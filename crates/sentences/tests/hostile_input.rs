@@ -117,3 +117,31 @@ fn a_long_opening_bracket_run_before_many_abbreviations_stays_linear() {
     text.push_str(&repeat(" Mr. Smith", 2 * MB));
     split(&text);
 }
+
+#[test]
+fn a_document_notes_each_forced_cut_as_a_limit_hit() {
+    use dyad_model::{Document, Limit};
+    let body = repeat("troops moved north ", 10 * MAX_SENTENCE_BYTES);
+    let text = format!("Headline\n\n{body}. Talks ended.");
+    let mut doc = Document {
+        title: Some(Span::new(0, 8)),
+        body: Span::new(10, text.len()),
+        text,
+        ..Document::default()
+    };
+    dyad_sentences::split(&mut doc);
+    check(
+        &doc.text,
+        &doc.sentences.iter().map(|s| s.span).collect::<Vec<_>>(),
+    );
+    let hits: Vec<(Limit, u32)> = doc.limits.iter().map(|h| (h.limit, h.times)).collect();
+    let cut = doc.sentences.len() as u32 - 3; // the headline, the run-on's last piece and "Talks ended."
+    assert_eq!(hits, [(Limit::SentenceBytes, cut)]);
+    let mut plain = Document {
+        text: "Troops moved. Talks ended.".into(),
+        body: Span::new(0, 26),
+        ..Document::default()
+    };
+    dyad_sentences::split(&mut plain);
+    assert!(plain.limits.is_empty());
+}
