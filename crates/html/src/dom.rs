@@ -70,7 +70,7 @@ impl Node {
 /// Which of the input limits in [`crate::hints`] a page hit while parsing. A page that hits one is hostile or
 /// badly broken; its text is still extracted, but the caller may want to warn, naming the record.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LimitsHit {
+pub struct ParseLimits {
     /// Elements nested deeper than [`MAX_DOM_DEPTH`] were flattened.
     pub depth: bool,
     /// Attributes past [`MAX_ATTRIBUTES`] on one tag were cut.
@@ -79,14 +79,25 @@ pub struct LimitsHit {
     pub formatting: bool,
 }
 
-impl LimitsHit {
+impl ParseLimits {
     /// Whether any limit was hit.
     pub fn any(&self) -> bool {
         self.depth || self.attributes || self.formatting
     }
+
+    /// The limits hit, as the document model names them, for `dyad_model::LimitsHit::note`.
+    pub fn hits(&self) -> impl Iterator<Item = dyad_model::Limit> {
+        [
+            (self.depth, dyad_model::Limit::DomDepth),
+            (self.attributes, dyad_model::Limit::DomAttributes),
+            (self.formatting, dyad_model::Limit::DomReopenedFormatting),
+        ]
+        .into_iter()
+        .filter_map(|(hit, limit)| hit.then_some(limit))
+    }
 }
 
-impl std::fmt::Display for LimitsHit {
+impl std::fmt::Display for ParseLimits {
     /// The limits hit, comma-separated, or `none`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let hit = [
@@ -115,7 +126,7 @@ impl std::fmt::Display for LimitsHit {
 pub struct Dom {
     pub nodes: Vec<Node>,
     /// The input limits the page hit.
-    pub limits: LimitsHit,
+    pub limits: ParseLimits,
 }
 
 impl Dom {
@@ -140,7 +151,7 @@ impl Dom {
         let guard = DepthGuard {
             builder: TreeBuilder::new(sink, Default::default()),
             swallow: RefCell::new(HashMap::new()),
-            limits: Cell::new(LimitsHit::default()),
+            limits: Cell::new(ParseLimits::default()),
         };
         let tokenizer = Tokenizer::new(guard, Default::default());
         let input = BufferQueue::default();
@@ -321,7 +332,7 @@ struct DepthGuard {
     builder: TreeBuilder<NodeId, ArenaSink>,
     /// End tags still to swallow, by name, because their start tags were dropped.
     swallow: RefCell<HashMap<LocalName, u32>>,
-    limits: Cell<LimitsHit>,
+    limits: Cell<ParseLimits>,
 }
 
 /// A stack of open elements this deep makes every unmatched end tag a long walk for the tree builder, which looks
@@ -340,7 +351,7 @@ const EFFECTIVE_UNMATCHED_END_TAGS: &[LocalName] = &[
 ];
 
 impl DepthGuard {
-    fn hit(&self, f: impl FnOnce(&mut LimitsHit)) {
+    fn hit(&self, f: impl FnOnce(&mut ParseLimits)) {
         let mut l = self.limits.get();
         f(&mut l);
         self.limits.set(l);
@@ -611,7 +622,7 @@ impl TreeSink for ArenaSink {
     fn finish(self) -> Dom {
         Dom {
             nodes: self.nodes.into_inner(),
-            limits: LimitsHit::default(),
+            limits: ParseLimits::default(),
         }
     }
 

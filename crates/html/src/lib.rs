@@ -24,7 +24,7 @@ pub mod dom;
 pub mod hints;
 mod metadata;
 
-pub use dom::LimitsHit;
+pub use dom::ParseLimits;
 pub use hints::{MAX_ATTRIBUTES, MAX_DOM_DEPTH, MAX_REOPENED_FORMATTING};
 pub use metadata::normalise_date;
 
@@ -93,7 +93,7 @@ pub fn extract(html: &str) -> Extracted {
 /// assert!(limits.depth && limits.any());
 /// assert!(page.body_text().is_empty() || page.body_text().contains("Officials"));
 /// ```
-pub fn extract_with_limits(html: &str) -> (Extracted, LimitsHit) {
+pub fn extract_with_limits(html: &str) -> (Extracted, ParseLimits) {
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);

@@ -18,6 +18,10 @@ fn a_hundred_thousand_nested_divs_keep_their_text_and_report_the_depth_cap() {
     let (page, limits) = extract_with_limits(&html);
     assert!(limits.depth && limits.any(), "{limits}");
     assert!(!limits.attributes && !limits.formatting, "{limits}");
+    assert_eq!(
+        limits.hits().collect::<Vec<_>>(),
+        [dyad_model::Limit::DomDepth]
+    );
     let body = page.body_text();
     assert!(body.contains("talks would resume"), "{body}");
 }
