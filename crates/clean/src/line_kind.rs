@@ -399,7 +399,11 @@ fn looks_like_name(part: &str) -> bool {
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
-        if !shaped || NOT_NAME_WORDS.contains(&bare) || WEEKDAYS.contains(&bare) {
+        if !shaped
+            || NOT_NAME_WORDS.contains(&bare)
+            || WEEKDAYS.contains(&bare)
+            || dyad_model::date::MONTH_NAMES.contains(&bare)
+        {
             return false;
         }
         capitalised += 1;

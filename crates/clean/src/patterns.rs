@@ -771,21 +771,9 @@ pub const NAME_PARTICLES: &[&str] = &[
     "di", "da", "du", "dos", "das", "van", "von", "le", "la", "y", "e", "st", "ter", "ten",
 ];
 
-/// Capitalised words that cannot be part of a byline name: calendar words and common sentence openers, so that
-/// "By Tuesday, the army…" is not a byline.
+/// Capitalised words that cannot be part of a byline name besides month and weekday names: calendar words and
+/// common sentence openers, so that "By Tuesday, the army…" is not a byline.
 pub const NOT_NAME_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "the",
     "this",
     "that",
@@ -814,15 +802,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 ];
 
 /// Weekday names: never part of a byline name, allowed on a date-stamp line.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub const WEEKDAYS: &[&str] = &dyad_model::date::WEEKDAY_NAMES;
 
 /// Most words a byline may have, and a name inside it.
 pub const BYLINE_MAX_WORDS: usize = 14;
@@ -874,34 +854,6 @@ pub const DATE_STAMP_WORDS: &[&str] = &[
 
 /// Most words a date-stamp line may have.
 pub const DATE_STAMP_MAX_WORDS: usize = 12;
-
-/// Month names and abbreviations with their numbers.
-pub const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
 
 /// Plausible publication years; four-digit numbers outside are not years.
 pub const MIN_YEAR: u16 = 1900;

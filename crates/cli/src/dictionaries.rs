@@ -126,6 +126,7 @@ pub enum DictCommand {
     },
     /// Find actor, agent and verb entries whose words contain WORD (case-insensitive).
     Search {
+        /// The word or part of a word to look for, e.g. `lavrov` or `sanction`.
         word: String,
         #[command(flatten)]
         dicts: DictOptions,
@@ -161,8 +162,10 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
         DictCommand::Search { word, dicts } => {
             let (d, _) = load_with_report(dicts)?;
             let needle = word.to_uppercase();
+            let mut found = 0usize;
             for e in &d.actors.entries {
                 if e.phrases.iter().any(|p| p.text().contains(&needle)) {
+                    found += 1;
                     let names: Vec<String> = e.phrases.iter().map(|p| p.text()).collect();
                     let codes: Vec<String> = e.codes.iter().map(dated_code).collect();
                     outln!(
@@ -175,12 +178,14 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
             }
             for e in &d.agents.entries {
                 if e.phrase.text().contains(&needle) {
+                    found += 1;
                     outln!("agent  {}  [{}]  {}", e.phrase.text(), e.code.code, e.loc);
                 }
             }
             for b in &d.verbs.blocks {
                 for v in &b.verbs {
                     if v.phrase.text().contains(&needle) {
+                        found += 1;
                         let code = b
                             .code_for(v)
                             .map(|c| c.primary.as_str())
@@ -194,6 +199,10 @@ pub fn run(args: &DictArgs) -> Result<Outcome, String> {
                         );
                     }
                 }
+            }
+            if found == 0 {
+                eprintln!("dyad: no actor, agent or verb entry contains {word:?}");
+                return Ok(Outcome::SomeFailed);
             }
             Ok(Outcome::Clean)
         }

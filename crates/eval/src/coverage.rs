@@ -76,40 +76,14 @@ const COMPANY_SUFFIXES: &[&str] = &[
 const MIN_VERB_LETTERS: usize = 3;
 /// Shortest unknown name, in bytes (single letters are initials and list markers).
 const MIN_NAME_LEN: usize = 2;
-/// Capitalised words that are never actors: calendar words, which otherwise fill the top of the names list.
-const CALENDAR_WORDS: &[&str] = &[
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "MAY",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
-    "JAN",
-    "FEB",
-    "MAR",
-    "APR",
-    "JUN",
-    "JUL",
-    "AUG",
-    "SEP",
-    "SEPT",
-    "OCT",
-    "NOV",
-    "DEC",
-    "MONDAY",
-    "TUESDAY",
-    "WEDNESDAY",
-    "THURSDAY",
-    "FRIDAY",
-    "SATURDAY",
-    "SUNDAY",
-];
+/// Capitalised words that are never actors: calendar words (month names and abbreviations, weekday names), which
+/// otherwise fill the top of the names list.
+fn is_calendar_word(word: &str) -> bool {
+    dyad_model::date::month_from_name(word).is_some()
+        || dyad_model::date::WEEKDAY_NAMES
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(word))
+}
 
 /// The word type the coder gave a token, as its trace writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -316,7 +290,7 @@ fn unknown_names(
         is_word(v, i)
             && v.tokens.tokens[i].capitalized
             && v.types[i] == WordType::Open
-            && !CALENDAR_WORDS.contains(&v.tokens.text(i))
+            && !is_calendar_word(v.tokens.text(i))
     };
     let mut i = 0;
     while i < v.tokens.len() {
