@@ -26,8 +26,8 @@ use dyad_model::{Document, Metadata, Provenance};
 use metadata::MetadataCollector;
 use text_builder::TextBuilder;
 
-/// Cleans one raw record: plain text through [`from_text`], HTML through `dyad_html::extract` then
-/// [`from_extracted`].
+/// Cleans one raw record: plain text through [`from_text`], HTML through `dyad_html::extract_with_limits` then
+/// [`from_extracted`], noting the parse limits the page hit in `doc.limits`.
 pub fn from_record(rec: RawRecord) -> Document {
     let RawRecord {
         provenance,
@@ -37,7 +37,14 @@ pub fn from_record(rec: RawRecord) -> Document {
     } = rec;
     match kind {
         ContentKind::Text => from_text(&content, provenance, &hints),
-        ContentKind::Html => from_extracted(dyad_html::extract(&content), provenance, &hints),
+        ContentKind::Html => {
+            let (page, limits) = dyad_html::extract_with_limits(&content);
+            let mut doc = from_extracted(page, provenance, &hints);
+            for limit in limits.hits() {
+                doc.limits.note(limit);
+            }
+            doc
+        }
     }
 }
 
