@@ -5,15 +5,23 @@
 //! §5.8): the source is the first actor before the verb (the one after any earlier verb first, so "X said Y
 //! attacked Z" gives Y), carried over from the previous clause when the clause has none; the target is the first
 //! actor after the verb with another code, else one before it. Passive voice swaps them (§7.9).
+//!
+//! This file holds the public entry points, the trace and the final events; event assembly is split along its
+//! steps: `assemble` (complexity filter, clause by clause), `clause` (verbs and pattern matching), `roles`
+//! (source and target) and `draft` (events of a verb, choice by priority).
 
-use crate::analysis::{Analysis, ChunkKind};
+mod assemble;
+mod clause;
+mod draft;
+mod roles;
+
+use crate::analysis::{Analysis, ChunkKind, Unit};
 use crate::compiled::{code_text, Compiled};
-use crate::grammar;
-use crate::options::{CodeBy, CoderOptions};
-use crate::pattern::{Bindings, ClauseView};
+use crate::options::CoderOptions;
 use crate::text::TokenKind;
+use draft::Draft;
 use dyad_dict::cameo::CameoTable;
-use dyad_dict::{CodePriority, CodeValue, Date, Dictionaries, EventCode};
+use dyad_dict::{Date, Dictionaries};
 use dyad_model::{Document, Event, Evidence, Span};
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -46,77 +54,6 @@ pub struct DocumentContext {
     pub last_actor: Option<Vec<String>>,
     /// A story-level discard phrase was found: nothing of the story is coded.
     pub story_discarded: bool,
-}
-
-/// One clause laid out as positions over its active tokens.
-struct ClauseSeq<'a> {
-    a: &'a Analysis,
-    toks: Vec<usize>,
-    /// Actor elements of patterns look only within the next phrase (PETRARCH reading).
-    bounded_actor_search: bool,
-}
-
-impl ClauseSeq<'_> {
-    /// Whether the token at `pos` is a word of the closed class `set` (commas belong to none).
-    fn word_is(&self, set: grammar::WordSet, pos: usize) -> bool {
-        self.toks.get(pos).is_some_and(|&t| self.a.words.is(set, t))
-    }
-
-    fn pos_of(&self, tok: usize) -> usize {
-        self.toks.partition_point(|&t| t < tok)
-    }
-}
-
-impl ClauseView for ClauseSeq<'_> {
-    fn len(&self) -> usize {
-        self.toks.len()
-    }
-    fn word(&self, pos: usize) -> Option<&str> {
-        let t = *self.toks.get(pos)?;
-        (self.a.toks.tokens[t].kind == TokenKind::Word).then(|| self.a.text(t))
-    }
-    fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)> {
-        let t = *self.toks.get(pos)?;
-        let u = self.a.unit_start[t];
-        if u == 0 {
-            return None;
-        }
-        let unit = &self.a.units[u as usize - 1];
-        Some((u as usize - 1, self.pos_of(unit.end), unit.compound))
-    }
-    fn phrase_boundary(&self, pos: usize) -> bool {
-        if !self.bounded_actor_search {
-            return false;
-        }
-        let Some(&t) = self.toks.get(pos) else {
-            return true;
-        };
-        // Prepositional phrases may come between (`* TABASKI ^ $` over "with Eriador"); verbs, clause words
-        // and conjunctions end the search.
-        let word = self.a.toks.tokens[t].kind == TokenKind::Word;
-        match self.a.chunk_kind(t) {
-            ChunkKind::Verb(_) | ChunkKind::Comma | ChunkKind::Negation => true,
-            ChunkKind::Conjunction => !self.a.in_compound[t],
-            ChunkKind::Breaker => {
-                word && !self.a.words.is(grammar::PREPOSITIONS, t) && self.a.text(t) != "TO"
-            }
-            _ => false,
-        }
-    }
-}
-
-/// An event before it becomes a [`dyad_model::Event`].
-#[derive(Debug, Clone)]
-struct Draft {
-    source: String,
-    target: String,
-    code: String,
-    priority: CodePriority,
-    statement: bool,
-    source_unit: Option<usize>,
-    target_unit: Option<usize>,
-    verb: (usize, usize),
-    verb_rule: u32,
 }
 
 impl Coder {
@@ -385,370 +322,6 @@ impl Coder {
         }
     }
 
-    /// Finds the events of an analysed sentence.
-    fn assemble(&self, a: &Analysis, mut trace: Option<&mut String>) -> Vec<Draft> {
-        let o = &self.options;
-        let c = &*self.compiled;
-        if a.halt.is_some() {
-            return Vec::new();
-        }
-        // Complexity filter.
-        let verbs: Vec<usize> = (0..a.chunks.len())
-            .filter(|&k| matches!(a.chunks[k].kind, ChunkKind::Verb(_)))
-            .collect();
-        if let Some(n) = o.complexity.verbs {
-            if n > 0 && verbs.len() >= n {
-                note(&mut trace, format!("complex: {} verbs", verbs.len()));
-                return Vec::new();
-            }
-        }
-        if let Some(n) = o.complexity.conjunctions {
-            let conj = (0..a.toks.len())
-                .filter(|&t| {
-                    a.toks.tokens[t].kind == TokenKind::Word
-                        && a.chunk_kind(t) == ChunkKind::Conjunction
-                        && !a.in_compound[t]
-                })
-                .count();
-            if n > 0 && conj >= n {
-                note(&mut trace, format!("complex: {conj} conjunctions"));
-                return Vec::new();
-            }
-        }
-        if o.complexity.no_actor_prior {
-            if let Some(&v) = verbs.first() {
-                let vs = a.chunks[v].start;
-                if !a.visible_units().any(|(_, u)| u.start < vs) {
-                    note(&mut trace, "complex: no actor before the first verb".into());
-                    return Vec::new();
-                }
-            }
-        }
-
-        let mut drafts: Vec<Draft> = Vec::new();
-        // Pattern candidates of the verb being tried (one buffer for the sentence).
-        let mut cands: Vec<u32> = Vec::new();
-        let mut sentence_source: Option<usize> = None;
-        for (ci, &(cs, ce)) in a.clauses.iter().enumerate() {
-            // Sized up front: collecting a filter grows the vector step by step (several reallocations).
-            let mut toks = Vec::with_capacity(ce - cs);
-            toks.extend((cs..ce).filter(|&t| a.active[t]));
-            let seq = ClauseSeq {
-                a,
-                toks,
-                bounded_actor_search: o.bounded_pattern_actors,
-            };
-            if seq.toks.is_empty() {
-                continue;
-            }
-            // Units visible in this clause, by position.
-            let mut units: Vec<(usize, usize, usize)> = Vec::with_capacity(a.units.len());
-            units.extend(
-                (0..seq.len()).filter_map(|p| seq.unit_at(p).map(|(u, after, _)| (u, p, after))),
-            );
-            // An actor right after the conjunction replaces the carried source.
-            if ci > 0 {
-                if let Some(&(u, p, _)) = units.first() {
-                    if p == 0 {
-                        sentence_source = Some(u);
-                    }
-                }
-            }
-            let mut clause_event: Option<Vec<Draft>> = None;
-            let mut fallback: Option<Vec<Draft>> = None;
-            let mut prev_statement_end: Option<usize> = None;
-            let verb_positions: Vec<(usize, usize, u32)> = {
-                let mut v = Vec::new();
-                let mut p = 0;
-                while p < seq.len() {
-                    let t = seq.toks[p];
-                    if let ChunkKind::Verb(id) = a.chunk_kind(t) {
-                        let ch = a.chunks[a.chunk_of[t] as usize];
-                        let end = seq.pos_of(ch.end);
-                        v.push((p, end.max(p + 1), id));
-                        p = end.max(p + 1);
-                    } else {
-                        p += 1;
-                    }
-                }
-                v
-            };
-            for &(vs, ve, vid) in &verb_positions {
-                let info = &c.verbs.phrases[vid as usize].payload;
-                let pre_from = (0..vs)
-                    .rev()
-                    .find(|&p| {
-                        a.toks.tokens[seq.toks[p]].kind == TokenKind::Comma
-                            && !a.in_compound[seq.toks[p]]
-                    })
-                    .map_or(0, |p| p + 1);
-                let post_to = (ve..seq.len())
-                    .find(|&p| {
-                        a.toks.tokens[seq.toks[p]].kind == TokenKind::Comma
-                            && !a.in_compound[seq.toks[p]]
-                    })
-                    .unwrap_or(seq.len());
-                let mut chosen: Option<(EventCode, Bindings, u32, bool)> = None;
-                // Only patterns whose anchor word occurs in the clause can match.
-                let index = &c.pattern_index;
-                cands.clear();
-                cands.extend_from_slice(&index.free[info.block as usize]);
-                for p in pre_from..post_to {
-                    index.candidates_for(info.block, a.words.of(seq.toks[p]), &mut cands);
-                }
-                cands.sort_unstable();
-                cands.dedup();
-                let pats = &c.block_patterns[info.block as usize];
-                for fp in cands.iter().map(|&i| &pats[i as usize]) {
-                    if let Some(b) = fp.matches(&seq, pre_from, vs, ve, post_to) {
-                        chosen = Some((fp.code.clone(), b, fp.rule, fp.negates()));
-                        break;
-                    }
-                }
-                // `negation_handled`: the pattern that fired spells out a negation (`- NOT * [112]`).
-                let (code, b, rule, negation_handled) = match chosen {
-                    Some(x) => x,
-                    None => match &info.code {
-                        Some(code) => (
-                            code.clone(),
-                            Bindings {
-                                first: vs,
-                                last: ve,
-                                ..Bindings::default()
-                            },
-                            info.rule,
-                            false,
-                        ),
-                        None => continue,
-                    },
-                };
-                if let Some(t) = trace.as_deref_mut() {
-                    let _ = writeln!(
-                        t,
-                        "verb {}: {} [{}]",
-                        a.text(seq.toks[vs]),
-                        c.rules[rule as usize].text,
-                        code_text(&code)
-                    );
-                }
-                let primary = match &code.primary {
-                    CodeValue::Code(s) => s.clone(),
-                    CodeValue::Null => continue,
-                    CodeValue::Discard => {
-                        note(&mut trace, "discard code".into());
-                        return Vec::new();
-                    }
-                    CodeValue::Complex => {
-                        note(&mut trace, "complex code".into());
-                        return Vec::new();
-                    }
-                };
-                if o.negation_blocks && !negation_handled {
-                    let negated = (vs.saturating_sub(grammar::NEGATION_REACH)..vs)
-                        .any(|p| seq.word_is(grammar::NEGATIONS, p));
-                    if negated {
-                        note(&mut trace, "negated verb: no event".into());
-                        continue;
-                    }
-                }
-                // Source and target (TABARI §5.8).
-                let codes_of = |u: usize| -> &[String] { &a.units[u].codes };
-                // `%`: the compound is both source and target; PETRARCH's `* WITH %` after the verb makes it the
-                // target only.
-                let (cs, ct) = match (c.verb_dialect, b.compound) {
-                    (Some(dyad_dict::Dialect::Tabari) | None, cu) => (cu, cu),
-                    (_, Some(cu)) if b.compound_after_verb => (None, Some(cu)),
-                    (_, cu) => (cu, cu),
-                };
-                let mut source = b.source.or(cs);
-                let mut target = b.target.or(ct);
-                let designated = b.source.is_some() || b.target.is_some() || b.compound.is_some();
-                // With a target already bound, the source is the first actor with another code.
-                let bound_target = target;
-                let unlike_target = |u: &&(usize, usize, usize)| {
-                    bound_target.is_none_or(|t| {
-                        u.0 != t && codes_of(u.0).iter().any(|c| !codes_of(t).contains(c))
-                    })
-                };
-                let before: Vec<&(usize, usize, usize)> = units
-                    .iter()
-                    .filter(|u| u.2 <= vs)
-                    .filter(unlike_target)
-                    .collect();
-                // After a statement verb ("X said Y attacked Z") the source is the actor after it.
-                let prior_source = prev_statement_end
-                    .and_then(|end| before.iter().find(|u| u.1 >= end))
-                    .or_else(|| before.first())
-                    .map(|u| u.0)
-                    .or(sentence_source.filter(|&u| unlike_target(&&(u, 0, 0))));
-                let mut default_source_code = None;
-                // Passive voice: AUX one or two words before, BY right after (or one word later).
-                let by_at = (ve..(ve + 1 + grammar::PASSIVE_BY_REACH).min(seq.len()))
-                    .find(|&p| seq.word(p) == Some(grammar::PASSIVE_BY));
-                let passive = !designated
-                    && (vs.saturating_sub(2)..vs)
-                        .any(|p| seq.word_is(grammar::PASSIVE_AUXILIARIES, p))
-                    && by_at.is_some();
-                if let (true, Some(by)) = (passive, by_at) {
-                    let agent = units.iter().find(|u| u.1 == by + 1).map(|u| u.0);
-                    if agent.is_some() {
-                        target = prior_source;
-                        source = agent;
-                    }
-                }
-                if source.is_none() {
-                    source = prior_source;
-                }
-                if source.is_none() {
-                    if let (Some(d), true) = (&o.default_source, o.default_source_prior) {
-                        default_source_code = Some(d.clone());
-                    } else if o.source_after_verb
-                        || (b.target.is_some() && o.source_after_bound_target)
-                    {
-                        // TABARI is greedy: with no actor before the verb, the first one after it.
-                        source = units
-                            .iter()
-                            .filter(|u| u.1 >= ve)
-                            .find(unlike_target)
-                            .map(|u| u.0);
-                    }
-                }
-                let mut default_target_code = None;
-                if target.is_none() {
-                    let src_codes: &[String] = source.map_or(&[], |s| codes_of(s));
-                    let distinct = |u: &&(usize, usize, usize)| {
-                        // A pronoun standing for the source itself ("Israel stepped up its military strikes") is
-                        // not its target.
-                        let self_reference = a.units[u.0].pronoun
-                            && codes_of(u.0).iter().all(|code| {
-                                src_codes.iter().any(|sc| code.starts_with(sc.as_str()))
-                            });
-                        Some(u.0) != source
-                            && !self_reference
-                            && codes_of(u.0).iter().any(|code| !src_codes.contains(code))
-                    };
-                    target = units
-                        .iter()
-                        .filter(|u| u.1 >= ve)
-                        .find(distinct)
-                        .map(|u| u.0);
-                    if target.is_none() {
-                        if let (Some(d), true) = (&o.default_target, o.default_target_after) {
-                            default_target_code = Some(d.clone());
-                        } else {
-                            target = units
-                                .iter()
-                                .filter(|u| u.2 <= vs)
-                                .find(distinct)
-                                .map(|u| u.0);
-                            if target.is_none() && source.is_some_and(|s| a.units[s].compound) {
-                                target = source;
-                            }
-                        }
-                    }
-                }
-                let source_codes: Vec<String> = match (source, default_source_code) {
-                    (Some(s), _) => a.units[s].codes.clone(),
-                    (None, Some(d)) => vec![d],
-                    (None, None) => o.default_source.iter().cloned().collect(),
-                };
-                let target_codes: Vec<String> = match (target, default_target_code) {
-                    (Some(t), _) => a.units[t].codes.clone(),
-                    (None, Some(d)) => vec![d],
-                    (None, None) => match &o.default_target {
-                        Some(d) => vec![d.clone()],
-                        None if !o.require_dyad => vec!["---".to_string()],
-                        None => Vec::new(),
-                    },
-                };
-                if source_codes.is_empty() || target_codes.is_empty() {
-                    note(&mut trace, "no source or target".into());
-                    continue;
-                }
-                let verb_tok = (seq.toks[vs], seq.toks[ve - 1] + 1);
-                let mut evs = Vec::new();
-                let statement = o.statements_subordinate && primary.starts_with("01");
-                for s in &source_codes {
-                    for t in &target_codes {
-                        if s == t {
-                            continue;
-                        }
-                        evs.push(Draft {
-                            source: s.clone(),
-                            target: t.clone(),
-                            code: primary.clone(),
-                            priority: code.priority,
-                            statement,
-                            source_unit: source,
-                            target_unit: target,
-                            verb: verb_tok,
-                            verb_rule: rule,
-                        });
-                        if let Some(CodeValue::Code(p2)) = &code.paired {
-                            if t != "---" {
-                                evs.push(Draft {
-                                    source: t.clone(),
-                                    target: s.clone(),
-                                    code: p2.clone(),
-                                    priority: code.priority,
-                                    statement,
-                                    source_unit: target,
-                                    target_unit: source,
-                                    verb: verb_tok,
-                                    verb_rule: rule,
-                                });
-                            }
-                        }
-                    }
-                }
-                if statement {
-                    prev_statement_end = Some(ve);
-                }
-                if evs.is_empty() {
-                    continue;
-                }
-                if ci == 0 || sentence_source.is_none() {
-                    sentence_source = source.or(sentence_source);
-                }
-                let subordinate = code.priority == CodePriority::Subordinate || statement;
-                if o.code_by == CodeBy::All {
-                    drafts.extend(evs);
-                    continue;
-                }
-                if subordinate {
-                    if fallback.is_none() {
-                        fallback = Some(evs);
-                    }
-                    continue;
-                }
-                clause_event = Some(evs);
-                break;
-            }
-            if sentence_source.is_none() {
-                sentence_source = units.first().map(|u| u.0);
-            }
-            if let Some(e) = clause_event.or(fallback) {
-                drafts.extend(e);
-                if o.code_by == CodeBy::Sentence {
-                    break;
-                }
-            }
-        }
-        // Dominant events win; subordinate ones only when nothing else was found.
-        if drafts.iter().any(|d| d.priority == CodePriority::Dominant) {
-            drafts.retain(|d| d.priority == CodePriority::Dominant);
-        }
-        if drafts
-            .iter()
-            .any(|d| d.priority != CodePriority::Subordinate && !d.statement)
-        {
-            drafts.retain(|d| d.priority != CodePriority::Subordinate && !d.statement);
-        }
-        let mut seen = std::collections::HashSet::new();
-        drafts.retain(|d| seen.insert((d.source.clone(), d.target.clone(), d.code.clone())));
-        drafts
-    }
-
     fn events(
         &self,
         a: &Analysis,
@@ -763,24 +336,26 @@ impl Coder {
             let en = a.toks.tokens[e.max(s + 1) - 1].end as usize;
             Span::new(st, en)
         };
+        // Built once per sentence, and only when an event has a compound actor.
+        let members = drafts
+            .iter()
+            .flat_map(|d| [d.source_unit, d.target_unit])
+            .flatten()
+            .any(|u| a.units[u].compound)
+            .then(|| CompoundMembers::new(&a.units));
         drafts
             .into_iter()
             .map(|d| {
                 // A compound's event points at the member that carries the code ("Greece" of "Turkey and
                 // Greece"), not at the whole compound and its first member's rule.
                 let member = |u: Option<usize>, code: &str| -> Option<usize> {
-                    let unit = &a.units[u?];
-                    if !unit.compound {
+                    let id = u?;
+                    if !a.units[id].compound {
                         return u;
                     }
-                    a.units
-                        .iter()
-                        .position(|m| {
-                            m.absorbed
-                                && m.start >= unit.start
-                                && m.end <= unit.end
-                                && m.codes.iter().any(|c| c == code)
-                        })
+                    members
+                        .as_ref()
+                        .and_then(|m| m.carrying(&a.units, id, code))
                         .or(u)
                 };
                 let source_unit = member(d.source_unit, &d.source);
@@ -820,6 +395,46 @@ impl Coder {
                 e
             })
             .collect()
+    }
+}
+
+/// The members of each compound unit: the absorbed units inside its token range, in unit order.
+struct CompoundMembers {
+    /// Per unit, its members as a range of `members` (empty for a unit that is not a compound).
+    ranges: Vec<(usize, usize)>,
+    members: Vec<usize>,
+}
+
+impl CompoundMembers {
+    /// One sort of the absorbed units by start, then per compound the ones that start inside it: linear in the
+    /// units (and their compounds' sizes), where asking every unit for every event was quadratic.
+    fn new(units: &[Unit]) -> CompoundMembers {
+        let mut absorbed: Vec<usize> = (0..units.len()).filter(|&m| units[m].absorbed).collect();
+        absorbed.sort_by_key(|&m| units[m].start);
+        let mut ranges = vec![(0, 0); units.len()];
+        let mut members = Vec::new();
+        for (u, unit) in units.iter().enumerate().filter(|(_, u)| u.compound) {
+            let from = members.len();
+            let first = absorbed.partition_point(|&m| units[m].start < unit.start);
+            members.extend(
+                absorbed[first..]
+                    .iter()
+                    .take_while(|&&m| units[m].start <= unit.end)
+                    .filter(|&&m| units[m].end <= unit.end),
+            );
+            members[from..].sort_unstable();
+            ranges[u] = (from, members.len());
+        }
+        CompoundMembers { ranges, members }
+    }
+
+    /// The first member of compound `u` (in unit order) that carries `code`.
+    fn carrying(&self, units: &[Unit], u: usize, code: &str) -> Option<usize> {
+        let (from, to) = self.ranges[u];
+        self.members[from..to]
+            .iter()
+            .copied()
+            .find(|&m| units[m].codes.iter().any(|c| c == code))
     }
 }
 

@@ -1,0 +1,236 @@
+//! Source and target of a matched verb (TABARI §5.8, §7.9).
+//!
+//! In order: the units the pattern designates (`$`, `+`, `%`); passive voice ("X was attacked by Y") swaps the
+//! actor before the verb and the agent after BY; otherwise the source is the actor before the verb (the one after
+//! an earlier statement verb first, so "X said Y attacked Z" gives Y), else the source carried from earlier
+//! clauses, else the default source or — TABARI is greedy — the first actor after the verb. The target is the
+//! first actor after the verb with another code ("distinct"), else the default target or a distinct one before
+//! the verb, else a compound source is its own target. Codes come from the units, the defaults, or `---`.
+
+use super::clause::{ClauseContext, UnitAt, VerbMatch};
+use super::Coder;
+use crate::grammar;
+use crate::options::CoderOptions;
+use crate::pattern::ClauseView;
+
+/// What earlier verbs and clauses of the sentence leave for the source search.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Prior {
+    /// Position after the latest statement verb of the clause ("said"): the source is the actor after it.
+    pub statement_end: Option<usize>,
+    /// The source carried from earlier clauses of the sentence.
+    pub sentence_source: Option<usize>,
+}
+
+/// The source and target of one verb: the units (when an actor of the sentence) and the codes to pair.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Roles {
+    pub source: Option<usize>,
+    pub target: Option<usize>,
+    pub source_codes: Vec<String>,
+    pub target_codes: Vec<String>,
+}
+
+/// The search for one verb's source and target in its clause.
+struct RoleSearch<'s, 'a> {
+    options: &'s CoderOptions,
+    clause: &'s ClauseContext<'a>,
+    verb: &'s VerbMatch<'s>,
+}
+
+impl Coder {
+    /// Source and target of the verb `m` matched in `clause`.
+    pub(super) fn find_roles(&self, clause: &ClauseContext, m: &VerbMatch, prior: Prior) -> Roles {
+        let search = RoleSearch {
+            options: &self.options,
+            clause,
+            verb: m,
+        };
+        let designated = search.designated(self.compiled.verb_dialect);
+        let mut source = designated.source;
+        let mut target = designated.target;
+        // With a target already bound, the source is the first actor with another code.
+        let bound_target = target;
+        let prior_source = search.prior_source(prior, bound_target);
+        if !designated.any {
+            if let Some(agent) = search.passive_agent() {
+                target = prior_source;
+                source = Some(agent);
+            }
+        }
+        if source.is_none() {
+            source = prior_source;
+        }
+        if source.is_none() {
+            source = search.source_after_verb(bound_target);
+        }
+        if target.is_none() {
+            target = search.distinct_target(source);
+        }
+        search.codes(source, target)
+    }
+}
+
+/// The units a pattern designates.
+struct Designated {
+    source: Option<usize>,
+    target: Option<usize>,
+    /// The pattern bound some unit: passive voice is not looked for.
+    any: bool,
+}
+
+impl RoleSearch<'_, '_> {
+    fn codes_of(&self, u: usize) -> &[String] {
+        &self.clause.analysis().units[u].codes
+    }
+
+    /// The units the pattern binds. `%`: the compound is both source and target; PETRARCH's `* WITH %` after
+    /// the verb makes it the target only.
+    fn designated(&self, dialect: Option<dyad_dict::Dialect>) -> Designated {
+        let b = &self.verb.bindings;
+        let (cs, ct) = match (dialect, b.compound) {
+            (Some(dyad_dict::Dialect::Tabari) | None, cu) => (cu, cu),
+            (_, Some(cu)) if b.compound_after_verb => (None, Some(cu)),
+            (_, cu) => (cu, cu),
+        };
+        Designated {
+            source: b.source.or(cs),
+            target: b.target.or(ct),
+            any: b.source.is_some() || b.target.is_some() || b.compound.is_some(),
+        }
+    }
+
+    /// Whether `u` may be the source next to a bound target: another unit with a code the target lacks.
+    fn unlike_target(&self, bound_target: Option<usize>, u: usize) -> bool {
+        bound_target.is_none_or(|t| {
+            u != t
+                && self
+                    .codes_of(u)
+                    .iter()
+                    .any(|c| !self.codes_of(t).contains(c))
+        })
+    }
+
+    /// The source before the verb: after a statement verb ("X said Y attacked Z") the actor after it, else the
+    /// first actor before the verb, else the one carried from earlier clauses.
+    fn prior_source(&self, prior: Prior, bound_target: Option<usize>) -> Option<usize> {
+        let vs = self.verb.verb.start;
+        let before = || {
+            self.clause
+                .units
+                .iter()
+                .filter(move |u| u.after <= vs)
+                .filter(move |u| self.unlike_target(bound_target, u.unit))
+        };
+        prior
+            .statement_end
+            .and_then(|end| before().find(|u| u.pos >= end))
+            .or_else(|| before().next())
+            .map(|u| u.unit)
+            .or(prior
+                .sentence_source
+                .filter(|&u| self.unlike_target(bound_target, u)))
+    }
+
+    /// Passive voice (AUX one or two words before the verb, BY right after it or one word later): the actor
+    /// right after BY.
+    fn passive_agent(&self) -> Option<usize> {
+        let seq = &self.clause.seq;
+        let (vs, ve) = (self.verb.verb.start, self.verb.verb.end);
+        let by = (ve..(ve + 1 + grammar::PASSIVE_BY_REACH).min(seq.len()))
+            .find(|&p| seq.word(p) == Some(grammar::PASSIVE_BY))?;
+        if !(vs.saturating_sub(2)..vs).any(|p| seq.word_is(grammar::PASSIVE_AUXILIARIES, p)) {
+            return None;
+        }
+        self.clause
+            .units
+            .iter()
+            .find(|u| u.pos == by + 1)
+            .map(|u| u.unit)
+    }
+
+    /// With no actor before the verb: none when a default source stands in first, else (TABARI is greedy, and
+    /// so is a pattern that bound only the target under `source_after_bound_target`) the first actor after it.
+    fn source_after_verb(&self, bound_target: Option<usize>) -> Option<usize> {
+        let o = self.options;
+        if o.default_source.is_some() && o.default_source_prior {
+            return None;
+        }
+        if !(o.source_after_verb
+            || (self.verb.bindings.target.is_some() && o.source_after_bound_target))
+        {
+            return None;
+        }
+        self.clause
+            .units
+            .iter()
+            .filter(|u| u.pos >= self.verb.verb.end)
+            .find(|u| self.unlike_target(bound_target, u.unit))
+            .map(|u| u.unit)
+    }
+
+    /// Whether `u` may be the target of `source`: another unit, not a pronoun standing for the source itself
+    /// ("Israel stepped up its military strikes"), with a code the source lacks.
+    fn distinct(&self, source: Option<usize>, u: &UnitAt) -> bool {
+        let src_codes: &[String] = source.map_or(&[], |s| self.codes_of(s));
+        let self_reference = self.clause.analysis().units[u.unit].pronoun
+            && self
+                .codes_of(u.unit)
+                .iter()
+                .all(|code| src_codes.iter().any(|sc| code.starts_with(sc.as_str())));
+        Some(u.unit) != source
+            && !self_reference
+            && self
+                .codes_of(u.unit)
+                .iter()
+                .any(|code| !src_codes.contains(code))
+    }
+
+    /// The target when the pattern bound none: the first distinct actor after the verb; else none when a default
+    /// target stands in, else the first distinct actor before the verb, else a compound source itself.
+    fn distinct_target(&self, source: Option<usize>) -> Option<usize> {
+        let (vs, ve) = (self.verb.verb.start, self.verb.verb.end);
+        let units = &self.clause.units;
+        let after = units
+            .iter()
+            .filter(|u| u.pos >= ve)
+            .find(|u| self.distinct(source, u));
+        if let Some(u) = after {
+            return Some(u.unit);
+        }
+        let o = self.options;
+        if o.default_target.is_some() && o.default_target_after {
+            return None;
+        }
+        let before = units
+            .iter()
+            .filter(|u| u.after <= vs)
+            .find(|u| self.distinct(source, u));
+        match before {
+            Some(u) => Some(u.unit),
+            None => source.filter(|&s| self.clause.analysis().units[s].compound),
+        }
+    }
+
+    /// The codes to pair: the units' codes, else the default source or target, else `---` for a missing target
+    /// when a dyad is not required.
+    fn codes(&self, source: Option<usize>, target: Option<usize>) -> Roles {
+        let o = self.options;
+        let source_codes = match source {
+            Some(s) => self.codes_of(s).to_vec(),
+            None => o.default_source.iter().cloned().collect(),
+        };
+        let target_codes = match (target, &o.default_target) {
+            (Some(t), _) => self.codes_of(t).to_vec(),
+            (None, Some(d)) => vec![d.clone()],
+            (None, None) if !o.require_dyad => vec!["---".to_string()],
+            (None, None) => Vec::new(),
+        };
+        Roles {
+            source,
+            target,
+            source_codes,
+            target_codes,
+        }
+    }
+}
