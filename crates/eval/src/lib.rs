@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod extraction;
 mod markup;
 pub mod reuters;
+pub mod stress;
 pub mod suite;
 pub mod throughput;
 pub mod validation;
