@@ -1,4 +1,5 @@
-//! `dyad bench`: extraction quality and speed on extraction-dev, and end-to-end coding throughput on Reuters.
+//! `dyad bench`: extraction quality and speed on extraction-dev, end-to-end coding throughput and dictionary
+//! coverage on Reuters, and the stress table (pathological input shapes, one thread, `dyad_eval::stress`).
 
 use crate::dictionaries::{load_dictionaries, load_pipeline, DictOptions};
 use crate::outln;
@@ -6,9 +7,10 @@ use crate::Outcome;
 use clap::{Args, Subcommand, ValueEnum};
 use dyad_coding::Coder;
 use dyad_eval::reuters::StoryText;
+use dyad_eval::stress::{self, NewsSample, Shape, StressRun};
 use dyad_eval::throughput::{throughput, CodingCounts};
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct BenchArgs {
@@ -23,10 +25,11 @@ pub struct BenchArgs {
 pub enum BenchCommand {
     /// Score main-content extraction (word 4-gram shingle P/R/F1) and time it, single-threaded.
     Extraction {
+        /// The page set under DIR/extraction-dev to score.
         #[arg(long, value_enum, default_value = "scrapinghub")]
         set: ExtractionSet,
-        /// Also list the N worst pages.
-        #[arg(long, default_value_t = 0)]
+        /// List the N pages with the lowest F1, worst first (0 lists none; scrapinghub and newspaper4k only).
+        #[arg(long, value_name = "N", default_value_t = 12)]
         worst: usize,
     },
     /// Code Reuters-21578 end to end (raw text → clean → sentences → events) and report sentences/s.
@@ -49,26 +52,98 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         top: usize,
     },
+    /// Run pathological input shapes (no punctuation, one giant line, deep nesting, huge blocks and tables, NUL
+    /// bytes, mixed encodings, ...) through the whole pipeline on one thread at each size, with normal news as the
+    /// reference, and print MB/s, peak memory, output size and the limits hit, marked against the aims.
+    Stress {
+        /// Input sizes in MB (10^6 bytes), comma-separated.
+        #[arg(
+            long,
+            value_name = "MB",
+            value_delimiter = ',',
+            default_value = "1,10,50"
+        )]
+        sizes: Vec<f64>,
+        /// Run only these shapes (comma-separated or repeated; normal-news always runs, as the reference).
+        #[arg(long = "shape", value_name = "NAME", value_delimiter = ',', value_parser = shape_names())]
+        shapes: Vec<String>,
+        /// Skip a shape's next size when its rate at the size before projects a run longer than this.
+        #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
+        budget: f64,
+        /// Run the measurements in this process and print each as a JSON line (normally each runs in a child
+        /// process of its own, so that its peak memory is its own).
+        #[arg(long, hide = true)]
+        in_process: bool,
+    },
+}
+
+fn shape_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Shape::ALL.map(Shape::name))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExtractionSet {
+    /// scrapinghub/article-extraction-benchmark: 181 pages, word 4-gram shingle P/R/F1.
     Scrapinghub,
+    /// trafilatura's evaluation pages: snippets that must and must not be in the text, and metadata.
     Trafilatura,
+    /// newspaper4k's evaluation pages: word 4-gram shingle P/R/F1.
     Newspaper4k,
 }
 
-pub fn data_dir(arg: &Option<PathBuf>) -> PathBuf {
-    arg.clone()
-        .or_else(|| std::env::var_os("DYAD_SHARED_DATA").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("../shared/data"))
+/// Where the shared data folder is looked for when neither `--data` nor `DYAD_SHARED_DATA` says.
+const DEFAULT_DATA_DIR: &str = "../shared/data";
+const DATA_DIR_VARIABLE: &str = "DYAD_SHARED_DATA";
+
+/// The shared data folder: `--data DIR`, else `$DYAD_SHARED_DATA`, else `../shared/data`. A missing folder is an
+/// error that says where it was looked for and how to point dyad at it.
+pub fn data_dir(arg: &Option<PathBuf>) -> Result<PathBuf, String> {
+    let (dir, from) = match (arg, std::env::var_os(DATA_DIR_VARIABLE)) {
+        (Some(dir), _) => (dir.clone(), "from --data".to_string()),
+        (None, Some(var)) => (PathBuf::from(var), format!("from ${DATA_DIR_VARIABLE}")),
+        (None, None) => (
+            PathBuf::from(DEFAULT_DATA_DIR),
+            "the default, relative to the current directory".to_string(),
+        ),
+    };
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "shared data folder {} ({from}) not found; {}",
+            dir.display(),
+            data_dir_hint()
+        ))
+    }
+}
+
+/// `data`'s sub-folder `name`, or an error saying so with the same hint.
+pub fn data_subdir(data: &Path, name: &str) -> Result<PathBuf, String> {
+    let dir = data.join(name);
+    if dir.is_dir() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "{}: no such folder in the shared data folder {}; {}",
+            dir.display(),
+            data.display(),
+            data_dir_hint()
+        ))
+    }
+}
+
+fn data_dir_hint() -> String {
+    format!(
+        "point dyad at the shared data (the folder holding extraction-dev, petrarch and reuters21578) with \
+         --data DIR or the {DATA_DIR_VARIABLE} environment variable"
+    )
 }
 
 pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
-    let data = data_dir(&args.data);
+    let data = data_dir(&args.data)?;
     match &args.command {
         BenchCommand::Extraction { set, worst } => {
-            let dir = data.join("extraction-dev");
+            let dir = data_subdir(&data, "extraction-dev")?;
             match set {
                 ExtractionSet::Scrapinghub | ExtractionSet::Newspaper4k => {
                     let report = match set {
@@ -78,14 +153,19 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                         _ => dyad_eval::extraction::score_newspaper4k(&dir.join("newspaper4k")),
                     }
                     .map_err(|e| e.to_string())?;
-                    outln!("{report}");
-                    for page in report.worst(*worst) {
+                    // The summary lines, then exactly the --worst pages (the report's own listing is fixed).
+                    outln!("{}: {}", report.set, report.summary);
+                    outln!("  speed: {}", report.throughput);
+                    if *worst > 0 {
+                        outln!("  worst pages (P/R/F1):");
+                    }
+                    for p in report.worst(*worst) {
                         outln!(
-                            "  {}  P {:.3} R {:.3} F1 {:.3}",
-                            page.id,
-                            page.matched.precision(),
-                            page.matched.recall(),
-                            page.matched.f1()
+                            "    {:.3} {:.3} {:.3}  {}",
+                            p.matched.precision(),
+                            p.matched.recall(),
+                            p.matched.f1(),
+                            p.id
                         );
                     }
                 }
@@ -98,8 +178,9 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             Ok(Outcome::Clean)
         }
         BenchCommand::Coding { dicts, repeat } => {
-            let stories = dyad_eval::reuters::read_reuters_dir(&data.join("reuters21578"))
-                .map_err(|e| e.to_string())?;
+            let stories =
+                dyad_eval::reuters::read_reuters_dir(&data_subdir(&data, "reuters21578")?)
+                    .map_err(|e| e.to_string())?;
             let texts: Vec<StoryText> = stories.iter().map(|s| s.story_text()).collect();
             let load_started = std::time::Instant::now();
             let pipeline = load_pipeline(dicts)?;
@@ -140,8 +221,9 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             against_petrarch_config,
             top,
         } => {
-            let stories = dyad_eval::reuters::read_reuters_dir(&data.join("reuters21578"))
-                .map_err(|e| e.to_string())?;
+            let stories =
+                dyad_eval::reuters::read_reuters_dir(&data_subdir(&data, "reuters21578")?)
+                    .map_err(|e| e.to_string())?;
             let docs: Vec<dyad_model::Document> = stories
                 .par_iter()
                 .map(|s| s.story_text().document())
@@ -161,5 +243,273 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             }
             Ok(Outcome::Clean)
         }
+        BenchCommand::Stress {
+            sizes,
+            shapes,
+            budget,
+            in_process,
+        } => {
+            // A child runs exactly its shape; the table always has the normal-news reference.
+            let plan = StressPlan::new(&data, sizes, shapes, !*in_process)?;
+            if *in_process {
+                plan.run_here()
+            } else {
+                plan.run_isolated(&data, *budget)
+            }
+        }
     }
+}
+
+/// What `dyad bench stress` runs: shapes (normal news first, as the reference) at sizes, with the news sample.
+struct StressPlan {
+    shapes: Vec<Shape>,
+    /// (MB as given, bytes).
+    sizes: Vec<(f64, usize)>,
+    seed: PathBuf,
+    reuters: PathBuf,
+}
+
+impl StressPlan {
+    fn new(
+        data: &Path,
+        sizes: &[f64],
+        names: &[String],
+        with_reference: bool,
+    ) -> Result<StressPlan, String> {
+        if let Some(bad) = sizes.iter().find(|&&mb| !(mb > 0.0 && mb <= 4_000.0)) {
+            return Err(format!(
+                "--sizes: {bad} MB is not a size between 0 and 4000 MB"
+            ));
+        }
+        let seed = data.join("..").join("examples").join("seed-article.txt");
+        if !seed.is_file() {
+            return Err(format!(
+                "{}: the seed article (beside the shared data folder) not found; {}",
+                seed.display(),
+                data_dir_hint()
+            ));
+        }
+        Ok(StressPlan {
+            shapes: Shape::ALL
+                .into_iter()
+                .filter(|s| {
+                    names.is_empty()
+                        || (with_reference && *s == Shape::NormalNews)
+                        || names.iter().any(|n| n == s.name())
+                })
+                .collect(),
+            sizes: sizes
+                .iter()
+                .map(|&mb| (mb, (mb * 1e6).round() as usize))
+                .collect(),
+            seed,
+            reuters: data_subdir(data, "reuters21578")?,
+        })
+    }
+
+    /// Every run in this process, one JSON line each ([`StressRun`]): what a child process does.
+    fn run_here(&self) -> Result<Outcome, String> {
+        let news = NewsSample::read(&self.seed, &self.reuters).map_err(|e| e.to_string())?;
+        let pipeline = dyad_pipeline::Pipeline::builtin().map_err(|e| e.to_string())?;
+        for &shape in &self.shapes {
+            for &(_, size) in &self.sizes {
+                let run = stress::run(&pipeline, shape, size, &news);
+                outln!(
+                    "{}",
+                    serde_json::to_string(&run).map_err(|e| e.to_string())?
+                );
+            }
+        }
+        Ok(Outcome::Clean)
+    }
+
+    /// Every run in a child process of its own (`dyad bench stress --in-process` for one shape and size), so that
+    /// its peak memory is its own and a crash or an abort costs one row; the table is printed row by row.
+    fn run_isolated(&self, data: &Path, budget: f64) -> Result<Outcome, String> {
+        let exe =
+            std::env::current_exe().map_err(|e| format!("cannot find the dyad binary: {e}"))?;
+        outln!(
+            "one thread, each run in a fresh process; aims: >= {} MB/s, peak memory < {}x input, output < {}x \
+             input, at most {}x slower per byte than normal-news at the same size",
+            stress::aims::MIN_MEGABYTES_PER_SECOND,
+            stress::aims::MAX_PEAK_MEMORY_RATIO,
+            stress::aims::MAX_OUTPUT_RATIO,
+            stress::aims::MAX_SLOWDOWN_VS_NEWS
+        );
+        outln!(
+            "{:<18} {:<4} {:>5} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7} {:>6} {:>7} {:>6}  {:<23} limits",
+            "shape",
+            "kind",
+            "MB",
+            "s",
+            "MB/s",
+            "peak MB",
+            "peak/in",
+            "events",
+            "doc",
+            "out/in",
+            "sents",
+            "events",
+            "aims"
+        );
+        let mut news_runs: Vec<Option<StressRun>> = vec![None; self.sizes.len()];
+        let mut misses = Vec::new();
+        for &shape in &self.shapes {
+            let mut previous: Option<f64> = None;
+            for (i, &(mb, size)) in self.sizes.iter().enumerate() {
+                let lead = format!(
+                    "{:<18} {:<4} {:>5}",
+                    shape.name(),
+                    kind_name(shape),
+                    megabytes(size as u64)
+                );
+                if let Some(mbps) = previous {
+                    let projected = size as f64 / 1e6 / mbps.max(f64::MIN_POSITIVE);
+                    if projected > budget {
+                        outln!(
+                            "{lead} skipped: at {mbps:.2} MB/s it would take about {projected:.0} s \
+                             (--budget {budget})"
+                        );
+                        misses.push(format!(
+                            "{} {} MB: skipped",
+                            shape.name(),
+                            megabytes(size as u64)
+                        ));
+                        continue;
+                    }
+                }
+                let run = match run_child(&exe, data, shape, mb) {
+                    Ok(run) => run,
+                    Err(why) => {
+                        outln!("{lead} failed: {why}");
+                        misses.push(format!(
+                            "{} {} MB: failed",
+                            shape.name(),
+                            megabytes(size as u64)
+                        ));
+                        previous = None;
+                        continue;
+                    }
+                };
+                let met = run.aims(news_runs[i].as_ref());
+                outln!(
+                    "{lead} {:>7.3} {:>6.2} {:>7} {:>7} {:>7} {:>7} {:>6.2} {:>7} {:>6}  {:<23} {}",
+                    run.elapsed.as_secs_f64(),
+                    run.megabytes_per_second(),
+                    run.peak_memory_bytes.map_or("n/a".to_string(), megabytes),
+                    run.memory_ratio()
+                        .map_or("n/a".to_string(), |r| format!("{r:.1}x")),
+                    megabytes(run.event_bytes),
+                    megabytes(run.document_bytes),
+                    run.output_ratio(),
+                    run.sentences,
+                    run.events,
+                    aims_cell(&met),
+                    limits_cell(&run)
+                );
+                if !met.all() {
+                    misses.push(format!(
+                        "{} {} MB: {}",
+                        shape.name(),
+                        megabytes(run.input_bytes as u64),
+                        aims_cell(&met)
+                    ));
+                }
+                previous = Some(run.megabytes_per_second());
+                if shape == Shape::NormalNews {
+                    news_runs[i] = Some(run);
+                }
+            }
+        }
+        if misses.is_empty() {
+            outln!("every shape meets every aim at every size");
+        } else {
+            outln!("aims missed:");
+            for m in misses {
+                outln!("  {m}");
+            }
+        }
+        Ok(Outcome::Clean)
+    }
+}
+
+/// One shape at one size in a child process: its [`StressRun`], or why there is none.
+fn run_child(exe: &Path, data: &Path, shape: Shape, mb: f64) -> Result<StressRun, String> {
+    let out = std::process::Command::new(exe)
+        .arg("bench")
+        .arg("--data")
+        .arg(data)
+        .args(["stress", "--in-process", "--shape", shape.name(), "--sizes"])
+        .arg(mb.to_string())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout.lines().last().unwrap_or_default();
+    if !out.status.success() || line.is_empty() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        return Err(format!(
+            "{} ({})",
+            out.status,
+            stderr.lines().last().unwrap_or("no message")
+        ));
+    }
+    serde_json::from_str(line).map_err(|e| format!("unreadable result {line:?}: {e}"))
+}
+
+fn kind_name(shape: Shape) -> &'static str {
+    match shape.kind() {
+        dyad_ingest::ContentKind::Html => "html",
+        dyad_ingest::ContentKind::Text => "text",
+    }
+}
+
+/// Bytes as MB (10^6), with as many decimals as small sizes need.
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    if mb >= 10.0 || mb == 0.0 {
+        format!("{mb:.1}")
+    } else if mb >= 0.1 {
+        format!("{mb:.2}")
+    } else {
+        format!("{mb:.4}")
+    }
+}
+
+/// "ok", or the aims missed; "(memory n/a)" where memory cannot be measured.
+fn aims_cell(met: &stress::AimsMet) -> String {
+    let mut missed = Vec::new();
+    if !met.speed {
+        missed.push("speed");
+    }
+    if met.memory == Some(false) {
+        missed.push("memory");
+    }
+    if !met.output {
+        missed.push("output");
+    }
+    if met.relative == Some(false) {
+        missed.push("vs-news");
+    }
+    let cell = if missed.is_empty() {
+        "ok".to_string()
+    } else {
+        format!("MISS {}", missed.join(","))
+    };
+    if met.memory.is_none() {
+        format!("{cell} (memory n/a)")
+    } else {
+        cell
+    }
+}
+
+fn limits_cell(run: &StressRun) -> String {
+    if run.limits.is_empty() {
+        return "-".to_string();
+    }
+    run.limits
+        .iter()
+        .map(|h| format!("{} x{}", stress::limit_name(h.limit), h.times))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

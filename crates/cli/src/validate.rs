@@ -1,7 +1,7 @@
 //! `dyad validate`: runs a TABARI or PETRARCH validation suite from its raw sentence text with the suite's own
 //! dictionaries and prints records passed, event precision/recall and failures by category.
 
-use crate::bench::data_dir;
+use crate::bench::{data_dir, data_subdir};
 use crate::outln;
 use crate::Outcome;
 use clap::{Args, ValueEnum};
@@ -12,7 +12,7 @@ pub struct ValidateArgs {
     /// Which suite to run.
     #[arg(value_enum)]
     pub suite: SuiteName,
-    /// The shared data folder (default: $DYAD_SHARED_DATA, else ../shared/data).
+    /// The shared data folder, holding petrarch/ (default: $DYAD_SHARED_DATA, else ../shared/data).
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
     /// List every failed record with expected and coded events.
@@ -29,10 +29,12 @@ pub enum SuiteName {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome, String> {
-    let data = data_dir(&args.data).join("petrarch");
+    let data = data_subdir(&data_dir(&args.data)?, "petrarch")?;
     let report = match args.suite {
-        SuiteName::Tabari => dyad_eval::coding_suites::run_tabari(&data.join("tabari")),
-        SuiteName::Petrarch => dyad_eval::coding_suites::run_petrarch(&data.join("petrarch1")),
+        SuiteName::Tabari => dyad_eval::coding_suites::run_tabari(&data_subdir(&data, "tabari")?),
+        SuiteName::Petrarch => {
+            dyad_eval::coding_suites::run_petrarch(&data_subdir(&data, "petrarch1")?)
+        }
     }
     .map_err(|e| e.to_string())?;
     if args.failures {
