@@ -787,6 +787,26 @@ pub const STOP_NAMES_PLACE_AFTER_LOCATIVE: &[&str] = &[
 
 /// Population from which a city name is taken as a place without further evidence.
 pub const SELF_EVIDENT_CITY_POPULATION: u64 = 15_000;
+/// Population from which a city's own name is a place in any context (a country, region or county always is).
+pub const STRONG_CITY_POPULATION: u64 = 100_000;
+/// Words next to a name that make it a person: "said Allen", "Allen said".
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "explained",
+    "noted",
+    "stated",
+    "wrote",
+    "recalled",
+    "testified",
+];
+/// Shortest name (bytes) looked up when written in capitals ("BEIRUT"); shorter all-capital words are acronyms.
+pub const MIN_CAPITALS_NAME_BYTES: usize = 4;
+/// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
+pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '('];
 /// The most words in one name the recogniser tries.
 pub const MAX_NAME_WORDS: usize = 6;
 
@@ -809,10 +829,14 @@ pub const PRIOR_MILLION_CITY_BONUS: f64 = 1.0;
 pub const ALTERNATE_NAME_PENALTY: f64 = 1.5;
 /// Bonus when the text qualifies the name with its region or country ("Paris, Texas").
 pub const QUALIFIER_BONUS: f64 = 20.0;
-/// Bonus per anchor in the same admin1 (capped at three anchors).
-pub const SAME_ADMIN1_BONUS: f64 = 1.2;
-/// Bonus per anchor in the same country (capped at three anchors).
+/// Bonus per unit of other names' probability in the candidate's admin1 region.
+pub const SAME_ADMIN1_BONUS: f64 = 2.0;
+/// Bonus per unit of other names' probability in the candidate's country.
 pub const SAME_COUNTRY_BONUS: f64 = 0.8;
+/// The most support counted (in names' probability units).
+pub const SUPPORT_CAP: f64 = 3.0;
+/// Rounds of spreading support.
+pub const SUPPORT_ROUNDS: usize = 2;
 /// Bonus for a candidate within [`NEAR_KM`] of another place of the document.
 pub const NEAR_BONUS: f64 = 1.5;
 pub const NEAR_KM: f64 = 150.0;

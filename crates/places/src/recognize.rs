@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::gazetteer::{Gazetteer, NameRef, NO_COUNTRY};
+use crate::gazetteer::{Gazetteer, NameRef};
 use crate::hints::*;
 
 /// What kind of words name the place.
@@ -94,6 +94,7 @@ struct Tables {
     organisation_words: HashSet<&'static str>,
     stop_names: HashSet<&'static str>,
     stop_after_locative: HashSet<&'static str>,
+    speech_verbs: HashSet<&'static str>,
 }
 
 impl Tables {
@@ -113,6 +114,7 @@ impl Tables {
             organisation_words: ORGANISATION_WORDS.iter().copied().collect(),
             stop_names: STOP_NAMES.iter().copied().collect(),
             stop_after_locative: STOP_NAMES_PLACE_AFTER_LOCATIVE.iter().copied().collect(),
+            speech_verbs: SPEECH_VERBS.iter().copied().collect(),
         }
     }
 }
@@ -131,6 +133,8 @@ struct Match {
     last_word: usize,
     candidates: Vec<NameRef>,
     demonym: Option<u16>,
+    /// Matched in capitals ("BEIRUT"), which only a dateline's punctuation makes a place.
+    capitals: bool,
 }
 
 impl<'g> Recognizer<'g> {
@@ -202,8 +206,16 @@ impl<'g> Recognizer<'g> {
                     let s = &text[ws[i].start..end];
                     let refs = g.lookup(s);
                     if !refs.is_empty() {
-                        found = Some((j, end, refs.to_vec(), None));
+                        found = Some((j, end, refs.to_vec(), None, false));
                         break 'len;
+                    }
+                    // Datelines in capitals: "CHARLESTON, W.Va. —".
+                    if s.len() >= MIN_CAPITALS_NAME_BYTES && is_all_caps(s) {
+                        let refs = g.lookup(&title_case(s));
+                        if !refs.is_empty() {
+                            found = Some((j, end, refs.to_vec(), None, true));
+                            break 'len;
+                        }
                     }
                     if j == i || j == i + 1 {
                         if let Some(&iso2) = self.tables.demonyms.get(s) {
@@ -217,6 +229,7 @@ impl<'g> Recognizer<'g> {
                                         primary: true,
                                     }],
                                     Some(c),
+                                    false,
                                 ));
                                 break 'len;
                             }
@@ -225,7 +238,7 @@ impl<'g> Recognizer<'g> {
                 }
             }
             match found {
-                Some((j, end, candidates, demonym)) => {
+                Some((j, end, candidates, demonym, capitals)) => {
                     out.push(Match {
                         start: ws[i].start,
                         end,
@@ -233,6 +246,7 @@ impl<'g> Recognizer<'g> {
                         last_word: j,
                         candidates,
                         demonym,
+                        capitals,
                     });
                     i = j + 1;
                 }
@@ -329,17 +343,43 @@ impl<'g> Recognizer<'g> {
             if persons.contains(s) {
                 continue;
             }
+            if m.capitals {
+                let after = text[m.end..].trim_start_matches(' ');
+                if !after.starts_with(DATELINE_MARKS) {
+                    continue;
+                }
+            }
+            let strength = self.strength(m);
+            let prev_joined = m.first_word > 0 && text[ws[m.first_word - 1].end..m.start] == *" ";
+            let next_is_place = !g.lookup(next).is_empty();
             // An organisation or a person named after the place: "Washington Post", "Paris Hilton".
-            if next_joined && capitalised(next) && g.lookup(next).is_empty() {
+            if next_joined && capitalised(next) && !next_is_place && !is_institution_word(next) {
                 if t.organisation_words.contains(next) {
                     continue;
                 }
-                if t.first_names.contains(s)
-                    && !t.stop_names.contains(next)
-                    && !is_institution_word(next)
-                {
+                if t.first_names.contains(s) && !t.stop_names.contains(next) {
                     continue;
                 }
+                // "Dale Crandall", "Seth Pettry": a small place's name before a capitalised word.
+                if strength < Strength::Strong && !t.stop_names.contains(next) {
+                    continue;
+                }
+            }
+            // "Dale Crandall" seen from "Crandall": a capitalised given name before a small place's name.
+            if strength < Strength::Strong
+                && prev_joined
+                && capitalised(prev)
+                && !initial_word(text, ws, m.first_word - 1)
+                && g.lookup(prev).is_empty()
+                && !t.stop_names.contains(prev)
+                && !t.directions.contains(prev_lower.as_str())
+            {
+                continue;
+            }
+            if strength < Strength::Strong
+                && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
+            {
+                continue;
             }
             let locative =
                 m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
@@ -351,28 +391,17 @@ impl<'g> Recognizer<'g> {
             {
                 continue;
             }
-            let strong = m.candidates.iter().any(|r| {
-                let p = g.place(r.place);
-                p.feature_class != 'P' && r.primary
-                    || p.population >= SELF_EVIDENT_CITY_POPULATION
-                        && (r.primary || p.population >= 100_000)
-            });
             let in_named_region = m.candidates.iter().any(|r| {
                 let p = g.place(r.place);
-                regions.contains(&(p.country, p.admin1.as_str()))
-                    || p.country != NO_COUNTRY && countries.contains(&p.country) && !initial
+                p.feature_class == 'P' && regions.contains(&(p.country, p.admin1.as_str()))
             });
             let multiword = m.last_word > m.first_word;
             let accept = qualified
-                || strong
-                    && !(initial
-                        && m.candidates.iter().all(|r| {
-                            g.place(r.place).feature_class == 'P'
-                                && g.place(r.place).population < 100_000
-                        })
-                        && !next_joined_capital(next, next_joined))
+                || strength == Strength::Strong
+                || strength == Strength::Medium
+                    && (!initial || next_joined_capital(next, next_joined))
                 || locative
-                || in_named_region
+                || in_named_region && !initial
                 || multiword && !initial;
             if !accept {
                 continue;
@@ -386,6 +415,28 @@ impl<'g> Recognizer<'g> {
             });
         }
         out
+    }
+
+    /// How much a name is a place on its own: a country, region or large city is; a small town's name needs context.
+    fn strength(&self, m: &Match) -> Strength {
+        let g = self.gazetteer;
+        let mut best = Strength::Weak;
+        for r in &m.candidates {
+            let p = g.place(r.place);
+            let s = if p.feature_class != 'P' && r.primary
+                || p.population >= STRONG_CITY_POPULATION && r.primary
+            {
+                Strength::Strong
+            } else if p.population >= SELF_EVIDENT_CITY_POPULATION
+                && (r.primary || p.population >= STRONG_CITY_POPULATION)
+            {
+                Strength::Medium
+            } else {
+                Strength::Weak
+            };
+            best = best.max(s);
+        }
+        best
     }
 
     /// "Paris, Texas": the next match, after a comma, names a region or country holding a candidate.
@@ -407,6 +458,43 @@ impl<'g> Recognizer<'g> {
             })
         })
     }
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// "NEW YORK" → "New York", "BAIKONUR" → "Baikonur".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = false;
+        } else {
+            out.push(c);
+            start = c != '\'' && c != '\u{2019}';
+        }
+    }
+    out
+}
+
+/// How much a name is a place on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    Weak,
+    Medium,
+    Strong,
+}
+
+/// Word `i` starts a sentence.
+fn initial_word(text: &str, ws: &[Word], i: usize) -> bool {
+    Recognizer::sentence_initial(text, ws, i)
 }
 
 fn is_institution_word(w: &str) -> bool {

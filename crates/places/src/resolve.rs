@@ -175,7 +175,104 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             }
         }
     }
-    // Pass 1 winners; their regions, countries and points anchor pass 2.
+    // Spatial minimality, softly: each other name spreads its probability (a softmax of its scores) over the
+    // regions and countries of its candidates; a candidate gains from the mass other names put in its admin1 region
+    // and country, and from being near another name's best candidate. Two rounds.
+    let base: Vec<Vec<f64>> = cands
+        .iter()
+        .map(|cs| cs.iter().map(|c| c.1).collect())
+        .collect();
+    let mut scores = base.clone();
+    let mut notes: Vec<Vec<String>> = cands
+        .iter()
+        .map(|cs| vec![String::new(); cs.len()])
+        .collect();
+    for _round in 0..SUPPORT_ROUNDS {
+        let mut a1_mass: Vec<HashMap<(u16, &str), f64>> = Vec::with_capacity(cands.len());
+        let mut c_mass: Vec<HashMap<u16, f64>> = Vec::with_capacity(cands.len());
+        let mut best_point: Vec<Option<(f64, f64, char)>> = Vec::with_capacity(cands.len());
+        for (k, cs) in cands.iter().enumerate() {
+            let max = scores[k].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let weights: Vec<f64> = scores[k].iter().map(|v| (v - max).exp()).collect();
+            let total: f64 = weights.iter().sum();
+            let mut a1 = HashMap::new();
+            let mut cm = HashMap::new();
+            let mut best: Option<(usize, f64)> = None;
+            for (i, c) in cs.iter().enumerate() {
+                let p = g.place(c.0);
+                let w = weights[i] / total;
+                if p.country != NO_COUNTRY {
+                    *cm.entry(p.country).or_insert(0.0) += w;
+                    if !p.admin1.is_empty() && p.feature_code != "PCLI" {
+                        *a1.entry((p.country, p.admin1.as_str())).or_insert(0.0) += w;
+                    }
+                }
+                if best.is_none_or(|(_, v)| scores[k][i] > v) {
+                    best = Some((i, scores[k][i]));
+                }
+            }
+            a1_mass.push(a1);
+            c_mass.push(cm);
+            best_point.push(best.map(|(i, _)| {
+                let p = g.place(cs[i].0);
+                (p.lat as f64, p.lon as f64, p.feature_class)
+            }));
+        }
+        for (k, cs) in cands.iter().enumerate() {
+            if cs.len() < 2 {
+                continue;
+            }
+            for (i, c) in cs.iter().enumerate() {
+                let p = g.place(c.0);
+                let (mut sa, mut sc, mut near) = (0.0f64, 0.0f64, false);
+                for k2 in 0..cands.len() {
+                    if k2 == k {
+                        continue;
+                    }
+                    if p.country != NO_COUNTRY {
+                        sc += c_mass[k2].get(&p.country).copied().unwrap_or(0.0);
+                        if !p.admin1.is_empty() && p.feature_code != "PCLI" {
+                            sa += a1_mass[k2]
+                                .get(&(p.country, p.admin1.as_str()))
+                                .copied()
+                                .unwrap_or(0.0);
+                        }
+                    }
+                    if p.feature_class == 'P' {
+                        if let Some((la, lo, fc)) = best_point[k2] {
+                            if fc == 'P'
+                                && distance_km(p.lat as f64, p.lon as f64, la, lo) < NEAR_KM
+                            {
+                                near = true;
+                            }
+                        }
+                    }
+                }
+                let mut v = base[k][i];
+                let mut note = String::new();
+                if sa > 0.01 {
+                    v += SAME_ADMIN1_BONUS * sa.min(SUPPORT_CAP);
+                    note.push_str(&format!("; other places in its admin1 region ({sa:.2})"));
+                }
+                if sc > 0.01 {
+                    v += SAME_COUNTRY_BONUS * sc.min(SUPPORT_CAP);
+                    note.push_str(&format!("; other places in its country ({sc:.2})"));
+                }
+                if near {
+                    v += NEAR_BONUS;
+                    note.push_str(&format!("; within {NEAR_KM} km of another place"));
+                }
+                scores[k][i] = v;
+                notes[k][i] = note;
+            }
+        }
+    }
+    for (k, cs) in cands.iter_mut().enumerate() {
+        for (i, c) in cs.iter_mut().enumerate() {
+            c.1 = scores[k][i];
+            c.2.push_str(&notes[k][i]);
+        }
+    }
     let best = |cs: &[(u32, f64, String)]| -> Option<usize> {
         (0..cs.len()).max_by(|&a, &b| {
             cs[a]
@@ -184,70 +281,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 .then_with(|| g.place(cs[b].0).geonameid.cmp(&g.place(cs[a].0).geonameid))
         })
     };
-    let first: Vec<Option<usize>> = cands.iter().map(|cs| best(cs)).collect();
-    // Anchor weight: confident names count fully (one candidate, or a clear margin), others half.
-    let mut anchors: Vec<(usize, u32, f64)> = Vec::new();
-    for (k, cs) in cands.iter().enumerate() {
-        let Some(w) = first[k] else { continue };
-        let second = cs
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != w)
-            .map(|(_, c)| c.1)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let weight = if cs[w].1 - second >= 2.0 { 1.0 } else { 0.5 };
-        anchors.push((k, cs[w].0, weight));
-    }
-    for (k, cs) in cands.iter_mut().enumerate() {
-        if cs.len() < 2 {
-            continue;
-        }
-        for c in cs.iter_mut() {
-            let p = g.place(c.0);
-            let (mut same_a1, mut same_c, mut near) = (0.0f64, 0.0f64, false);
-            for &(ak, ap, w) in &anchors {
-                if ak == k {
-                    continue;
-                }
-                let a = g.place(ap);
-                if p.country == NO_COUNTRY || a.country != p.country {
-                    if a.country == NO_COUNTRY
-                        && distance_km(p.lat as f64, p.lon as f64, a.lat as f64, a.lon as f64)
-                            < NEAR_KM
-                    {
-                        near = true;
-                    }
-                    continue;
-                }
-                if a.feature_code == "PCLI" || p.feature_code == "PCLI" {
-                    same_c += w;
-                    continue;
-                }
-                same_c += w;
-                if !a.admin1.is_empty() && a.admin1 == p.admin1 {
-                    same_a1 += w;
-                }
-                if a.feature_class == 'P'
-                    && p.feature_class == 'P'
-                    && distance_km(p.lat as f64, p.lon as f64, a.lat as f64, a.lon as f64) < NEAR_KM
-                {
-                    near = true;
-                }
-            }
-            if same_a1 > 0.0 {
-                c.1 += SAME_ADMIN1_BONUS * same_a1.min(3.0);
-                c.2.push_str(&format!("; same admin1 as {same_a1} other place(s)"));
-            }
-            if same_c > 0.0 {
-                c.1 += SAME_COUNTRY_BONUS * same_c.min(3.0);
-                c.2.push_str(&format!("; same country as {same_c} other place(s)"));
-            }
-            if near {
-                c.1 += NEAR_BONUS;
-                c.2.push_str(&format!("; within {NEAR_KM} km of another place"));
-            }
-        }
-    }
     let mut out = Vec::with_capacity(toponyms.len());
     for (ti, t) in toponyms.iter().enumerate() {
         let cs = &cands[name_of[ti]];
