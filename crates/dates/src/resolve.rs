@@ -84,10 +84,8 @@ impl Expr {
             } | Expr::WeekOfMonth {
                 year: YearSpec::Infer,
                 ..
-            } | Expr::Weekday {
-                modifier: None | Some(Modifier::This),
-                ..
-            } | Expr::Weekend(None | Some(Modifier::This))
+            } | Expr::Weekday { modifier: None, .. }
+                | Expr::Weekend(None | Some(Modifier::This))
         )
     }
 
@@ -112,6 +110,15 @@ impl Expr {
         )
     }
 }
+
+/// How far back a year-less date ("March 20", "in July") is read in past tense. News style gives the year of a
+/// date outside the current year or so ("last July", "March 20, 1986"), so a year-less date that would lie further
+/// back is the one ahead: "payable March 20" in a story of February 26, 1987 is 1987-03-20, not 1986-03-20.
+pub(crate) const YEAR_LESS_PAST_REACH_DAYS: i64 = 200;
+
+/// The month form of [`YEAR_LESS_PAST_REACH_DAYS`]: "in September" from March is last September, "in October" the
+/// coming one.
+pub(crate) const YEAR_LESS_PAST_REACH_MONTHS: u32 = 6;
 
 /// How many years back or forward a year-less "February 29" may look for a leap year.
 const LEAP_SEARCH_YEARS: u32 = 8;
@@ -145,7 +152,16 @@ pub(crate) fn resolve(
                 None => {
                     let p = publication?;
                     let (py, pm) = (u32::from(p.year()), u32::from(p.month()));
+                    // Months back to the past candidate; beyond the reach, the month ahead is meant.
+                    let back = (pm + 12 - m) % 12;
                     match tense {
+                        Tense::Past if back > YEAR_LESS_PAST_REACH_MONTHS => {
+                            if m < pm {
+                                py + 1
+                            } else {
+                                py
+                            }
+                        }
                         Tense::Past if m > pm => py.checked_sub(1)?,
                         Tense::Future if m < pm => py + 1,
                         _ => py,
@@ -192,6 +208,10 @@ pub(crate) fn resolve(
             let forward = i64::from(p.weekday().days_until(w));
             let offset = match (modifier, tense) {
                 (Some(Modifier::Last), _) => -(if back == 0 { 7 } else { back }),
+                // "this Friday": the Friday of publication's week (Monday to Sunday), ahead or behind.
+                (Some(Modifier::This), _) => {
+                    i64::from(w.number_from_monday()) - i64::from(p.weekday().number_from_monday())
+                }
                 (Some(Modifier::Next), _) => {
                     if forward == 0 {
                         7
@@ -255,8 +275,22 @@ fn year_of(year: YearSpec, publication: Option<Date>) -> Option<Option<u32>> {
     }
 }
 
-/// A year-less month and day: the latest on or before publication (past), or the earliest on or after (future).
+/// A year-less month and day: the latest on or before publication (past) unless that lies more than
+/// [`YEAR_LESS_PAST_REACH_DAYS`] back, or the earliest on or after (future).
 fn infer_month_day(month: u32, day: u32, publication: Date, tense: Tense) -> Option<Date> {
+    if tense == Tense::Past {
+        let past = nearest_month_day(month, day, publication, Tense::Past);
+        let reach = publication.add_days(-YEAR_LESS_PAST_REACH_DAYS);
+        if past.is_some() && past >= reach {
+            return past;
+        }
+        return nearest_month_day(month, day, publication, Tense::Future).or(past);
+    }
+    nearest_month_day(month, day, publication, Tense::Future)
+}
+
+/// The latest `month`/`day` on or before publication (past), or the earliest on or after (future).
+fn nearest_month_day(month: u32, day: u32, publication: Date, tense: Tense) -> Option<Date> {
     let py = u32::from(publication.year());
     (0..=LEAP_SEARCH_YEARS).find_map(|k| {
         let y = match tense {
@@ -364,18 +398,23 @@ mod tests {
         };
         let d = |s: &str| Some((s.to_string(), Precision::Day));
         assert_eq!(at(md(3, 3), p, Tense::Past), d("2018-03-03"));
-        assert_eq!(at(md(6, 3), p, Tense::Past), d("2017-06-03"));
+        // Further back than the reach: the one ahead.
+        assert_eq!(at(md(6, 3), p, Tense::Past), d("2018-06-03"));
+        assert_eq!(at(md(12, 3), p, Tense::Past), d("2017-12-03"));
         assert_eq!(at(md(6, 3), p, Tense::Future), d("2018-06-03"));
         assert_eq!(at(md(3, 3), p, Tense::Future), d("2019-03-03"));
         assert_eq!(at(md(5, 31), p, Tense::Past), d("2018-05-31"));
-        assert_eq!(at(md(2, 29), p, Tense::Past), d("2016-02-29"));
+        assert_eq!(at(md(2, 29), p, Tense::Past), d("2020-02-29"));
+        assert_eq!(at(md(2, 29), ymd(2016, 6, 1), Tense::Past), d("2016-02-29"));
         let month = |month| Expr::Month {
             month,
             year: YearSpec::Infer,
         };
         let m = |s: &str| Some((s.to_string(), Precision::Month));
         assert_eq!(at(month(5), p, Tense::Past), m("2018-05-01"));
-        assert_eq!(at(month(7), p, Tense::Past), m("2017-07-01"));
+        assert_eq!(at(month(7), p, Tense::Past), m("2018-07-01"));
+        assert_eq!(at(month(12), p, Tense::Past), m("2017-12-01"));
+        assert_eq!(at(month(11), p, Tense::Past), m("2017-11-01"));
         assert_eq!(at(month(3), p, Tense::Future), m("2019-03-01"));
         let last = |month| Expr::MonthModified {
             month,

@@ -38,8 +38,9 @@ pub(crate) fn tense_of(g: &Grammar<'_>, first: usize, last: usize) -> Tense {
             return Tense::Future;
         }
     }
-    // A date opening the sentence ("On Tuesday, the council will vote") reads across its comma.
-    let mut comma_allowed = first == 0;
+    // A date opening the sentence ("On Tuesday, the council will vote", "After July 1, dividends will be …")
+    // reads across its comma.
+    let mut comma_allowed = first <= 1;
     for k in last + 1..(last + 1 + TENSE_WINDOW).min(g.toks.len()) {
         if g.punct(k) == Some(b',') {
             if comma_allowed {
