@@ -57,7 +57,7 @@ fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
 
 /// `26-FEB-1987 15:01:01.79` → 1987-02-26.
 fn parse_reuters_date(s: &str) -> Option<Date> {
-    let mut parts = s.trim().split(|c: char| c == '-' || c == ' ');
+    let mut parts = s.trim().split(['-', ' ']);
     let day = parts.next()?.parse().ok()?;
     let month = month_from_name(parts.next()?)?;
     let year = parts.next()?.parse().ok()?;
