@@ -82,7 +82,7 @@ pub struct Gazetteer {
     source: PathBuf,
     places: Vec<Place>,
     countries: Vec<Country>,
-    by_name: HashMap<String, Vec<NameRef>>,
+    by_name: HashMap<String, Vec<NameRef>, FxBuild>,
     by_iso2: HashMap<String, u16>,
     by_iso3: HashMap<String, u16>,
     admin1: HashMap<(u16, String), u32>,
@@ -117,7 +117,13 @@ impl Gazetteer {
             message,
         };
         let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut out = String::new();
+            // The gzip trailer gives the size (mod 2^32): allocate once.
+            let size = bytes
+                .len()
+                .checked_sub(4)
+                .and_then(|k| bytes.get(k..))
+                .map_or(0, |t| u32::from_le_bytes([t[0], t[1], t[2], t[3]]) as usize);
+            let mut out = String::with_capacity(size.min(1 << 28));
             flate2::read::GzDecoder::new(bytes)
                 .read_to_string(&mut out)
                 .map_err(|e| enc(e.to_string()))?;
@@ -130,8 +136,8 @@ impl Gazetteer {
 
     /// Parses the TSV text of a gazetteer.
     pub fn from_tsv(text: &str, origin: &Path) -> Result<Gazetteer, GazetteerError> {
-        let mut lines = text.lines().enumerate();
-        match lines.next() {
+        let mut all = text.lines().enumerate();
+        match all.next() {
             Some((_, h)) if h.trim_end() == "#dyad-gazetteer\t1" => {}
             _ => {
                 return Err(GazetteerError::Header {
@@ -143,7 +149,7 @@ impl Gazetteer {
             source: origin.to_path_buf(),
             places: Vec::with_capacity(250_000),
             countries: Vec::new(),
-            by_name: HashMap::with_capacity(400_000),
+            by_name: HashMap::with_capacity_and_hasher(400_000, FxBuild::default()),
             by_iso2: HashMap::new(),
             by_iso3: HashMap::new(),
             admin1: HashMap::new(),
@@ -151,19 +157,68 @@ impl Gazetteer {
         };
         // Places refer to countries by ISO2, and country rows come first in the file ('C' sorts before 'P'),
         // but accept any order: resolve country codes after reading.
-        let mut pending: Vec<(usize, String)> = Vec::new();
-        let mut aliases: Vec<(u32, Vec<String>)> = Vec::new();
-        for (i, line) in lines {
-            let lineno = i + 1;
-            if line.is_empty() || line.starts_with('#') {
-                continue;
+        let mut pending: Vec<(usize, &str)> = Vec::new();
+        let lines: Vec<(usize, &str)> = all
+            .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        // The name index is built on a second thread while this one reads the places: each data line is one
+        // place, so the place index is the line's position.
+        let (result, names) = std::thread::scope(|scope| {
+            let names = scope.spawn(|| NameIndex::build(&lines));
+            let result = g.read_places(&lines, origin, &mut pending);
+            (result, names.join())
+        });
+        result?;
+        match names {
+            Ok(index) => {
+                g.by_name = index.map;
+                g.max_name_words = index.max_words;
             }
+            Err(_) => {
+                return Err(GazetteerError::Encoding {
+                    path: origin.to_path_buf(),
+                    message: "the name index could not be built".into(),
+                })
+            }
+        }
+        for (pi, iso2) in pending {
+            if let Some(&ci) = g.by_iso2.get(iso2) {
+                g.places[pi].country = ci;
+            }
+        }
+        for (pi, place) in g.places.iter().enumerate() {
+            if place.feature_code == "ADM1" && place.country != NO_COUNTRY {
+                g.admin1
+                    .entry((place.country, place.admin1.clone()))
+                    .or_insert(pi as u32);
+            }
+        }
+        Ok(g)
+    }
+
+    fn read_places<'t>(
+        &mut self,
+        lines: &[(usize, &'t str)],
+        origin: &Path,
+        pending: &mut Vec<(usize, &'t str)>,
+    ) -> Result<(), GazetteerError> {
+        let g = self;
+        for &(i, line) in lines {
+            let lineno = i + 1;
             let bad = |message: String| GazetteerError::Record {
                 path: origin.to_path_buf(),
                 line: lineno,
                 message,
             };
-            let f: Vec<&str> = line.split('\t').collect();
+            let mut f = [""; 12];
+            let mut nf = 0;
+            for (k, field) in line.split('\t').enumerate() {
+                if k < f.len() {
+                    f[k] = field;
+                }
+                nf = k + 1;
+            }
+            let f = &f[..nf.min(12)];
             match f[0] {
                 "C" => {
                     if f.len() != 9 {
@@ -202,11 +257,10 @@ impl Gazetteer {
                     });
                     g.by_iso2.insert(f[1].to_string(), ci);
                     g.by_iso3.insert(f[2].to_string(), ci);
-                    aliases.push((pi, split_aliases(f[8])));
                 }
                 "P" => {
-                    if f.len() != 11 {
-                        return Err(bad(format!("place record has {} fields, want 11", f.len())));
+                    if nf != 11 {
+                        return Err(bad(format!("place record has {nf} fields, want 11")));
                     }
                     let geonameid = number::<u32>(f[1], "geonameid").map_err(&bad)?;
                     let mut fc = f[3].chars();
@@ -220,7 +274,7 @@ impl Gazetteer {
                         return Err(bad("empty name".into()));
                     }
                     let pi = g.places.len() as u32;
-                    pending.push((pi as usize, f[5].to_string()));
+                    pending.push((pi as usize, f[5]));
                     g.places.push(Place {
                         geonameid,
                         name: f[2].to_string(),
@@ -232,7 +286,6 @@ impl Gazetteer {
                         lon,
                         population,
                     });
-                    aliases.push((pi, split_aliases(f[10])));
                 }
                 other => {
                     return Err(bad(format!(
@@ -242,41 +295,7 @@ impl Gazetteer {
                 }
             }
         }
-        for (pi, iso2) in pending {
-            if let Some(&ci) = g.by_iso2.get(&iso2) {
-                g.places[pi].country = ci;
-            }
-        }
-        for (pi, place) in g.places.iter().enumerate() {
-            if place.feature_code == "ADM1" && place.country != NO_COUNTRY {
-                g.admin1
-                    .entry((place.country, place.admin1.clone()))
-                    .or_insert(pi as u32);
-            }
-        }
-        for (pi, names) in aliases {
-            let primary = g.places[pi as usize].name.clone();
-            g.add_name(&primary, pi, true);
-            for a in names {
-                g.add_name(&a, pi, false);
-            }
-        }
-        Ok(g)
-    }
-
-    fn add_name(&mut self, name: &str, place: u32, primary: bool) {
-        let key = normalize_name(name);
-        if key.is_empty() {
-            return;
-        }
-        let words = key.split(' ').count();
-        self.max_name_words = self.max_name_words.max(words);
-        let refs = self.by_name.entry(key).or_default();
-        if let Some(r) = refs.iter_mut().find(|r| r.place == place) {
-            r.primary |= primary;
-        } else {
-            refs.push(NameRef { place, primary });
-        }
+        Ok(())
     }
 
     /// Where this gazetteer was read from.
@@ -308,7 +327,7 @@ impl Gazetteer {
     }
     /// The places a name (exact, apostrophes normalised) may mean.
     pub fn lookup(&self, name: &str) -> &[NameRef] {
-        if name.contains('\u{2019}') || name.contains("  ") {
+        if needs_normalizing(name) {
             return self
                 .by_name
                 .get(&normalize_name(name))
@@ -350,6 +369,59 @@ impl Gazetteer {
     }
 }
 
+/// Names → places, built apart from the places (see [`Gazetteer::from_tsv`]).
+struct NameIndex {
+    map: HashMap<String, Vec<NameRef>, FxBuild>,
+    max_words: usize,
+}
+
+impl NameIndex {
+    fn build(lines: &[(usize, &str)]) -> NameIndex {
+        let mut index = NameIndex {
+            map: HashMap::with_capacity_and_hasher(lines.len() * 3 / 2, FxBuild::default()),
+            max_words: 1,
+        };
+        for (pi, &(_, line)) in lines.iter().enumerate() {
+            let mut f = line.split('\t');
+            let (name, aliases) = match f.next() {
+                Some("C") => (f.nth(3), f.nth(3)),
+                Some("P") => (f.nth(1), f.nth(7)),
+                _ => continue,
+            };
+            let (Some(name), Some(aliases)) = (name, aliases) else {
+                continue;
+            };
+            index.add(name, pi as u32, true);
+            for a in aliases.split('|').filter(|a| !a.is_empty()) {
+                index.add(a, pi as u32, false);
+            }
+        }
+        index
+    }
+
+    fn add(&mut self, name: &str, place: u32, primary: bool) {
+        let words = name.bytes().filter(|&b| b == b' ').count() + 1;
+        self.max_words = self.max_words.max(words);
+        let refs = if needs_normalizing(name) {
+            let key = normalize_name(name);
+            if key.is_empty() {
+                return;
+            }
+            self.map.entry(key).or_default()
+        } else {
+            match self.map.get_mut(name) {
+                Some(r) => r,
+                None => self.map.entry(name.to_string()).or_default(),
+            }
+        };
+        if let Some(r) = refs.iter_mut().find(|r| r.place == place) {
+            r.primary |= primary;
+        } else {
+            refs.push(NameRef { place, primary });
+        }
+    }
+}
+
 /// Apostrophes as ASCII, runs of spaces as one.
 pub fn normalize_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -373,13 +445,41 @@ pub fn normalize_name(name: &str) -> String {
     out
 }
 
-fn split_aliases(field: &str) -> Vec<String> {
-    field
-        .split('|')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+fn needs_normalizing(name: &str) -> bool {
+    name.contains(['\u{2019}', '\u{02bc}'])
+        || name.contains("  ")
+        || name.starts_with(' ')
+        || name.ends_with(' ')
 }
+
+/// FxHash (rustc's hasher): the name index hashes 400,000 short keys at load; SipHash's DoS resistance buys
+/// nothing for a fixed gazetteer, and costs a third of the load time.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.hash = (self.hash.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 fn number<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
     s.parse::<T>()

@@ -789,6 +789,8 @@ pub const STOP_NAMES_PLACE_AFTER_LOCATIVE: &[&str] = &[
 pub const SELF_EVIDENT_CITY_POPULATION: u64 = 15_000;
 /// Population from which a city's own name is a place in any context (a country, region or county always is).
 pub const STRONG_CITY_POPULATION: u64 = 100_000;
+/// Population from which a city's alternate names are places in any context too.
+pub const STRONG_ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 /// Words next to a name that make it a person: "said Allen", "Allen said".
 pub const SPEECH_VERBS: &[&str] = &[
     "said",

@@ -423,8 +423,9 @@ impl<'g> Recognizer<'g> {
         let mut best = Strength::Weak;
         for r in &m.candidates {
             let p = g.place(r.place);
-            let s = if p.feature_class != 'P' && r.primary
-                || p.population >= STRONG_CITY_POPULATION && r.primary
+            let s = if p.feature_class != 'P'
+                || r.primary && p.population >= STRONG_CITY_POPULATION
+                || p.population >= STRONG_ALTERNATE_NAME_POPULATION
             {
                 Strength::Strong
             } else if p.population >= SELF_EVIDENT_CITY_POPULATION
