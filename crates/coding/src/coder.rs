@@ -22,7 +22,7 @@ use crate::text::TokenKind;
 use draft::Draft;
 use dyad_dict::cameo::CameoTable;
 use dyad_dict::{Date, Dictionaries};
-use dyad_model::{Document, Event, Evidence, Span};
+use dyad_model::{Document, Event, Evidence, Limit, Span};
 use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -54,6 +54,8 @@ pub struct DocumentContext {
     pub last_actor: Option<Vec<String>>,
     /// A story-level discard phrase was found: nothing of the story is coded.
     pub story_discarded: bool,
+    /// Sentences so far cut at the coder's token limit.
+    pub truncated_sentences: u32,
 }
 
 impl Coder {
@@ -103,7 +105,26 @@ impl Coder {
     /// Codes every sentence of a document, with spans into `doc.text` and pronouns that find no actor in their
     /// own sentence resolved to the first actor of the nearest earlier sentence that had one.
     pub fn code_document(&self, doc: &Document) -> Vec<Event> {
-        self.code_document_traced(doc, None)
+        self.code_document_traced(doc, None).0
+    }
+
+    /// [`Coder::code_document`] as a stage: sets `doc.events` and notes on `doc.limits` the sentences cut at
+    /// [`CoderOptions::max_sentence_tokens`](crate::CoderOptions).
+    pub fn code_into(&self, doc: &mut Document) {
+        let (events, ctx) = self.code_document_traced(doc, None);
+        doc.events = events;
+        doc.limits
+            .note_times(Limit::SentenceTokens, ctx.truncated_sentences);
+    }
+
+    /// [`Coder::code_into`] with the trace per sentence that [`Coder::explain_document`] gives.
+    pub fn explain_into(&self, doc: &mut Document) -> Vec<String> {
+        let mut traces = Vec::with_capacity(doc.sentences.len());
+        let (events, ctx) = self.code_document_traced(doc, Some(&mut traces));
+        doc.events = events;
+        doc.limits
+            .note_times(Limit::SentenceTokens, ctx.truncated_sentences);
+        traces
     }
 
     /// [`Coder::code_document`] with a readable trace per sentence: the very events `code_document` returns
@@ -111,7 +132,7 @@ impl Coder {
     /// patterns tried, and why no event came when none did. `traces[i]` belongs to `doc.sentences[i]`.
     pub fn explain_document(&self, doc: &Document) -> (Vec<Event>, Vec<String>) {
         let mut traces = Vec::with_capacity(doc.sentences.len());
-        let events = self.code_document_traced(doc, Some(&mut traces));
+        let (events, _) = self.code_document_traced(doc, Some(&mut traces));
         (events, traces)
     }
 
@@ -119,7 +140,7 @@ impl Coder {
         &self,
         doc: &Document,
         mut traces: Option<&mut Vec<String>>,
-    ) -> Vec<Event> {
+    ) -> (Vec<Event>, DocumentContext) {
         let date = doc.metadata.date.as_deref();
         let mut ctx = DocumentContext::default();
         let mut out = Vec::new();
@@ -143,7 +164,7 @@ impl Coder {
                         t.push_str(&note);
                     }
                 }
-                return Vec::new();
+                return (Vec::new(), ctx);
             }
             for e in &mut evs {
                 e.doc_id = doc.id.clone();
@@ -152,7 +173,7 @@ impl Coder {
             }
             out.extend(evs);
         }
-        out
+        (out, ctx)
     }
 
     /// Codes one sentence of a story, after the sentences already given to `ctx`: a pronoun or "the minister"
@@ -187,8 +208,18 @@ impl Coder {
                 ctx.last_actor.as_deref(),
             );
             ctx.story_discarded |= a.story_discard;
+            if a.truncated.is_some() {
+                ctx.truncated_sentences = ctx.truncated_sentences.saturating_add(1);
+            }
             if let Some(t) = trace.as_deref_mut() {
                 self.describe_analysis(&a, d, t);
+                if let Some(cut) = &a.truncated {
+                    let _ = writeln!(
+                        t,
+                        "truncated: only the first {} tokens ({} bytes) coded (max_sentence_tokens)",
+                        cut.tokens, cut.coded_bytes
+                    );
+                }
             }
             let drafts = self.assemble(&a, trace.as_deref_mut());
             // The story's current subject: the source of the sentence's first event (TABARI: its first actor).

@@ -86,6 +86,75 @@ pub struct Evidence {
     pub target_rule: Option<RuleRef>,
 }
 
+/// How an event's place was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LocationHow {
+    /// A place named in the event's own sentence.
+    Sentence,
+    /// The nearest earlier sentence of the story that names a place.
+    PreviousSentence,
+    /// The article's dateline ("DAMASCUS, March 3 (Reuters) -").
+    Dateline,
+}
+
+/// Where an event happened: a GeoNames entry and the words that named it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventLocation {
+    /// The place's name in the gazetteer, e.g. `Daraa`.
+    pub name: String,
+    /// Latitude, WGS84 degrees.
+    pub lat: f64,
+    /// Longitude, WGS84 degrees.
+    pub lon: f64,
+    /// Country, ISO 3166 alpha-3 as the actor codes use it, e.g. `SYR`.
+    pub country: String,
+    /// First-level administrative division (province, state), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    /// GeoNames feature class: `A` country/region, `P` populated place, `L` area, `T` terrain, `H` water ...
+    pub feature_class: String,
+    /// GeoNames id (0 for a place of dyad's own region table).
+    pub geonameid: u32,
+    /// The place mention in the clean text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    /// Where the place was found: the event's sentence, an earlier one, or the dateline.
+    pub how: Option<LocationHow>,
+}
+
+/// How an event's date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DateHow {
+    /// A date expression in the event's sentence ("on Tuesday", "March 3"), resolved against the publication date.
+    Sentence,
+    /// The publication date (the sentence gives none).
+    Publication,
+}
+
+/// How precise an event date is: the date is the first day of that period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Who asserts an event that is reported in a quote or claim.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportedBy {
+    /// The speaker's actor code, e.g. `SYRGOV`; empty when the dictionaries do not know the speaker.
+    pub actor: String,
+    /// The speaker's words in the clean text ("the Syrian foreign ministry").
+    pub span: Span,
+    /// The outlet the speaker spoke to ("told Reuters"), when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
 /// One coded event.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Event {
@@ -93,9 +162,19 @@ pub struct Event {
     pub doc_id: String,
     /// Index of the sentence in the document's sentence list (0 is the first; the headline counts).
     pub sentence: u32,
-    /// Event date (ISO 8601), normally the document date.
+    /// Event date (ISO 8601): a date the sentence gives, resolved against the publication date, else the
+    /// publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where `date` came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_how: Option<DateHow>,
+    /// How precise `date` is (it is the first day of that period).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_precision: Option<DatePrecision>,
+    /// The date expression in the clean text, when the sentence gave the date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_span: Option<Span>,
     /// Source actor code, e.g. `RUSGOV`.
     pub source: String,
     /// Target actor code, e.g. `IRN`; empty when the event has no target.
@@ -115,6 +194,15 @@ pub struct Event {
     /// The PLOVER event type (and mode) the CAMEO code maps to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plover: Option<Plover>,
+    /// Where the event happened; `null` when the story names no place for it (never a guess).
+    #[serde(default)]
+    pub location: Option<EventLocation>,
+    /// Who asserts the event, when it is coded inside a quote or claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<ReportedBy>,
+    /// True when the event is reported as someone's claim or quote rather than observed by the reporter.
+    #[serde(default)]
+    pub claimed: bool,
     /// Where source, verb and target were found (byte spans into the document's clean text) and the dictionary
     /// rules that fired.
     pub evidence: Evidence,

@@ -10,11 +10,14 @@
 
 pub mod date;
 mod event;
-mod limits;
 pub mod hash;
+mod limits;
 mod span;
 
-pub use event::{Event, Evidence, Plover, QuadClass, RuleRef};
+pub use event::{
+    DateHow, DatePrecision, Event, EventLocation, Evidence, LocationHow, Plover, QuadClass,
+    ReportedBy, RuleRef,
+};
 pub use limits::{Limit, LimitHit, LimitsHit};
 pub use span::{OffsetMap, OffsetSegment, Span};
 

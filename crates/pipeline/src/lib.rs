@@ -137,10 +137,10 @@ impl Pipeline {
 
     /// Codes an already split document (e.g. one read back from a store), replacing its events.
     pub fn code(&self, doc: &mut Document) {
-        doc.events = match &self.coder {
-            Some(coder) => coder.code_document(doc),
-            None => Vec::new(),
-        };
+        match &self.coder {
+            Some(coder) => coder.code_into(doc),
+            None => doc.events.clear(),
+        }
         self.bound_events(doc);
     }
 
@@ -186,8 +186,7 @@ impl Pipeline {
         let mut document = document_of(record);
         let traces = match &self.coder {
             Some(coder) => {
-                let (events, mut traces) = coder.explain_document(&document);
-                document.events = events;
+                let mut traces = coder.explain_into(&mut document);
                 let before: Vec<u32> = document.events.iter().map(|e| e.sentence).collect();
                 self.bound_events(&mut document);
                 for (i, trace) in traces.iter_mut().enumerate() {
