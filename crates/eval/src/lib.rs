@@ -3,11 +3,13 @@
 //! - [`suite`] reads validation suites (records and the dictionaries they run with);
 //! - [`validation`] scores a coder closure against a suite;
 //! - [`reuters`] reads the Reuters-21578 corpus for benchmarks;
+//! - [`geo`] scores the geoparser (dyad-places) on LGL and GeoVirus: recognition P/R/F1, acc@161, AUC;
 //! - [`throughput`] times a coder over a corpus on a thread pool.
 
 pub mod coding_suites;
 pub mod coverage;
 pub mod extraction;
+pub mod geo;
 mod markup;
 pub mod reuters;
 pub mod stress;
