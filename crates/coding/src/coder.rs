@@ -244,6 +244,24 @@ impl Coder {
         })
     }
 
+    /// The actors the dictionaries find in `text` (e.g. a quote's speaker, "Syria's foreign ministry"), each
+    /// with the span of its words relative to `text` and its codes, in text order. Pronouns are not resolved.
+    pub fn actors_in(&self, text: &str, date: Option<&str>) -> Vec<(Span, Vec<String>)> {
+        let d = date.and_then(Date::parse_iso);
+        SCRATCH.with(|s| {
+            let mut a = s.borrow_mut();
+            a.run(&self.compiled, &self.options, text, d, None);
+            a.visible_units()
+                .filter(|(_, u)| !u.pronoun && !u.codes.is_empty())
+                .map(|(_, u)| {
+                    let start = a.toks.tokens[u.ev_start].start as usize;
+                    let end = a.toks.tokens[u.ev_end.max(u.ev_start + 1) - 1].end as usize;
+                    (Span::new(start, end), u.codes.clone())
+                })
+                .collect()
+        })
+    }
+
     /// A readable trace of how `text` is coded as a sentence on its own (no story context): tokens with their
     /// types, actor units, clauses, the verbs and patterns tried, and the events. For a document, use
     /// [`Coder::explain_document`], which carries the story context the way [`Coder::code_document`] does.

@@ -180,3 +180,14 @@ fn odd_input_does_not_panic() {
         let _ = coder().explain(text, Some("not a date"));
     }
 }
+
+#[test]
+fn actors_in_a_speaker_phrase_come_with_their_spans() {
+    let text = "Syrian Foreign Minister Walid al-Moualem";
+    let found = coder().actors_in(text, Some("2018-05-29"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (span, codes) = &found[0];
+    assert!(codes.iter().any(|c| c.starts_with("SYR")), "{codes:?}");
+    assert!(text[span.range()].contains("Syrian"));
+    assert!(coder().actors_in("he", None).is_empty());
+}
