@@ -580,7 +580,7 @@ impl<'a> Grammar<'a> {
                     return Some(found);
                 }
                 // "over the weekend", "at the weekend".
-                self.word_before_in(i, 1, &["the"]).then_some(Found {
+                self.word_before_in(i, 1, &["the"]).then(|| Found {
                     first: i - 1,
                     last: i,
                     expr: Expr::Weekend(None),
