@@ -835,6 +835,13 @@ pub const QUALIFIER_BONUS: f64 = 20.0;
 pub const SAME_ADMIN1_BONUS: f64 = 2.0;
 /// Bonus per unit of other names' probability in the candidate's country.
 pub const SAME_COUNTRY_BONUS: f64 = 0.8;
+/// Extra penalty for a city matched by an alternate name when another place has that name as its own ("Mexico"
+/// is Mexico City's alternate name and the country's own).
+pub const SHADOWED_ALTERNATE_PENALTY: f64 = 2.0;
+/// Support from the document's other places reaches full weight at this log10 population (100,000); smaller towns
+/// get a share, never under [`SUPPORT_MIN_FACTOR`].
+pub const SUPPORT_FULL_FROM_LOG10_POPULATION: f64 = 5.0;
+pub const SUPPORT_MIN_FACTOR: f64 = 0.4;
 /// The most support counted (in names' probability units).
 pub const SUPPORT_CAP: f64 = 3.0;
 /// Rounds of spreading support.

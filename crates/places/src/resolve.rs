@@ -109,9 +109,14 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
     for (ti, t) in toponyms.iter().enumerate() {
         let k = name_of[ti];
         if cands[k].is_empty() {
+            let has_primary = t.candidates.iter().any(|r| r.primary);
             for r in &t.candidates {
                 let p = g.place(r.place);
                 let (mut v, mut why) = prior(p, r.primary);
+                if !r.primary && has_primary && p.feature_class == 'P' {
+                    v -= SHADOWED_ALTERNATE_PENALTY;
+                    why.push_str(", another place's own name");
+                }
                 why = format!("prior {v:.2} ({why})");
                 for &(n, id, bonus) in NEWS_SENSES {
                     if n == names[k] && id == p.geonameid {
@@ -122,9 +127,26 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 cands[k].push((r.place, v, why));
             }
         }
-        // "Paris, Texas": the next toponym, after a comma, holds the candidate.
-        if let Some(n) = toponyms.get(ti + 1) {
-            if text.get(t.end..n.start).is_some_and(|s| s.trim() == ",") {
+        // "Paris, Texas": the next toponym, after a comma, holds the candidate — unless the two open a list
+        // ("China, Japan and Korea"), or the name is a country or region's own ("Oklahoma, Pennsylvania").
+        let levels = |t: &Toponym| -> (bool, bool) {
+            let code = |c: &str| {
+                t.candidates
+                    .iter()
+                    .any(|r| r.primary && g.place(r.place).feature_code == c)
+            };
+            (code("PCLI"), code("ADM1"))
+        };
+        let peers = |n: &Toponym| {
+            let (a, b) = (levels(t), levels(n));
+            a.0 && b.0 || a.1 && b.1
+        };
+        if let Some(n) = toponyms.get(ti + 1).filter(|n| !peers(n)) {
+            let list = toponyms.get(ti + 2).is_some_and(|m| {
+                text.get(n.end..m.start)
+                    .is_some_and(|s| matches!(s.trim(), "," | "and" | ", and" | "or" | ", or"))
+            });
+            if !list && text.get(t.end..n.start).is_some_and(|s| s.trim() == ",") {
                 for c in cands[k].iter_mut() {
                     let p = g.place(c.0);
                     let holds = n.candidates.iter().any(|q| {
@@ -250,6 +272,14 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 }
                 let mut v = base[k][i];
                 let mut note = String::new();
+                // A hamlet of the same region gains less than a city or a region does.
+                let damp = if p.feature_class == 'P' {
+                    ((p.population as f64 + 1.0).log10() / SUPPORT_FULL_FROM_LOG10_POPULATION)
+                        .clamp(SUPPORT_MIN_FACTOR, 1.0)
+                } else {
+                    1.0
+                };
+                let (sa, sc) = (sa * damp, sc * damp);
                 if sa > 0.01 {
                     v += SAME_ADMIN1_BONUS * sa.min(SUPPORT_CAP);
                     note.push_str(&format!("; other places in its admin1 region ({sa:.2})"));
