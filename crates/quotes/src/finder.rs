@@ -24,6 +24,12 @@ const BREAK: u16 = 1 << 6;
 const ADJUNCT_OPEN: u16 = 1 << 7;
 const ADJUNCT_WORD: u16 = 1 << 8;
 const OUTLET_LINK: u16 = 1 << 9;
+const NOT_HEAD: u16 = 1 << 10;
+const TIME: u16 = 1 << 11;
+const PREP: u16 = 1 << 12;
+const POSTMOD: u16 = 1 << 13;
+const PLURAL_PRONOUN: u16 = 1 << 14;
+const LY_NOUN: u16 = 1 << 15;
 
 /// What the tables say about one lowercase word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -178,7 +184,13 @@ impl QuoteFinder {
             .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"));
         let mut words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a64>> =
             HashMap::default();
-        let classes: [(&[&'static str], u16); 10] = [
+        let classes: [(&[&'static str], u16); 16] = [
+            (lexicon::NOT_HEADS, NOT_HEAD),
+            (lexicon::TIME_WORDS, TIME),
+            (lexicon::PREPOSITIONS, PREP),
+            (lexicon::POSTMODIFIER_PREPOSITIONS, POSTMOD),
+            (lexicon::PLURAL_PRONOUNS, PLURAL_PRONOUN),
+            (lexicon::LY_NOUNS, LY_NOUN),
             (lexicon::DETERMINERS, DET),
             (lexicon::NAME_LINKS, LINK),
             (lexicon::PRONOUNS, PRONOUN),
@@ -265,6 +277,30 @@ impl QuoteFinder {
         self.classes(s, i) & class != 0
     }
 
+    /// A lowercase `-ly` adverb (`typically`, `repeatedly`) or a table word allowed between speaker and verb.
+    fn is_between(&self, s: &Sent, i: usize) -> bool {
+        if s.kind(i) != Some(Kind::Word) {
+            return false;
+        }
+        let c = self.classes(s, i);
+        let w = s.word(i);
+        c & BETWEEN != 0
+            || c & TIME != 0 && !s.capitalised(i)
+            || !s.capitalised(i) && w.len() > 4 && w.ends_with("ly") && c & LY_NOUN == 0
+    }
+
+    /// Whether a base form (`say`, `report`) agrees with the phrase: a plural noun, `they`/`we`/`I`/`you`, or a
+    /// coordination. Other forms always do.
+    fn agrees(&self, s: &Sent, p: Phrase, cue: &CueVerb) -> bool {
+        if cue.form != cue.lemma {
+            return true;
+        }
+        let head = s.word(p.last);
+        self.is(s, p.last, PLURAL_PRONOUN)
+            || head.ends_with(['s', 'S']) && !is_possessive(head)
+            || (p.first..p.last).any(|i| self.word_is(s, i, "and"))
+    }
+
     fn cue(&self, s: &Sent, i: usize) -> Option<&'static CueVerb> {
         let e = self.entry(s.word(i));
         e.cue.and_then(|c| lexicon::CUE_VERBS.get(c as usize))
@@ -312,10 +348,14 @@ impl QuoteFinder {
         None
     }
 
+    /// Pronoun, or named when the head (before an appositive's comma) is capitalised.
     fn speaker_kind(&self, s: &Sent, p: Phrase) -> SpeakerKind {
+        let head = (p.first..=p.last)
+            .find(|&i| s.kind(i) == Some(Kind::Comma))
+            .map_or(p.last, |c| c.saturating_sub(1));
         if p.first == p.last && self.is(s, p.first, PRONOUN) {
             SpeakerKind::Pronoun
-        } else if s.capitalised(p.last) && !self.is(s, p.last, DET) {
+        } else if s.capitalised(head) && !self.is(s, head, DET) {
             SpeakerKind::Named
         } else {
             SpeakerKind::Description
@@ -337,8 +377,9 @@ impl QuoteFinder {
             });
         }
         let w = s.word(head);
-        if hc & (DET | LINK | BREAK | BE | NOT | BETWEEN) != 0
+        if hc & (DET | LINK | BREAK | BE | NOT | BETWEEN | NOT_HEAD | TIME | PREP) != 0
             || is_possessive(w)
+            || self.is_between(s, head)
             || w.starts_with(|c: char| c.is_ascii_digit())
             || !s.capitalised(head) && self.cue(s, head).is_some()
         {
@@ -353,6 +394,20 @@ impl QuoteFinder {
             match s.kind(t) {
                 Some(Kind::Word) => {
                     let c = self.classes(s, t);
+                    if c & TIME != 0 {
+                        break;
+                    }
+                    if c & POSTMOD != 0
+                        && t > 0
+                        && s.kind(t - 1) == Some(Kind::Word)
+                        && self.classes(s, t - 1)
+                            & (BREAK | BE | NOT | BETWEEN | DET | LINK | PRONOUN | TIME)
+                            == 0
+                        && self.cue(s, t - 1).is_none()
+                    {
+                        j = t;
+                        continue;
+                    }
                     if c & DET != 0 {
                         first = t;
                         if t > 0 && self.is(s, t - 1, LINK) && s.kind(t - 1) == Some(Kind::Word) {
@@ -396,6 +451,20 @@ impl QuoteFinder {
                 _ => break,
             }
         }
+        // The object of a preposition is no subject; a name at its end may be (`In a statement Rostenkowski`).
+        if first > 0 && self.is(s, first - 1, PREP) && s.kind(first - 1) == Some(Kind::Word) {
+            if !s.capitalised(head) {
+                return None;
+            }
+            let mut k = head;
+            while k > first
+                && (s.capitalised(k - 1)
+                    || self.is(s, k - 1, LINK) && k >= 2 && s.capitalised(k - 2) && k - 1 > first)
+            {
+                k -= 1;
+            }
+            first = k;
+        }
         Some(Phrase { first, last: head })
     }
 
@@ -417,8 +486,9 @@ impl QuoteFinder {
         }
         let stop = |i: usize| -> bool {
             s.kind(i) != Some(Kind::Word)
-                || self.classes(s, i) & (BREAK | BE | NOT | PRONOUN) != 0 && !self.is(s, i, LINK)
-                || self.cue(s, i).is_some() && !s.capitalised(i)
+                || self.classes(s, i) & (BREAK | BE | NOT | PRONOUN | TIME) != 0
+                    && !self.is(s, i, LINK)
+                || self.cue(s, i).is_some() && !s.capitalised(i) && !self.is(s, i - 1, DET)
         };
         let limit = (start + lexicon::MAX_SPEAKER_TOKENS).min(s.toks.len());
         let mut last = start;
@@ -441,6 +511,9 @@ impl QuoteFinder {
         while last > start && self.is(s, last, LINK | DET) {
             last -= 1;
         }
+        if self.is(s, last, DET) {
+            return None;
+        }
         Some(Phrase { first: start, last })
     }
 
@@ -448,7 +521,7 @@ impl QuoteFinder {
     /// insisted`), an appositive or relative clause between commas, or a `who` clause.
     fn subject_before(&self, s: &Sent, v: usize) -> Option<Phrase> {
         let mut i = v;
-        while i > 0 && self.is(s, i - 1, BETWEEN) && s.kind(i - 1) == Some(Kind::Word) {
+        while i > 0 && self.is_between(s, i - 1) {
             i -= 1;
         }
         if i > 0 && self.is(s, i - 1, BE | NOT) {
@@ -590,6 +663,7 @@ impl QuoteFinder {
             }
             let mut m = k + 1;
             let mut prev_allows_name = true;
+            let mut after_det = false;
             while m < s.toks.len()
                 && m - k <= lexicon::MAX_ADJUNCT_TOKENS
                 && s.kind(m) == Some(Kind::Word)
@@ -597,6 +671,13 @@ impl QuoteFinder {
                 let c = self.classes(s, m);
                 if c & ADJUNCT_WORD != 0 {
                     prev_allows_name = c & (DET | LINK) != 0;
+                    after_det |= c & DET != 0;
+                } else if after_det
+                    && !s.capitalised(m)
+                    && c & (BREAK | BE | NOT | PRONOUN | DET | TIME) == 0
+                    && self.cue(s, m).is_none()
+                {
+                    // `in its weekly statistical bulletin`: the rest of the noun phrase.
                 } else if s.capitalised(m) && prev_allows_name {
                     prev_allows_name = true;
                 } else if s.word(m).starts_with(|c: char| c.is_ascii_digit()) {
@@ -666,7 +747,7 @@ impl QuoteFinder {
             }
             if let Some(cue) = self.cue(s, v).filter(|c| c.use_ == CueForm::Finite) {
                 let p = self.subject_before(s, v)?;
-                if p.first != k {
+                if p.first != k || !self.agrees(s, p, cue) {
                     return None;
                 }
                 let after = self.after_cue(s, v, Some(cue));
@@ -699,7 +780,9 @@ impl QuoteFinder {
             if after.next != o && after.next != j {
                 return None;
             }
-            let speaker = self.subject_before(s, v)?;
+            let speaker = self
+                .subject_before(s, v)
+                .filter(|&p| self.agrees(s, p, cue))?;
             return Some((self.source(s, speaker, v, v, cue.lemma, after.outlet), v));
         }
         None
@@ -847,18 +930,23 @@ impl Run<'_, '_> {
                     if role == MarkRole::Toggle && looks_closing(self.text, t) {
                         continue;
                     }
-                    let pre = self.finder.before_quote(s, i);
-                    if let Some((_, v)) = pre {
-                        self.consumed.push(s.toks[v].start);
+                    self.open_quote(s, i, family, span);
+                }
+                (Some(open), MarkRole::Toggle)
+                    if open.family == family && looks_opening(self.text, t) =>
+                {
+                    // A quote left unclosed in an earlier sentence: end it here and open the next one.
+                    self.open = None;
+                    let content =
+                        trimmed(self.text, Span::new(open.start as usize, t.start as usize));
+                    let source = open
+                        .pre
+                        .map(|p| (p, false))
+                        .or_else(|| self.carry(&open).map(|p| (p, true)));
+                    if let Some((source, carried)) = source {
+                        self.emit_direct(source, content, open.sentence, carried);
                     }
-                    self.open = Some(OpenQuote {
-                        family,
-                        start: t.end,
-                        sentence: s.index,
-                        at_sentence_start: i == 0,
-                        pre: pre.map(|(src, _)| src),
-                    });
-                    self.regions.push((t.start, span.end));
+                    self.open_quote(s, i, family, span);
                 }
                 (Some(open), MarkRole::Close)
                 | (Some(open), MarkRole::Toggle)
@@ -887,6 +975,24 @@ impl Run<'_, '_> {
                 _ => {}
             }
         }
+    }
+
+    fn open_quote(&mut self, s: &Sent, i: usize, family: MarkFamily, span: Span) {
+        let Some(t) = s.toks.get(i) else {
+            return;
+        };
+        let pre = self.finder.before_quote(s, i);
+        if let Some((_, v)) = pre {
+            self.consumed.push(s.toks[v].start);
+        }
+        self.open = Some(OpenQuote {
+            family,
+            start: t.end,
+            sentence: s.index,
+            at_sentence_start: i == 0,
+            pre: pre.map(|(src, _)| src),
+        });
+        self.regions.push((t.start, span.end));
     }
 
     fn in_quote(&self, t: &Token) -> bool {
@@ -960,18 +1066,24 @@ impl Run<'_, '_> {
                     }
                 }
                 CueForm::Finite => {
-                    let Some(p) = f.subject_before(s, v) else {
+                    let Some(p) = f.subject_before(s, v).filter(|&p| f.agrees(s, p, cue)) else {
                         continue;
                     };
                     let after = f.after_cue(s, v, Some(cue));
                     let source = f.source(s, p, v, v, cue.lemma, after.outlet);
-                    let at_end = after.next >= end || s.kind(after.next) == Some(Kind::Comma);
-                    let content = if at_end {
+                    let after_comma = p.first >= 2 && s.kind(p.first - 1) == Some(Kind::Comma);
+                    let content = if after.next >= end {
                         // `…, the ministry said (on Monday).`
-                        match p.first.checked_sub(1).map(|c| s.kind(c)) {
-                            Some(Some(Kind::Comma)) if p.first >= 2 => s.span(0, p.first - 2),
-                            _ => continue,
+                        if !after_comma {
+                            continue;
                         }
+                        s.span(0, p.first - 2)
+                    } else if s.kind(after.next) == Some(Kind::Comma) {
+                        // `Prices, the ministry said, will rise.`
+                        if !after_comma {
+                            continue;
+                        }
+                        s.span(0, end - 1)
                     } else {
                         if cue.clause_only && !after.that {
                             continue;
@@ -1004,6 +1116,9 @@ impl Run<'_, '_> {
             && !f.word_is(s, k, "which")
         {
             k += 1;
+        }
+        while k > start && f.is(s, k - 1, DET | LINK) {
+            k -= 1;
         }
         if k == start {
             return;
@@ -1086,6 +1201,13 @@ impl Run<'_, '_> {
             );
         }
     }
+}
+
+/// An ASCII `"` after a space and before a letter: an opening mark.
+fn looks_opening(text: &str, t: &Token) -> bool {
+    let before = text[..t.start as usize].chars().next_back();
+    let after = text[t.end as usize..].chars().next();
+    before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphanumeric)
 }
 
 /// An ASCII `"` that follows a word and precedes a space: a closing mark (whose opening one is out of reach).

@@ -99,8 +99,8 @@ pub const CUE_VERBS: &[CueVerb] = &[
     verb("confirms", "confirm", F),
     verb("confirmed", "confirm", F),
     verb("confirming", "confirm", P),
-    verb("report", "report", F),
-    verb("reports", "report", F),
+    clause("report", "report", F),
+    clause("reports", "report", F),
     verb("reported", "report", F),
     verb("declare", "declare", F),
     verb("declares", "declare", F),
@@ -302,6 +302,110 @@ pub const PHRASE_BREAKS: &[&str] = &[
     "billion",
     "million",
     "dlrs",
+];
+
+/// Words that cannot head a speaker's phrase (adjectives, ordinals, time words): `a negative report`, `various
+/// claims`, `last week declared`.
+pub const NOT_HEADS: &[&str] = &[
+    "various",
+    "first",
+    "last",
+    "next",
+    "new",
+    "such",
+    "same",
+    "own",
+    "previous",
+    "recent",
+    "final",
+    "initial",
+    "second",
+    "third",
+    "latest",
+    "negative",
+    "positive",
+    "following",
+    "above",
+    "below",
+    "further",
+    "total",
+    "annual",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "daily",
+    "only",
+    "even",
+    "more",
+    "less",
+    "much",
+    "few",
+];
+
+/// Time words: they end a speaker's phrase on the left (`last night Citibank said`, `Brown-Forman today
+/// reported`).
+pub const TIME_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "night",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ago",
+];
+
+/// Prepositions: a phrase right after one is its object, not a subject (`in a statement Rostenkowski said` keeps
+/// only the name; `in its daily operations report` is no speaker).
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "from", "with", "by", "about", "during", "over", "under", "against",
+    "into", "through", "without", "within", "across", "around", "amid", "despite", "among",
+    "between", "near", "of", "for", "via",
+];
+
+/// Prepositions that may join a post-modifier inside a speaker's phrase after a noun (`members of Congress from
+/// Iowa`, `officials in Moscow`, `an analyst at Shearson`).
+pub const POSTMODIFIER_PREPOSITIONS: &[&str] = &["in", "at", "from", "with"];
+
+/// Subjects a plural or first/second-person present form (`say`, `report`) agrees with, besides plural nouns and
+/// coordinations.
+pub const PLURAL_PRONOUNS: &[&str] = &["they", "we", "i", "you"];
+
+/// Lowercase words ending in `-ly` that are nouns, not adverbs (`the family said`, `the daily reported`).
+pub const LY_NOUNS: &[&str] = &[
+    "family",
+    "ally",
+    "assembly",
+    "rally",
+    "supply",
+    "monopoly",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "july",
+    "reply",
+    "italy",
+    "anomaly",
+    "elderly",
+    "fly",
+    "belly",
+    "bully",
+    "lily",
+    "tally",
+    "jelly",
 ];
 
 /// The relative pronoun of `officials who spoke on condition of anonymity said`.

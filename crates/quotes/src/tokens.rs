@@ -83,7 +83,8 @@ pub fn tokenize(sentence: &str, base: usize, out: &mut Vec<Token>) {
             ':' => Kind::Colon,
             '.' | '!' | '?' | '\u{2026}' => Kind::Terminal,
             ';' | '(' | ')' | '[' | ']' | '\u{2013}' | '\u{2014}' | '-' => Kind::Break,
-            c if c.is_whitespace() => continue,
+            // Whitespace, and the angle brackets of Reuters' tickers (`<Fitness Systems Inc>`).
+            c if c.is_whitespace() || c == '<' || c == '>' => continue,
             c => match mark_of(c) {
                 Some((family, role)) => Kind::Mark(family, role),
                 None => Kind::Other,

@@ -1,0 +1,2 @@
+//! Shared readers for the integration tests and examples.
+pub mod reuters;
