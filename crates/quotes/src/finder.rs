@@ -533,19 +533,18 @@ impl QuoteFinder {
         if i > 0 && self.word_is(s, i - 1, lexicon::WHO) {
             return self.phrase_left(s, i - 1);
         }
-        let p = self.phrase_left(s, i)?;
         // `officials who spoke on condition of anonymity said`: the speaker is before `who`.
-        let from = p.first.saturating_sub(lexicon::MAX_SPEAKER_TOKENS);
-        for w in (from..p.first).rev() {
+        let from = i.saturating_sub(lexicon::MAX_SPEAKER_TOKENS);
+        for w in (from..i).rev() {
             match s.kind(w) {
                 Some(Kind::Word) if self.word_is(s, w, lexicon::WHO) => {
-                    return self.phrase_left(s, w).or(Some(p));
+                    return self.phrase_left(s, w);
                 }
                 Some(Kind::Word) => {}
                 _ => break,
             }
         }
-        Some(p)
+        self.phrase_left(s, i)
     }
 
     /// The speaker when a comma (token `c`) stands before the verb: `Lavrov, a spokesman for X, said`,
@@ -567,10 +566,13 @@ impl QuoteFinder {
             if self.word_is(s, p + 1, lexicon::WHO) {
                 return self.phrase_left(s, p);
             }
-            if self.is(s, p + 1, DET) {
+            // `Lavrov, a spokesman for X, said` / `Iran's foreign minister, Javad Zarif, said`.
+            if self.is(s, p + 1, DET) || s.capitalised(p + 1) {
                 let appositive = self.phrase_left(s, c)?;
                 let name = self.phrase_left(s, p)?;
-                if appositive.first == p + 1 && s.capitalised(name.last) {
+                if appositive.first == p + 1
+                    && (s.capitalised(name.last) || s.capitalised(appositive.last))
+                {
                     return Some(Phrase {
                         first: name.first,
                         last: appositive.last,
@@ -671,7 +673,7 @@ impl QuoteFinder {
                 let c = self.classes(s, m);
                 if c & ADJUNCT_WORD != 0 {
                     prev_allows_name = c & (DET | LINK) != 0;
-                    after_det |= c & DET != 0;
+                    after_det |= c & DET != 0 && m == k + 1;
                 } else if after_det
                     && !s.capitalised(m)
                     && c & (BREAK | BE | NOT | PRONOUN | DET | TIME) == 0
@@ -686,6 +688,10 @@ impl QuoteFinder {
                     break;
                 }
                 m += 1;
+            }
+            // An adjunct never ends on a determiner: `said on Monday the deal …`.
+            while m > k + 1 && self.is(s, m - 1, DET) {
+                m -= 1;
             }
             if m == k + 1 && !self.is(s, k, ADJUNCT_WORD) {
                 break;
