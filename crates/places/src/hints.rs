@@ -791,6 +791,27 @@ pub const SELF_EVIDENT_CITY_POPULATION: u64 = 15_000;
 pub const STRONG_CITY_POPULATION: u64 = 100_000;
 /// Population from which a city's alternate names are places in any context too.
 pub const STRONG_ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
+/// Words after a place's name that make the whole a street, not the place ("Dublin Road").
+pub const STREET_WORDS: &[&str] = &[
+    "Road",
+    "Rd",
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Drive",
+    "Dr",
+    "Lane",
+    "Ln",
+    "Boulevard",
+    "Blvd",
+    "Way",
+    "Pike",
+    "Terrace",
+    "Trail",
+    "Parkway",
+    "Pkwy",
+];
 /// Words next to a name that make it a person: "said Allen", "Allen said".
 pub const SPEECH_VERBS: &[&str] = &[
     "said",

@@ -95,6 +95,7 @@ struct Tables {
     stop_names: HashSet<&'static str>,
     stop_after_locative: HashSet<&'static str>,
     speech_verbs: HashSet<&'static str>,
+    street_words: HashSet<&'static str>,
 }
 
 impl Tables {
@@ -115,6 +116,7 @@ impl Tables {
             stop_names: STOP_NAMES.iter().copied().collect(),
             stop_after_locative: STOP_NAMES_PLACE_AFTER_LOCATIVE.iter().copied().collect(),
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
+            street_words: STREET_WORDS.iter().copied().collect(),
         }
     }
 }
@@ -300,121 +302,200 @@ impl<'g> Recognizer<'g> {
                 }
             }
         }
-        let mut out = Vec::with_capacity(matches.len());
-        for (k, m) in matches.iter().enumerate() {
-            let s = &text[m.start..m.end];
-            let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
-            let prev_lower = prev.to_lowercase();
-            let next = Self::word(text, ws, m.last_word + 1);
-            let gap_after = ws
-                .get(m.last_word + 1)
-                .map_or("", |w| &text[m.end.min(w.start)..w.start]);
-            let next_joined = gap_after == " ";
-            let initial = Self::sentence_initial(text, ws, m.first_word);
-            let qualifier = (m.first_word > 0 && t.directions.contains(prev_lower.as_str()))
-                .then(|| prev_lower.clone());
-            if let Some(country) = m.demonym {
-                // "Syrian-Jordanian border": skip joined demonyms to the noun.
-                let mut n = m.last_word + 1;
-                while ws.get(n).is_some_and(|w| {
-                    t.demonyms.contains_key(&text[w.start..w.end])
-                        && matches!(text[ws[n - 1].end..w.start].trim(), "-" | "\u{2013}" | "/")
-                }) {
-                    n += 1;
-                }
-                let noun = Self::word(text, ws, n).to_lowercase();
-                let kind = if t.place_nouns.contains(noun.as_str()) {
-                    MentionKind::Demonym
-                } else if options.adjectival {
-                    MentionKind::Adjectival
-                } else {
-                    continue;
-                };
-                let _ = country;
-                out.push(Toponym {
+        // Each match gets a verdict; names left undecided for want of evidence are settled at the end by the rest
+        // of the document (one sense per discourse, lists of places).
+        let mut verdicts: Vec<Verdict> = Vec::with_capacity(matches.len());
+        for k in 0..matches.len() {
+            verdicts.push(self.verdict(text, ws, &matches, k, &persons, &regions, options));
+        }
+        let accepted: HashSet<&str> = matches
+            .iter()
+            .zip(&verdicts)
+            .filter(|(m, v)| {
+                matches!(v, Verdict::Accept(MentionKind::Name, _)) && m.demonym.is_none()
+            })
+            .map(|(m, _)| &text[m.start..m.end])
+            .collect();
+        for k in 0..matches.len() {
+            if verdicts[k] != Verdict::Undecided {
+                continue;
+            }
+            let m = &matches[k];
+            let listed = |o: usize, gap: Option<&str>| {
+                matches!(verdicts[o], Verdict::Accept(MentionKind::Name, _))
+                    && matches!(
+                        gap.unwrap_or("").trim(),
+                        "," | "and" | ", and" | "or" | ", or"
+                    )
+            };
+            let before = k > 0 && listed(k - 1, text.get(matches[k - 1].end..m.start));
+            let after =
+                k + 1 < matches.len() && listed(k + 1, text.get(m.end..matches[k + 1].start));
+            if accepted.contains(&text[m.start..m.end]) || before || after {
+                verdicts[k] = Verdict::Accept(MentionKind::Name, self.qualifier(text, ws, m));
+            }
+        }
+        matches
+            .iter()
+            .zip(verdicts)
+            .filter_map(|(m, v)| match v {
+                Verdict::Accept(kind, qualifier) => Some(Toponym {
                     start: m.start,
                     end: m.end,
                     kind,
                     qualifier,
                     candidates: m.candidates.clone(),
-                });
-                continue;
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn qualifier(&self, text: &str, ws: &[Word], m: &Match) -> Option<String> {
+        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
+        (m.first_word > 0 && self.tables.directions.contains(prev.as_str())).then_some(prev)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verdict(
+        &self,
+        text: &str,
+        ws: &[Word],
+        matches: &[Match],
+        k: usize,
+        persons: &HashSet<&str>,
+        regions: &HashSet<(u16, &str)>,
+        options: FindOptions,
+    ) -> Verdict {
+        let g = self.gazetteer;
+        let t = &self.tables;
+        let m = &matches[k];
+        let s = &text[m.start..m.end];
+        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
+        let prev_lower = prev.to_lowercase();
+        let next = Self::word(text, ws, m.last_word + 1);
+        let next2 = Self::word(text, ws, m.last_word + 2);
+        let gap_after = ws
+            .get(m.last_word + 1)
+            .map_or("", |w| &text[m.end.min(w.start)..w.start]);
+        let next_joined = gap_after == " ";
+        let next_cap = next_joined && capitalised(next);
+        let prev_joined = m.first_word > 0 && text[ws[m.first_word - 1].end..m.start] == *" ";
+        let prev_hyphen = m.first_word > 0 && text[..m.start].ends_with('-');
+        let initial = Self::sentence_initial(text, ws, m.first_word);
+        let qualifier = self.qualifier(text, ws, m);
+        if m.demonym.is_some() {
+            // "Syrian-Jordanian border": skip joined demonyms to the noun.
+            let mut n = m.last_word + 1;
+            while ws.get(n).is_some_and(|w| {
+                t.demonyms.contains_key(&text[w.start..w.end])
+                    && matches!(text[ws[n - 1].end..w.start].trim(), "-" | "\u{2013}" | "/")
+            }) {
+                n += 1;
             }
-            if persons.contains(s) {
-                continue;
+            let noun = Self::word(text, ws, n).to_lowercase();
+            if t.place_nouns.contains(noun.as_str()) {
+                return Verdict::Accept(MentionKind::Demonym, qualifier);
             }
-            if m.capitals {
-                let after = text[m.end..].trim_start_matches(' ');
-                if !after.starts_with(DATELINE_MARKS) {
-                    continue;
-                }
+            // Adjectival forms as places where the caller's scheme wants them, but not inside names ("American
+            // Airlines", "African-American") or as surnames ("Monica French", "French said").
+            let prev_demonym = t.demonyms.contains_key(prev);
+            let in_name = prev_hyphen && !prev_demonym
+                || prev_joined
+                    && capitalised(prev)
+                    && !initial
+                    && !prev_demonym
+                    && !t.stop_names.contains(prev)
+                    && !t.titles.contains(prev);
+            if options.adjectival && !in_name && !t.speech_verbs.contains(next) {
+                return Verdict::Accept(MentionKind::Adjectival, qualifier);
             }
-            let strength = self.strength(m);
-            let prev_joined = m.first_word > 0 && text[ws[m.first_word - 1].end..m.start] == *" ";
-            let next_is_place = !g.lookup(next).is_empty();
-            // An organisation or a person named after the place: "Washington Post", "Paris Hilton".
-            if next_joined && capitalised(next) && !next_is_place && !is_institution_word(next) {
-                if t.organisation_words.contains(next) {
-                    continue;
-                }
-                if t.first_names.contains(s) && !t.stop_names.contains(next) {
-                    continue;
-                }
-                // "Dale Crandall", "Seth Pettry": a small place's name before a capitalised word.
-                if strength < Strength::Strong && !t.stop_names.contains(next) {
-                    continue;
-                }
-            }
-            // "Dale Crandall" seen from "Crandall": a capitalised given name before a small place's name.
-            if strength < Strength::Strong
-                && prev_joined
-                && capitalised(prev)
-                && !initial_word(text, ws, m.first_word - 1)
-                && g.lookup(prev).is_empty()
-                && !t.stop_names.contains(prev)
-                && !t.directions.contains(prev_lower.as_str())
-            {
-                continue;
-            }
-            if strength < Strength::Strong
-                && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
-            {
-                continue;
-            }
-            let locative =
-                m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
-                    || m.first_word > 0 && t.directions.contains(prev_lower.as_str());
-            let qualified = self.qualified(text, ws, m, &matches, k);
-            if t.stop_names.contains(s)
-                && !qualified
-                && !(locative && t.stop_after_locative.contains(s))
-            {
-                continue;
-            }
-            let in_named_region = m.candidates.iter().any(|r| {
-                let p = g.place(r.place);
-                p.feature_class == 'P' && regions.contains(&(p.country, p.admin1.as_str()))
-            });
-            let multiword = m.last_word > m.first_word;
-            let accept = qualified
-                || strength == Strength::Strong
-                || strength == Strength::Medium
-                    && (!initial || next_joined_capital(next, next_joined))
-                || locative
-                || in_named_region && !initial
-                || multiword && !initial;
-            if !accept {
-                continue;
-            }
-            out.push(Toponym {
-                start: m.start,
-                end: m.end,
-                kind: MentionKind::Name,
-                qualifier,
-                candidates: m.candidates.clone(),
-            });
+            return Verdict::Reject;
         }
-        out
+        if persons.contains(s) {
+            return Verdict::Reject;
+        }
+        if m.capitals
+            && !text[m.end..]
+                .trim_start_matches(' ')
+                .starts_with(DATELINE_MARKS)
+        {
+            return Verdict::Reject;
+        }
+        let strength = self.strength(m);
+        let next_is_place = !g.lookup(next).is_empty();
+        let next_institution = is_institution_word(next);
+        if next_cap && t.street_words.contains(next) {
+            return Verdict::Reject; // "Dublin Road"
+        }
+        if next_cap && t.organisation_words.contains(next) {
+            return Verdict::Reject; // "Washington Post"
+        }
+        // "Jordan Peterson", "David Mills": a first name before a capitalised word that ends the name.
+        if t.first_names.contains(s)
+            && next_cap
+            && !next_institution
+            && !t.stop_names.contains(next)
+            && (strength < Strength::Strong || !capitalised(next2) && !next.ends_with('s'))
+        {
+            return Verdict::Reject;
+        }
+        // "Dale Crandall", "Seth Pettry": a small place's name before a capitalised word.
+        if strength < Strength::Strong
+            && next_cap
+            && !next_is_place
+            && !next_institution
+            && !t.stop_names.contains(next)
+        {
+            return Verdict::Reject;
+        }
+        // "Dale Crandall" seen from "Crandall": a capitalised given name before a small place's name.
+        if strength < Strength::Strong
+            && prev_joined
+            && capitalised(prev)
+            && !initial_word(text, ws, m.first_word - 1)
+            && g.lookup(prev).is_empty()
+            && !t.stop_names.contains(prev)
+            && !t.directions.contains(prev_lower.as_str())
+        {
+            return Verdict::Reject;
+        }
+        if strength < Strength::Strong
+            && !next_institution
+            && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
+        {
+            return Verdict::Reject;
+        }
+        let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
+            || m.first_word > 0 && t.directions.contains(prev_lower.as_str());
+        let qualified = self.qualified(text, ws, m, matches, k);
+        if t.stop_names.contains(s)
+            && !qualified
+            && !(locative && t.stop_after_locative.contains(s))
+        {
+            return Verdict::Reject;
+        }
+        let in_named_region = m.candidates.iter().any(|r| {
+            let p = g.place(r.place);
+            p.feature_class == 'P' && regions.contains(&(p.country, p.admin1.as_str()))
+        });
+        let multiword = m.last_word > m.first_word;
+        // At a sentence's start a town's name needs more: a verb or noun after it ("Winchester was denied"),
+        // an institution ("Clinton Police"), not a capitalised word.
+        let initial_ok = !initial
+            || next_joined_capital(next, next_joined)
+            || next_joined && !capitalised(next) && !t.first_names.contains(s);
+        let accept = qualified
+            || strength == Strength::Strong
+            || strength == Strength::Medium && initial_ok
+            || locative
+            || in_named_region && !initial
+            || multiword && !initial;
+        if accept {
+            Verdict::Accept(MentionKind::Name, qualifier)
+        } else {
+            Verdict::Undecided
+        }
     }
 
     /// How much a name is a place on its own: a country, region or large city is; a small town's name needs context.
@@ -483,6 +564,16 @@ fn title_case(s: &str) -> String {
         }
     }
     out
+}
+
+/// What the context says of a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Verdict {
+    Accept(MentionKind, Option<String>),
+    /// A person, an organisation, a stop word.
+    Reject,
+    /// No evidence either way yet.
+    Undecided,
 }
 
 /// How much a name is a place on its own.
