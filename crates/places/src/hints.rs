@@ -791,6 +791,12 @@ pub const SELF_EVIDENT_CITY_POPULATION: u64 = 15_000;
 pub const STRONG_CITY_POPULATION: u64 = 100_000;
 /// Population from which a city's alternate names are places in any context too.
 pub const STRONG_ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
+/// Suffixes of a person's name: "George Bush Jr".
+pub const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+/// Organisations "of" a place that are not the place: "Council of Europe", "Bank of America".
+pub const ORGANISATION_HEADS: &[&str] = &["Council", "Bank", "Chamber", "Club"];
+/// Admin1 regions smaller than this need context like a town (Douglas, Isle of Man).
+pub const STRONG_ADMIN1_POPULATION: u64 = 200_000;
 /// Words after a place's name that make the whole a street, not the place ("Dublin Road").
 pub const STREET_WORDS: &[&str] = &[
     "Road",

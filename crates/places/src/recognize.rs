@@ -96,6 +96,8 @@ struct Tables {
     stop_after_locative: HashSet<&'static str>,
     speech_verbs: HashSet<&'static str>,
     street_words: HashSet<&'static str>,
+    name_suffixes: HashSet<&'static str>,
+    organisation_heads: HashSet<&'static str>,
 }
 
 impl Tables {
@@ -117,6 +119,8 @@ impl Tables {
             stop_after_locative: STOP_NAMES_PLACE_AFTER_LOCATIVE.iter().copied().collect(),
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
             street_words: STREET_WORDS.iter().copied().collect(),
+            name_suffixes: NAME_SUFFIXES.iter().copied().collect(),
+            organisation_heads: ORGANISATION_HEADS.iter().copied().collect(),
         }
     }
 }
@@ -431,12 +435,25 @@ impl<'g> Recognizer<'g> {
         if next_cap && t.organisation_words.contains(next) {
             return Verdict::Reject; // "Washington Post"
         }
-        // "Jordan Peterson", "David Mills": a first name before a capitalised word that ends the name.
+        // "Jordan Peterson", "David Mills": a first name before a capitalised word that ends the name ("George
+        // Bush Jr" too), unless the words run on as an institution's name ("Georgia Modular Systems").
+        let next2_cap = ws
+            .get(m.last_word + 2)
+            .is_some_and(|w| text[ws[m.last_word + 1].end..w.start] == *" ")
+            && capitalised(next2)
+            && !t.name_suffixes.contains(next2);
         if t.first_names.contains(s)
             && next_cap
             && !next_institution
-            && !t.stop_names.contains(next)
-            && (strength < Strength::Strong || !capitalised(next2) && !next.ends_with('s'))
+            && (strength < Strength::Strong || !next2_cap && !next.ends_with('s'))
+        {
+            return Verdict::Reject;
+        }
+        // "Council of Europe", "Bank of America": an organisation named after the place.
+        if m.first_word >= 2
+            && prev_lower == "of"
+            && t.organisation_heads
+                .contains(Self::word(text, ws, m.first_word - 2))
         {
             return Verdict::Reject;
         }
@@ -504,7 +521,8 @@ impl<'g> Recognizer<'g> {
         let mut best = Strength::Weak;
         for r in &m.candidates {
             let p = g.place(r.place);
-            let s = if p.feature_class != 'P'
+            let small_region = p.feature_code == "ADM1" && p.population < STRONG_ADMIN1_POPULATION;
+            let s = if p.feature_class != 'P' && !small_region
                 || r.primary && p.population >= STRONG_CITY_POPULATION
                 || p.population >= STRONG_ALTERNATE_NAME_POPULATION
             {
