@@ -795,6 +795,26 @@ pub const STRONG_ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 pub const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 /// Organisations "of" a place that are not the place: "Council of Europe", "Bank of America".
 pub const ORGANISATION_HEADS: &[&str] = &["Council", "Bank", "Chamber", "Club"];
+/// Words before a place's name that make the whole an organisation: "Radio Pyongyang", "Television New Zealand".
+pub const ORGANISATION_PREFIXES: &[&str] = &["Radio", "Television", "Agence", "Voice"];
+/// Words after a place's name that make it the name of a disease or a virus ("West Nile virus", "Reston
+/// ebolavirus", "Marburg haemorrhagic fever").
+pub const DISEASE_WORDS: &[&str] = &[
+    "virus",
+    "viruses",
+    "ebolavirus",
+    "disease",
+    "fever",
+    "flu",
+    "strain",
+    "strains",
+    "syndrome",
+    "encephalitis",
+    "variant",
+    "haemorrhagic",
+    "hemorrhagic",
+    "outbreak",
+];
 /// Admin1 regions smaller than this need context like a town (Douglas, Isle of Man).
 pub const STRONG_ADMIN1_POPULATION: u64 = 200_000;
 /// Words after a place's name that make the whole a street, not the place ("Dublin Road").

@@ -98,6 +98,8 @@ struct Tables {
     street_words: HashSet<&'static str>,
     name_suffixes: HashSet<&'static str>,
     organisation_heads: HashSet<&'static str>,
+    organisation_prefixes: HashSet<&'static str>,
+    disease_words: HashSet<&'static str>,
 }
 
 impl Tables {
@@ -121,6 +123,8 @@ impl Tables {
             street_words: STREET_WORDS.iter().copied().collect(),
             name_suffixes: NAME_SUFFIXES.iter().copied().collect(),
             organisation_heads: ORGANISATION_HEADS.iter().copied().collect(),
+            organisation_prefixes: ORGANISATION_PREFIXES.iter().copied().collect(),
+            disease_words: DISEASE_WORDS.iter().copied().collect(),
         }
     }
 }
@@ -449,6 +453,15 @@ impl<'g> Recognizer<'g> {
         {
             return Verdict::Reject;
         }
+        // "Radio Pyongyang": an organisation named after the place.
+        if prev_joined && t.organisation_prefixes.contains(prev) {
+            return Verdict::Reject;
+        }
+        // "West Nile virus", "Reston ebolavirus": a disease named after the place.
+        if t.disease_words.contains(next) || text[..m.start].ends_with("Ebola-") || prev == "Ebola"
+        {
+            return Verdict::Reject;
+        }
         // "Council of Europe", "Bank of America": an organisation named after the place.
         if m.first_word >= 2
             && prev_lower == "of"
@@ -471,7 +484,7 @@ impl<'g> Recognizer<'g> {
             && prev_joined
             && capitalised(prev)
             && !initial_word(text, ws, m.first_word - 1)
-            && g.lookup(prev).is_empty()
+            && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
             && !t.stop_names.contains(prev)
             && !t.directions.contains(prev_lower.as_str())
         {
