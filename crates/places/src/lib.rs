@@ -69,6 +69,17 @@ impl<'g> Geoparser<'g> {
         self.recognizer.find(text, self.options)
     }
 
+    /// Place mentions in a document's clean text, sentence starts taken from its sentences.
+    pub fn find_in_document(&self, document: &dyad_model::Document) -> Vec<Toponym> {
+        let starts: Vec<usize> = document
+            .sentences
+            .iter()
+            .map(|s| s.span.start as usize)
+            .collect();
+        self.recognizer
+            .find_with_starts(&document.text, &starts, self.options)
+    }
+
     /// The mention at a given byte span, if its text names a place (see [`Recognizer::toponym_at`]).
     pub fn toponym_at(&self, text: &str, start: usize, end: usize) -> Option<Toponym> {
         self.recognizer.toponym_at(text, start, end)

@@ -161,9 +161,34 @@ impl<'g> Recognizer<'g> {
 
     /// Place mentions in `text`, in text order, spans never overlapping.
     pub fn find(&self, text: &str, options: FindOptions) -> Vec<Toponym> {
+        self.find_with_starts(text, &[], options)
+    }
+
+    /// As [`Recognizer::find`], with the byte offsets where sentences start (sorted), as a sentence splitter found
+    /// them: a headline without a full stop still ends before the body.
+    pub fn find_with_starts(
+        &self,
+        text: &str,
+        sentence_starts: &[usize],
+        options: FindOptions,
+    ) -> Vec<Toponym> {
         let ws = words(text);
+        let mut initial: Vec<bool> = (0..ws.len())
+            .map(|i| Self::sentence_initial(text, &ws, i))
+            .collect();
+        for (i, w) in ws.iter().enumerate() {
+            // The first word at or after a sentence's start.
+            let start = sentence_starts.partition_point(|&s| s <= w.start);
+            if start > 0 {
+                let s = sentence_starts[start - 1];
+                let before = text.get(s..w.start).unwrap_or("");
+                if !before.chars().any(char::is_alphanumeric) {
+                    initial[i] = true;
+                }
+            }
+        }
         let matches = self.matches(text, &ws);
-        self.judge(text, &ws, matches, options)
+        self.judge(text, &ws, &initial, matches, options)
     }
 
     /// The mention a caller marks at `start..end` (a gold span, a span another stage found), if the gazetteer or
@@ -281,6 +306,7 @@ impl<'g> Recognizer<'g> {
         &self,
         text: &str,
         ws: &[Word],
+        initial: &[bool],
         matches: Vec<Match>,
         options: FindOptions,
     ) -> Vec<Toponym> {
@@ -314,7 +340,8 @@ impl<'g> Recognizer<'g> {
         // of the document (one sense per discourse, lists of places).
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(matches.len());
         for k in 0..matches.len() {
-            verdicts.push(self.verdict(text, ws, &matches, k, &persons, &regions, options));
+            verdicts
+                .push(self.verdict(text, ws, initial, &matches, k, &persons, &regions, options));
         }
         let accepted: HashSet<&str> = matches
             .iter()
@@ -369,6 +396,7 @@ impl<'g> Recognizer<'g> {
         &self,
         text: &str,
         ws: &[Word],
+        initials: &[bool],
         matches: &[Match],
         k: usize,
         persons: &HashSet<&str>,
@@ -390,7 +418,7 @@ impl<'g> Recognizer<'g> {
         let next_cap = next_joined && capitalised(next);
         let prev_joined = m.first_word > 0 && text[ws[m.first_word - 1].end..m.start] == *" ";
         let prev_hyphen = m.first_word > 0 && text[..m.start].ends_with('-');
-        let initial = Self::sentence_initial(text, ws, m.first_word);
+        let initial = initials[m.first_word];
         let qualifier = self.qualifier(text, ws, m);
         if m.demonym.is_some() {
             // "Syrian-Jordanian border": skip joined demonyms to the noun.
@@ -483,7 +511,7 @@ impl<'g> Recognizer<'g> {
         if strength < Strength::Strong
             && prev_joined
             && capitalised(prev)
-            && !initial_word(text, ws, m.first_word - 1)
+            && !initials[m.first_word - 1]
             && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
             && !t.stop_names.contains(prev)
             && !t.directions.contains(prev_lower.as_str())
@@ -613,11 +641,6 @@ enum Strength {
     Weak,
     Medium,
     Strong,
-}
-
-/// Word `i` starts a sentence.
-fn initial_word(text: &str, ws: &[Word], i: usize) -> bool {
-    Recognizer::sentence_initial(text, ws, i)
 }
 
 fn is_institution_word(w: &str) -> bool {

@@ -1,0 +1,163 @@
+//! Recognition and resolution on hand-written news sentences: places, demonyms where they mean a place, persons
+//! and organisations named after places, context that picks one of several homonyms.
+
+use dyad_places::{Context, FindOptions, Gazetteer, Geoparser, MentionKind, Resolved};
+
+fn parser() -> Geoparser<'static> {
+    Geoparser::new(Gazetteer::embedded().expect("embedded gazetteer"))
+}
+
+fn names(text: &str) -> Vec<&str> {
+    parser().find(text).iter().map(|t| t.text(text)).collect()
+}
+
+fn resolve(text: &str, ctx: &Context) -> Vec<(String, Resolved)> {
+    let p = parser();
+    let found = p.find(text);
+    p.resolve(text, &found, ctx)
+        .into_iter()
+        .map(|r| (text[r.start..r.end].to_string(), r))
+        .collect()
+}
+
+#[test]
+fn countries_cities_and_regions() {
+    let text = "Shelling hit Daraa in southern Syria near the Jordanian border, and Aleppo, as talks opened in Geneva.";
+    assert_eq!(
+        names(text),
+        ["Daraa", "Syria", "Jordanian", "Aleppo", "Geneva"]
+    );
+    let found = parser().find(text);
+    assert_eq!(found[1].qualifier.as_deref(), Some("southern"));
+    assert_eq!(found[2].kind, MentionKind::Demonym);
+    let r = resolve(text, &Context::default());
+    assert!(r
+        .iter()
+        .all(|(_, r)| r.candidates.iter().all(|c| c.score.is_finite())));
+    let iso: Vec<_> = r
+        .iter()
+        .map(|(n, r)| (n.as_str(), r.country_iso3.clone().unwrap()))
+        .collect();
+    assert_eq!(
+        iso,
+        [
+            ("Daraa", "SYR".into()),
+            ("Syria", "SYR".into()),
+            ("Jordanian", "JOR".into()),
+            ("Aleppo", "SYR".into()),
+            ("Geneva", "CHE".into())
+        ]
+    );
+}
+
+#[test]
+fn demonyms_are_places_only_before_a_place_noun() {
+    assert_eq!(names("Syrian forces shelled the town."), Vec::<&str>::new());
+    assert_eq!(
+        names("They crossed the Syrian-Jordanian border."),
+        ["Syrian", "Jordanian"]
+    );
+    assert_eq!(names("Troops entered Iraqi territory."), ["Iraqi"]);
+    let p = parser().with_options(FindOptions { adjectival: true });
+    let text = "Syrian forces shelled the town.";
+    let found = p.find(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, MentionKind::Adjectival);
+}
+
+#[test]
+fn persons_and_organisations_are_not_places() {
+    assert_eq!(names("Jordan Peterson spoke in Toronto."), ["Toronto"]);
+    assert_eq!(names("Paris Hilton arrived on Monday."), Vec::<&str>::new());
+    assert_eq!(
+        names("The Washington Post reported it first."),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        names("Texas Instruments said sales fell."),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        names("The president met Barack Obama and Obama left."),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        names("Council of Europe members met in Strasbourg."),
+        ["Strasbourg"]
+    );
+    assert_eq!(names("Cases of West Nile virus rose."), Vec::<&str>::new());
+}
+
+#[test]
+fn datelines_in_capitals() {
+    assert_eq!(names("BEIRUT (Reuters) - Talks resumed."), ["BEIRUT"]);
+    assert_eq!(names("The NATO summit ended."), Vec::<&str>::new());
+}
+
+#[test]
+fn context_picks_among_homonyms() {
+    let r = resolve("Paris, Texas, flooded again.", &Context::default());
+    assert_eq!(r[0].1.country_iso3.as_deref(), Some("USA"));
+    assert_eq!(r[0].1.admin1.as_deref(), Some("Texas"));
+    let r = resolve("Tourists returned to Paris.", &Context::default());
+    assert_eq!(r[0].1.country_iso3.as_deref(), Some("FRA"));
+    // Other places of the document: Alexandria among Louisiana towns.
+    let r = resolve(
+        "A man from Alexandria was arrested in Pineville after a chase from Shreveport.",
+        &Context::default(),
+    );
+    assert_eq!(r[0].1.admin1.as_deref(), Some("Louisiana"));
+    // The caller's hint countries (the event's actors).
+    let r = resolve(
+        "Fighting near Tripoli went on.",
+        &Context {
+            countries: &["LBN"],
+            dateline: None,
+        },
+    );
+    assert_eq!(r[0].1.country_iso3.as_deref(), Some("LBN"));
+    let r = resolve("Fighting near Tripoli went on.", &Context::default());
+    assert_eq!(r[0].1.country_iso3.as_deref(), Some("LBY"));
+    // Every candidate is kept with a score and a reason; the winner says why it won.
+    assert!(r[0].1.candidates.len() > 1);
+    assert!(r[0].1.reason.starts_with("scored"));
+}
+
+#[test]
+fn seed_article_places_the_border_in_southern_syria() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/examples/seed-article.txt"
+    ))
+    .expect("seed article");
+    let r = resolve(
+        &text,
+        &Context {
+            countries: &["SYR", "JOR"],
+            dateline: None,
+        },
+    );
+    let southern: Vec<_> = parser()
+        .find(&text)
+        .into_iter()
+        .filter(|t| t.qualifier.is_some())
+        .collect();
+    assert!(southern
+        .iter()
+        .any(|t| t.text(&text) == "Syria" && t.qualifier.as_deref() == Some("southern")));
+    for (name, r) in &r {
+        match name.as_str() {
+            "Syria" | "Syrian Arab Republic" => assert_eq!(r.country_iso3.as_deref(), Some("SYR")),
+            "Jordan" => assert_eq!(r.country_iso3.as_deref(), Some("JOR")),
+            "Damascus" => assert_eq!(
+                (r.country_iso3.as_deref(), r.feature_class),
+                (Some("SYR"), 'P')
+            ),
+            _ => {}
+        }
+    }
+    assert!(
+        !r.iter().any(|(n, _)| n == "Of"),
+        "sentence-initial 'Of course' is no place"
+    );
+}
