@@ -32,9 +32,19 @@ pub struct CodeArgs {
     /// it gave or why none: the very events `dyad code` writes.
     #[arg(long)]
     pub explain: bool,
+    /// Publication date (YYYY-MM-DD) for articles whose input gives none: "on Tuesday" resolves against it.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<dyad_model::date::Date>,
     /// Longest sentence text an event record carries; a longer sentence is cut around the event's evidence.
     #[arg(long, value_name = "BYTES", default_value_t = dyad_pipeline::records::DEFAULT_MAX_SENTENCE_TEXT_BYTES)]
     pub max_sentence_text: usize,
+}
+
+/// `--date`: a calendar date as YYYY-MM-DD.
+fn parse_date(s: &str) -> Result<dyad_model::date::Date, String> {
+    dyad_model::date::Date::parse_iso(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("{s:?} is not a calendar date in the form YYYY-MM-DD"))
 }
 
 pub fn ingest_options(args: &InputArgs) -> IngestOptions {
@@ -75,10 +85,13 @@ pub fn run_extract(args: &ExtractArgs) -> Result<Outcome, String> {
 }
 
 pub fn run_code(args: &CodeArgs) -> Result<Outcome, String> {
-    let pipeline = load_pipeline(&args.dicts)?.with_record_settings(RecordSettings {
+    let mut pipeline = load_pipeline(&args.dicts)?.with_record_settings(RecordSettings {
         max_sentence_text_bytes: args.max_sentence_text,
         ..RecordSettings::default()
     });
+    if let Some(date) = args.date {
+        pipeline = pipeline.with_default_date(date);
+    }
     if args.explain {
         return run(
             &args.input,
@@ -101,7 +114,10 @@ pub fn run_code(args: &CodeArgs) -> Result<Outcome, String> {
 fn warn_limits(doc: &Document) {
     for hit in doc.limits.iter() {
         let p = &doc.provenance;
-        let record = p.record.map(|r| format!(": record {r}")).unwrap_or_default();
+        let record = p
+            .record
+            .map(|r| format!(": record {r}"))
+            .unwrap_or_default();
         eprintln!(
             "dyad: warning: {}{record}: {} × {}",
             p.path,

@@ -21,6 +21,7 @@
 //!
 //! This crate never prints and never panics on input.
 
+mod context;
 mod dictionaries;
 pub mod records;
 mod runner;
@@ -32,6 +33,7 @@ pub use runner::{run_ordered, RunObserver, BATCH_RECORDS};
 use dyad_coding::Coder;
 use dyad_dict::LoadReport;
 use dyad_ingest::{RawRecord, RecordHints};
+use dyad_model::date::Date;
 use dyad_model::{Document, Limit, Provenance};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -74,6 +76,8 @@ pub struct Explained {
 pub struct Pipeline {
     coder: Option<Coder>,
     records: RecordSettings,
+    /// Publication date for documents whose input gives none (`--date`).
+    default_date: Option<Date>,
 }
 
 impl Pipeline {
@@ -82,6 +86,7 @@ impl Pipeline {
         Pipeline {
             coder: None,
             records: RecordSettings::default(),
+            default_date: None,
         }
     }
 
@@ -90,6 +95,7 @@ impl Pipeline {
         Pipeline {
             coder: Some(coder),
             records: RecordSettings::default(),
+            default_date: None,
         }
     }
 
@@ -112,6 +118,13 @@ impl Pipeline {
         self
     }
 
+    /// The same pipeline, taking `date` as the publication date of documents whose input names none (it
+    /// resolves "on Tuesday" and selects date-restricted actor codes).
+    pub fn with_default_date(mut self, date: Date) -> Pipeline {
+        self.default_date = Some(date);
+        self
+    }
+
     pub fn record_settings(&self) -> &RecordSettings {
         &self.records
     }
@@ -123,7 +136,7 @@ impl Pipeline {
 
     /// A record through every stage: the document with its events.
     pub fn process(&self, record: RawRecord) -> Document {
-        let mut doc = document_of(record);
+        let mut doc = self.prepare(record);
         self.code(&mut doc);
         doc
     }
@@ -131,8 +144,22 @@ impl Pipeline {
     /// Plain text through every stage, with empty provenance.
     pub fn process_text(&self, text: &str) -> Document {
         let mut doc = document_from_text(text, Provenance::default(), &RecordHints::default());
+        self.date_if_none(&mut doc);
         self.code(&mut doc);
         doc
+    }
+
+    /// Cleaning and sentence splitting, with the default publication date where the input gives none.
+    pub fn prepare(&self, record: RawRecord) -> Document {
+        let mut doc = document_of(record);
+        self.date_if_none(&mut doc);
+        doc
+    }
+
+    fn date_if_none(&self, doc: &mut Document) {
+        if doc.metadata.date.is_none() {
+            doc.metadata.date = self.default_date.map(|d| d.to_iso());
+        }
     }
 
     /// Codes an already split document (e.g. one read back from a store), replacing its events.
@@ -142,6 +169,15 @@ impl Pipeline {
             None => doc.events.clear(),
         }
         self.bound_events(doc);
+        self.place_date_attribute(doc);
+    }
+
+    /// The stages after coding: when each event happened and according to whom.
+    fn place_date_attribute(&self, doc: &mut Document) {
+        context::attach_dates(doc);
+        if let Some(coder) = &self.coder {
+            context::attach_attribution(doc, coder);
+        }
     }
 
     /// Keeps at most [`MAX_RUN_ON_EVENTS`] of each run-on sentence and notes the limits the document's events hit.
@@ -183,12 +219,13 @@ impl Pipeline {
     /// A record through every stage, with the trace of how each sentence was coded. The events are the very ones
     /// [`Pipeline::process`] gives (the same coding path and story context).
     pub fn explain(&self, record: RawRecord) -> Explained {
-        let mut document = document_of(record);
+        let mut document = self.prepare(record);
         let traces = match &self.coder {
             Some(coder) => {
                 let mut traces = coder.explain_into(&mut document);
                 let before: Vec<u32> = document.events.iter().map(|e| e.sentence).collect();
                 self.bound_events(&mut document);
+                self.place_date_attribute(&mut document);
                 for (i, trace) in traces.iter_mut().enumerate() {
                     let had = before.iter().filter(|&&s| s as usize == i).count();
                     let has = document
