@@ -3,6 +3,7 @@
 //!
 //! Every look-around is bounded by a constant of [`crate::lexicon`], so a document costs time linear in its length.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -39,6 +40,23 @@ struct Entry {
     cue: Option<u16>,
 }
 
+/// A token whose entry has not been looked up yet.
+const UNKNOWN: u32 = u32::MAX;
+
+impl Entry {
+    fn pack(self) -> u32 {
+        u32::from(self.classes) | (self.cue.map_or(0, |c| u32::from(c) + 1) << 16)
+    }
+
+    fn unpack(v: u32) -> Entry {
+        let cue = (v >> 16) as u16;
+        Entry {
+            classes: v as u16,
+            cue: cue.checked_sub(1),
+        }
+    }
+}
+
 /// Special cue words handled by their own patterns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Special {
@@ -51,7 +69,10 @@ enum Special {
 #[derive(Debug, Clone)]
 pub struct QuoteFinder {
     prefilter: AhoCorasick,
-    words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a64>>,
+    words: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv1a64>>,
+    /// For each first letter a-z, bit `n` is set when some table word of `n` bytes starts with it: most words are
+    /// turned away without hashing.
+    shapes: [u32; 26],
 }
 
 impl Default for QuoteFinder {
@@ -103,6 +124,8 @@ struct Sent<'a> {
     text: &'a str,
     toks: &'a [Token],
     index: u32,
+    /// Each token's table entry, looked up once ([`UNKNOWN`] until then).
+    entries: &'a [Cell<u32>],
 }
 
 impl Sent<'_> {
@@ -182,7 +205,7 @@ impl QuoteFinder {
             .match_kind(MatchKind::LeftmostFirst)
             .build(lexicon::PREFILTER)
             .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"));
-        let mut words: HashMap<&'static str, Entry, BuildHasherDefault<Fnv1a64>> =
+        let mut words: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv1a64>> =
             HashMap::default();
         let classes: [(&[&'static str], u16); 16] = [
             (lexicon::NOT_HEADS, NOT_HEAD),
@@ -204,13 +227,25 @@ impl QuoteFinder {
         ];
         for (list, class) in classes {
             for w in list {
-                words.entry(w).or_default().classes |= class;
+                words.entry(w.as_bytes()).or_default().classes |= class;
             }
         }
         for (i, v) in lexicon::CUE_VERBS.iter().enumerate() {
-            words.entry(v.form).or_default().cue = u16::try_from(i).ok();
+            words.entry(v.form.as_bytes()).or_default().cue = u16::try_from(i).ok();
         }
-        QuoteFinder { prefilter, words }
+        let mut shapes = [0u32; 26];
+        for w in words.keys() {
+            if let (Some(&b), true) = (w.first(), w.len() < 32) {
+                if b.is_ascii_lowercase() {
+                    shapes[usize::from(b - b'a')] |= 1 << w.len();
+                }
+            }
+        }
+        QuoteFinder {
+            prefilter,
+            words,
+            shapes,
+        }
     }
 
     /// The attributions of a document's sentences.
@@ -232,6 +267,7 @@ impl QuoteFinder {
             toks: Vec::new(),
             consumed: Vec::new(),
             regions: Vec::new(),
+            entries: Vec::new(),
             prev: None,
         };
         if u32::try_from(text.len()).is_err() {
@@ -250,27 +286,46 @@ impl QuoteFinder {
     }
 
     fn entry(&self, word: &str) -> Entry {
-        if word.is_empty() || word.len() > lexicon::MAX_LOOKUP_BYTES {
+        let bytes = word.as_bytes();
+        let Some(first) = bytes.first().map(u8::to_ascii_lowercase) else {
+            return Entry::default();
+        };
+        if bytes.len() > lexicon::MAX_LOOKUP_BYTES
+            || !first.is_ascii_lowercase()
+            || self.shapes[usize::from(first - b'a')] & (1 << bytes.len()) == 0
+        {
             return Entry::default();
         }
         let mut buf = [0u8; lexicon::MAX_LOOKUP_BYTES];
-        let bytes = word.as_bytes();
         for (b, w) in buf.iter_mut().zip(bytes) {
             *b = w.to_ascii_lowercase();
         }
-        match std::str::from_utf8(&buf[..bytes.len()]) {
-            Ok(lower) => self.words.get(lower).copied().unwrap_or_default(),
-            Err(_) => Entry::default(),
+        self.words
+            .get(&buf[..bytes.len()])
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The table entry of token `i`, looked up once per sentence.
+    fn token_entry(&self, s: &Sent, i: usize) -> Entry {
+        let Some(cell) = s.entries.get(i) else {
+            return Entry::default();
+        };
+        let v = cell.get();
+        if v != UNKNOWN {
+            return Entry::unpack(v);
         }
+        let w = s.word(i);
+        let mut e = self.entry(w);
+        if is_negated(w) {
+            e.classes |= NOT;
+        }
+        cell.set(e.pack());
+        e
     }
 
     fn classes(&self, s: &Sent, i: usize) -> u16 {
-        let w = s.word(i);
-        let mut c = self.entry(w).classes;
-        if is_negated(w) {
-            c |= NOT;
-        }
-        c
+        self.token_entry(s, i).classes
     }
 
     fn is(&self, s: &Sent, i: usize, class: u16) -> bool {
@@ -302,7 +357,7 @@ impl QuoteFinder {
     }
 
     fn cue(&self, s: &Sent, i: usize) -> Option<&'static CueVerb> {
-        let e = self.entry(s.word(i));
+        let e = self.token_entry(s, i);
         e.cue.and_then(|c| lexicon::CUE_VERBS.get(c as usize))
     }
 
@@ -806,7 +861,10 @@ struct Run<'f, 't> {
     last_named: Option<Span>,
     toks: Vec<Token>,
     /// Cue tokens (by start offset) of the current sentence already used by a quote.
-    consumed: Vec<u32>,
+    /// Indexed by token.
+    consumed: Vec<bool>,
+    /// The current sentence's token entries (kept to reuse the allocation).
+    entries: Vec<Cell<u32>>,
     /// Quoted stretches of the current sentence, where cues are the speaker's words, not attributions.
     regions: Vec<(u32, u32)>,
     /// The previous sentence read: its span and part.
@@ -841,16 +899,23 @@ impl Run<'_, '_> {
         }
         let mut toks = std::mem::take(&mut self.toks);
         tokenize(body, span.start as usize, &mut toks);
+        self.entries.clear();
+        self.entries.resize(toks.len(), Cell::new(UNKNOWN));
+        let entries = std::mem::take(&mut self.entries);
         let s = Sent {
             text: self.text,
             toks: &toks,
             index,
+            entries: &entries,
         };
         self.consumed.clear();
+        self.consumed.resize(toks.len(), false);
         self.regions.clear();
+        let first_in_sentence = self.out.len();
         self.quotes(&s, span);
-        self.reported(&s);
+        self.reported(&s, first_in_sentence);
         self.toks = toks;
+        self.entries = entries;
     }
 
     /// Ends a quote left open at a paragraph's end (news style: a quote running over paragraphs is closed only
@@ -967,7 +1032,7 @@ impl Run<'_, '_> {
                         trimmed(self.text, Span::new(open.start as usize, t.start as usize));
                     let post = self.finder.after_quote(s, i);
                     if let Some((_, v)) = post {
-                        self.consumed.push(s.toks[v].start);
+                        self.consume(v);
                     }
                     let (source, carried) = match (post, open.pre) {
                         (Some((src, _)), _) => (Some(src), false),
@@ -989,7 +1054,7 @@ impl Run<'_, '_> {
         };
         let pre = self.finder.before_quote(s, i);
         if let Some((_, v)) = pre {
-            self.consumed.push(s.toks[v].start);
+            self.consume(v);
         }
         self.open = Some(OpenQuote {
             family,
@@ -1001,20 +1066,32 @@ impl Run<'_, '_> {
         self.regions.push((t.start, span.end));
     }
 
-    fn in_quote(&self, t: &Token) -> bool {
-        self.regions
-            .iter()
-            .any(|&(a, b)| a <= t.start && t.end <= b)
+    fn consume(&mut self, v: usize) {
+        if let Some(c) = self.consumed.get_mut(v) {
+            *c = true;
+        }
     }
 
-    /// Reported speech outside the quotes of the sentence.
-    fn reported(&mut self, s: &Sent) {
+    /// Reported speech outside the quotes of the sentence. `first_in_sentence` is the length of the output when
+    /// the sentence began.
+    fn reported(&mut self, s: &Sent, first_in_sentence: usize) {
         let f = self.finder;
         let end = s.content_end();
-        let first_in_sentence = self.out.len();
+        // Quote regions are in text order and do not overlap: one cursor walks them with the tokens.
+        let mut region = 0;
         for v in 0..s.toks.len() {
             let t = &s.toks[v];
-            if t.kind != Kind::Word || self.consumed.contains(&t.start) || self.in_quote(t) {
+            if t.kind != Kind::Word || self.consumed.get(v).copied().unwrap_or(false) {
+                continue;
+            }
+            while self.regions.get(region).is_some_and(|r| r.1 < t.end) {
+                region += 1;
+            }
+            if self
+                .regions
+                .get(region)
+                .is_some_and(|&(a, b)| a <= t.start && t.end <= b)
+            {
                 continue;
             }
             match f.special(s, v) {
@@ -1036,10 +1113,9 @@ impl Run<'_, '_> {
                     if v == 0 || s.kind(v - 1) != Some(Kind::Comma) {
                         continue;
                     }
-                    let earlier = self.out[first_in_sentence..]
-                        .iter()
-                        .rev()
-                        .find(|a| a.cue.end <= t.start && a.cue_sentence == s.index)
+                    let earlier = self.out[first_in_sentence.min(self.out.len())..]
+                        .last()
+                        .filter(|a| a.cue.end <= t.start && a.cue_sentence == s.index)
                         .map(|a| Source {
                             speaker: a.speaker,
                             speaker_kind: a.speaker_kind,

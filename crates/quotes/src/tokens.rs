@@ -35,49 +35,73 @@ fn mark_of(c: char) -> Option<(MarkFamily, MarkRole)> {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    word.contains('.')
+    word.len() == 1 && word.starts_with(|c: char| c.is_ascii_alphabetic())
+        || word.contains('.')
         || word.chars().count() == 1 && word.starts_with(|c: char| c.is_alphabetic())
         || word.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
-/// Cuts `sentence` (which starts at byte `base` of the document) into `out`, replacing its contents.
+/// The character at byte `i` of `s` (which must be a character boundary) and its length.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    s.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+fn is_alnum_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(s, i).is_some_and(|(c, _)| c.is_alphanumeric()),
+        None => false,
+    }
+}
+
+/// Cuts `sentence` (which starts at byte `base` of the document) into `out`, replacing its contents. ASCII bytes
+/// take a fast path; other characters are decoded.
 pub fn tokenize(sentence: &str, base: usize, out: &mut Vec<Token>) {
     out.clear();
     let at = |i: usize| u32::try_from(base + i).unwrap_or(u32::MAX);
-    let mut chars = sentence.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = sentence.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' || b == b'\n' {
+            i += 1;
+            continue;
+        }
+        let Some((c, len)) = char_at(sentence, i) else {
+            break;
+        };
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
+            let start = i;
+            let mut end = i + len;
             loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() => {
-                        chars.next();
-                        end = j + d.len_utf8();
-                    }
-                    Some((j, d)) if WORD_JOINERS.contains(&d) => {
-                        let next = sentence[j + d.len_utf8()..].chars().next();
-                        if next.is_some_and(char::is_alphanumeric) {
-                            chars.next();
-                            end = j + d.len_utf8();
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
+                let Some((d, dl)) = char_at(sentence, end) else {
+                    break;
+                };
+                if d.is_alphanumeric() {
+                    end += dl;
+                } else if WORD_JOINERS.contains(&d) && is_alnum_at(sentence, end + dl) {
+                    end += dl;
+                } else {
+                    break;
                 }
             }
-            if sentence[end..].starts_with('.') && is_abbreviation(&sentence[i..end]) {
-                chars.next();
+            if bytes.get(end) == Some(&b'.') && is_abbreviation(&sentence[start..end]) {
                 end += 1;
             }
             out.push(Token {
-                start: at(i),
+                start: at(start),
                 end: at(end),
                 kind: Kind::Word,
                 capitalised: c.is_uppercase(),
             });
+            i = end;
             continue;
         }
+        i += len;
         let kind = match c {
             ',' => Kind::Comma,
             ':' => Kind::Colon,
@@ -91,8 +115,8 @@ pub fn tokenize(sentence: &str, base: usize, out: &mut Vec<Token>) {
             },
         };
         out.push(Token {
-            start: at(i),
-            end: at(i + c.len_utf8()),
+            start: at(i - len),
+            end: at(i),
             kind,
             capitalised: false,
         });
