@@ -343,13 +343,17 @@ impl Errors {
     }
 }
 
+/// The error charged for a recognised toponym the resolver left without coordinates (half the earth's
+/// circumference, the AUC's ceiling).
+pub const UNRESOLVED_KM: f64 = 20_039.0;
+
 /// Scores of a geoparser on (part of) a corpus.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GeoScores {
     pub articles: usize,
     pub exact: Prf,
     pub inexact: Prf,
-    /// Gold toponyms with coordinates the recogniser found, resolved.
+    /// Gold toponyms with coordinates the recogniser found, resolved (unresolved ones count [`UNRESOLVED_KM`]).
     pub end_to_end: Errors,
     /// Gold toponyms with coordinates, of them.
     pub gold_with_coords: usize,
@@ -388,8 +392,8 @@ pub fn score(
         let found = parser.find(&a.text);
         let resolved = parser.resolve(&a.text, &found, &ctx);
         s.seconds += t0.elapsed().as_secs_f64();
-        s.exact.predicted += resolved.len();
-        s.inexact.predicted += resolved.len();
+        s.exact.predicted += found.len();
+        s.inexact.predicted += found.len();
         s.exact.gold += a.gold.len();
         s.inexact.gold += a.gold.len();
         // Exact: identical spans. Inexact: a one-to-one pairing of overlapping spans, in order.

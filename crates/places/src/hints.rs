@@ -402,6 +402,8 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 
 /// Capitalised words that some small place is named after but that in news are almost never that place.
 pub const STOP_NAMES: &[&str] = &[
+    "However",
+    "Jurassic",
     "Of",
     "Say",
     "Drug",
@@ -847,8 +849,45 @@ pub const DISEASE_WORDS: &[&str] = &[
 ];
 /// Admin1 regions smaller than this need context like a town (Douglas, Isle of Man).
 pub const STRONG_ADMIN1_POPULATION: u64 = 200_000;
+/// Words closing a natural feature's or a park's name: "Neches River", "Smoky Mountains", "Coffman Park".
+pub const FEATURE_WORDS: &[&str] = &[
+    "River",
+    "Creek",
+    "Lake",
+    "Lakes",
+    "Mountains",
+    "Mountain",
+    "Island",
+    "Islands",
+    "Park",
+    "Wilderness",
+    "Valley",
+    "Canyon",
+    "Forest",
+    "Beach",
+    "Desert",
+    "Peninsula",
+    "Strait",
+    "Gulf",
+    "Sea",
+    "Ocean",
+    "Hills",
+    "Delta",
+    "Reservoir",
+    "Dam",
+];
+/// Words opening a natural feature's name: "Lake Titicaca", "Mount Kenya".
+pub const FEATURE_PREFIXES: &[&str] = &["Lake", "Mount", "Mt", "River", "Gulf", "Cape", "Isle"];
+/// Words opening a numbered road's name: "Highway 19", "Interstate 45", "County Road 225".
+pub const ROAD_PREFIXES: &[&str] = &["Highway", "Interstate", "Route", "County", "State", "US"];
+/// Street words written with a full stop ("Main St.").
+pub const STREET_ABBREVIATIONS: &[&str] = &["St", "Rd", "Ave", "Blvd", "Ln", "Pkwy", "Hwy"];
+/// The most words before a street or feature word.
+pub const MAX_FEATURE_NAME_WORDS: usize = 3;
 /// Words after a place's name that make the whole a street, not the place ("Dublin Road").
 pub const STREET_WORDS: &[&str] = &[
+    "Bypass",
+    "Hwy",
     "Road",
     "Rd",
     "Street",
@@ -856,12 +895,10 @@ pub const STREET_WORDS: &[&str] = &[
     "Avenue",
     "Ave",
     "Drive",
-    "Dr",
     "Lane",
     "Ln",
     "Boulevard",
     "Blvd",
-    "Way",
     "Pike",
     "Terrace",
     "Trail",

@@ -22,6 +22,11 @@ pub enum MentionKind {
     /// An adjective or people-form of a country kept because the caller asked for them
     /// ([`FindOptions::adjectival`]); it may denote people or a government rather than the place.
     Adjectival,
+    /// A street or road ("Main St.", "Highway 19"), found by its shape; no gazetteer entry.
+    Street,
+    /// A river, lake, mountain range, island or park ("Neches River", "Lake Titicaca"), found by its shape; no
+    /// gazetteer entry.
+    Feature,
 }
 
 /// A place mention.
@@ -97,6 +102,9 @@ struct Tables {
     speech_verbs: HashSet<&'static str>,
     street_words: HashSet<&'static str>,
     name_suffixes: HashSet<&'static str>,
+    feature_words: HashSet<&'static str>,
+    feature_prefixes: HashSet<&'static str>,
+    road_prefixes: HashSet<&'static str>,
     organisation_heads: HashSet<&'static str>,
     organisation_prefixes: HashSet<&'static str>,
     disease_words: HashSet<&'static str>,
@@ -122,6 +130,9 @@ impl Tables {
             speech_verbs: SPEECH_VERBS.iter().copied().collect(),
             street_words: STREET_WORDS.iter().copied().collect(),
             name_suffixes: NAME_SUFFIXES.iter().copied().collect(),
+            feature_words: FEATURE_WORDS.iter().copied().collect(),
+            feature_prefixes: FEATURE_PREFIXES.iter().copied().collect(),
+            road_prefixes: ROAD_PREFIXES.iter().copied().collect(),
             organisation_heads: ORGANISATION_HEADS.iter().copied().collect(),
             organisation_prefixes: ORGANISATION_PREFIXES.iter().copied().collect(),
             disease_words: DISEASE_WORDS.iter().copied().collect(),
@@ -145,6 +156,8 @@ struct Match {
     demonym: Option<u16>,
     /// Matched in capitals ("BEIRUT"), which only a dateline's punctuation makes a place.
     capitals: bool,
+    /// A street or a natural feature found by its shape, not in the gazetteer.
+    feature: Option<MentionKind>,
 }
 
 impl<'g> Recognizer<'g> {
@@ -227,6 +240,7 @@ impl<'g> Recognizer<'g> {
                 i += 1;
                 continue;
             }
+            let feature = self.feature_at(text, ws, i);
             let mut found = None;
             let last = (i + max_words).min(ws.len());
             'len: for j in (i..last).rev() {
@@ -272,6 +286,24 @@ impl<'g> Recognizer<'g> {
                     }
                 }
             }
+            // A street or feature longer than the gazetteer's name wins ("Dublin Road"); else the gazetteer does
+            // ("Prince Edward Island", "Newport Beach").
+            if let Some((j, end, kind)) = feature {
+                if found.as_ref().is_none_or(|f| f.1 < end) {
+                    out.push(Match {
+                        start: ws[i].start,
+                        end,
+                        first_word: i,
+                        last_word: j,
+                        candidates: Vec::new(),
+                        demonym: None,
+                        capitals: false,
+                        feature: Some(kind),
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
             match found {
                 Some((j, end, candidates, demonym, capitals)) => {
                     out.push(Match {
@@ -282,6 +314,7 @@ impl<'g> Recognizer<'g> {
                         candidates,
                         demonym,
                         capitals,
+                        feature: None,
                     });
                     i = j + 1;
                 }
@@ -289,6 +322,76 @@ impl<'g> Recognizer<'g> {
             }
         }
         out
+    }
+
+    /// A street ("Main St.", "Highway 19", "Dublin Road") or a natural feature ("Neches River", "Lake Titicaca")
+    /// starting at word `i`: capitalised words closed by a street or feature word, or opened by a feature word.
+    fn feature_at(&self, text: &str, ws: &[Word], i: usize) -> Option<(usize, usize, MentionKind)> {
+        let t = &self.tables;
+        let w = |k: usize| Self::word(text, ws, k);
+        let joined = |k: usize| {
+            ws.get(k + 1)
+                .is_some_and(|n| text[ws[k].end..n.start] == *" ")
+        };
+        let first = w(i);
+        if t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
+            || t.first_names.contains(first)
+        {
+            return None;
+        }
+        // "Highway 19", "Interstate 45", "County Road 225".
+        if t.road_prefixes.contains(first) {
+            let mut k = i;
+            if first == "County" || first == "State" {
+                if w(k + 1) != "Road" && w(k + 1) != "Route" || !joined(k) {
+                    return None;
+                }
+                k += 1;
+            }
+            if joined(k) && w(k + 1).chars().all(|c| c.is_ascii_digit()) && !w(k + 1).is_empty() {
+                return Some((k + 1, ws[k + 1].end, MentionKind::Street));
+            }
+            return None;
+        }
+        // "Lake Titicaca", "Mount Kenya".
+        if t.feature_prefixes.contains(first)
+            && joined(i)
+            && capitalised(w(i + 1))
+            && !t.stop_names.contains(w(i + 1))
+        {
+            let mut k = i + 1;
+            while k < i + 3
+                && joined(k)
+                && capitalised(w(k + 1))
+                && !t.stop_names.contains(w(k + 1))
+            {
+                k += 1;
+            }
+            return Some((k, ws[k].end, MentionKind::Feature));
+        }
+        // "Main Street", "Neches River", "Smoky Mountains".
+        let mut k = i;
+        while k < i + MAX_FEATURE_NAME_WORDS {
+            if !joined(k) {
+                return None;
+            }
+            let next = w(k + 1);
+            if !capitalised(next) {
+                return None;
+            }
+            if t.street_words.contains(next) {
+                let mut end = ws[k + 1].end;
+                if text[end..].starts_with('.') && STREET_ABBREVIATIONS.contains(&next) {
+                    end += 1;
+                }
+                return Some((k + 1, end, MentionKind::Street));
+            }
+            if t.feature_words.contains(next) {
+                return Some((k + 1, ws[k + 1].end, MentionKind::Feature));
+            }
+            k += 1;
+        }
+        None
     }
 
     fn word<'t>(text: &'t str, ws: &[Word], i: usize) -> &'t str {
@@ -420,6 +523,9 @@ impl<'g> Recognizer<'g> {
         let prev_hyphen = m.first_word > 0 && text[..m.start].ends_with('-');
         let initial = initials[m.first_word];
         let qualifier = self.qualifier(text, ws, m);
+        if let Some(kind) = m.feature {
+            return Verdict::Accept(kind, qualifier);
+        }
         if m.demonym.is_some() {
             // "Syrian-Jordanian border": skip joined demonyms to the noun.
             let mut n = m.last_word + 1;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::gazetteer::{Gazetteer, Place, NO_COUNTRY};
 use crate::hints::*;
-use crate::recognize::Toponym;
+use crate::recognize::{MentionKind, Toponym};
 
 /// What the caller knows beyond the text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -314,7 +314,9 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
     let mut out = Vec::with_capacity(toponyms.len());
     for (ti, t) in toponyms.iter().enumerate() {
         let cs = &cands[name_of[ti]];
-        let Some(w) = best(cs) else { continue };
+        let Some(w) = best(cs) else {
+            continue;
+        };
         let p = g.place(cs[w].0);
         let mut ranked: Vec<Candidate> = cs
             .iter()
@@ -361,5 +363,39 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             reason,
         });
     }
-    out
+    // Streets: at the town the document last named before them (else the first after), saying so.
+    let mut with_streets = Vec::with_capacity(out.len());
+    let towns: Vec<&Resolved> = out.iter().filter(|r| r.feature_class == 'P').collect();
+    let mut next = out.iter().peekable();
+    for t in toponyms {
+        while let Some(r) = next.next_if(|r| r.start <= t.start) {
+            with_streets.push(r.clone());
+        }
+        if t.kind != MentionKind::Street {
+            continue;
+        }
+        let before = towns.iter().rev().find(|r| r.end <= t.start);
+        let Some(town) = before.or_else(|| towns.iter().find(|r| r.start >= t.end)) else {
+            continue;
+        };
+        with_streets.push(Resolved {
+            start: t.start,
+            end: t.end,
+            name: town.name.clone(),
+            lat: town.lat,
+            lon: town.lon,
+            country_iso3: town.country_iso3.clone(),
+            admin1: town.admin1.clone(),
+            feature_class: 'R',
+            feature_code: "ST".into(),
+            geonameid: town.geonameid,
+            candidates: Vec::new(),
+            reason: format!(
+                "a street, placed at {}, the town the document names nearest before it",
+                town.name
+            ),
+        });
+    }
+    with_streets.extend(next.cloned());
+    with_streets
 }

@@ -161,3 +161,22 @@ fn seed_article_places_the_border_in_southern_syria() {
         "sentence-initial 'Of course' is no place"
     );
 }
+
+#[test]
+fn streets_and_natural_features() {
+    let text = "A fire broke out at 6016 Dublin Road in Alexandria, near the Red River, and closed Highway 19.";
+    assert_eq!(
+        names(text),
+        ["Dublin Road", "Alexandria", "Red River", "Highway 19"]
+    );
+    let found = parser().find(text);
+    assert_eq!(found[0].kind, MentionKind::Street);
+    assert_eq!(found[2].kind, MentionKind::Feature);
+    let r = parser().resolve(text, &found, &Context::default());
+    // The streets sit at the document's town; the river stays unresolved.
+    let spans: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
+    assert_eq!(spans, ["Dublin Road", "Alexandria", "Highway 19"]);
+    assert_eq!(r[0].feature_class, 'R');
+    assert_eq!(r[0].geonameid, r[1].geonameid);
+    assert_eq!(names("The United Way raised funds."), Vec::<&str>::new());
+}
