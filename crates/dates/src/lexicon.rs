@@ -125,6 +125,11 @@ pub(crate) const QUANTITY_WORDS: &[&str] = &[
     "cents", "units", "troops", "soldiers", "km", "miles", "kg",
 ];
 
+/// Words before "of YEAR" that make the year a bond's maturity ("the 8-1/2 pct of 2011", "the notes of 1997").
+pub(crate) const SECURITY_WORDS: &[&str] = &[
+    "pct", "percent", "bond", "bonds", "notes", "stock", "gilt", "gilts",
+];
+
 /// Words before a weekday that make a named day, not a date: "Black Friday", "Bloody Sunday", "Super Tuesday".
 pub(crate) const NAMED_DAY_PREFIXES: &[&str] = &[
     "black", "good", "bloody", "super", "ash", "cyber", "holy", "easter", "palm", "maundy",

@@ -15,7 +15,7 @@ use crate::lexicon::{
     is_one_of, lookup, month_forms, Modifier, RelativeWord, AGO_UNITS, AMBIGUOUS_MONTHS,
     AMBIGUOUS_MONTH_PREPOSITIONS, EARLIER_LATER, MONTH_PREPOSITIONS, NAMED_DATE_SUFFIXES,
     NAMED_DAY_PREFIXES, NAMED_DAY_SUFFIXES, NAMED_MONTH_SUFFIXES, NUMBER_WORDS, PERIOD_MODIFIERS,
-    PERIOD_PARTS, QUANTITY_WORDS, RELATIVE_ANCHORS, SPAN_PREPOSITIONS, TIME_OF_DAY,
+    PERIOD_PARTS, QUANTITY_WORDS, RELATIVE_ANCHORS, SECURITY_WORDS, SPAN_PREPOSITIONS, TIME_OF_DAY,
     WEEKDAY_ABBREVIATIONS, WEEK_ORDINALS, YEAR_PREPOSITIONS, YEAR_RANGE,
 };
 use crate::resolve::{Expr, YearSpec};
@@ -407,6 +407,10 @@ impl<'a> Grammar<'a> {
         }
         // "March 2019", "March of 2019".
         if let Some((YearSpec::Given(y), last)) = self.year_after(j) {
+            // "the variable-rate January 1999 stock": a security named by its maturity.
+            if self.word_in(last + 1, SECURITY_WORDS) {
+                return None;
+            }
             let first = self.lead(self.part_lead(i), SPAN_PREPOSITIONS);
             return Some(Found {
                 first,
@@ -728,6 +732,10 @@ impl<'a> Grammar<'a> {
         let y = self.plain_year(i)?;
         let part = self.part_lead(i);
         if part == i && !self.word_before_in(i, 1, YEAR_PREPOSITIONS) {
+            return None;
+        }
+        // "the 8-1/2 pct of 2011": a bond named by its maturity, not a time of the story.
+        if self.word_before_in(i, 1, &["of"]) && self.word_before_in(i, 2, SECURITY_WORDS) {
             return None;
         }
         Some(Found {

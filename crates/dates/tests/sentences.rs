@@ -366,6 +366,7 @@ fn words_that_are_not_dates() {
     none("He sat on the march committee; we may march in may.");
     none("Prices rose to 3.5 dlrs on the MAY contract.");
     none("He spent years ago-ing around.");
+    none("The 8-1/2 pct of 2011 was at 98-1/8 and the variable-rate January 1999 stock eased.");
 }
 
 #[test]

@@ -1,0 +1,3 @@
+//! Shared test support: the Reuters-21578 reader.
+
+pub mod reuters;
