@@ -14,9 +14,19 @@ fn main() {
                 "  {:?} -> {} {} {:?}",
                 m.span.slice(&line),
                 m.date,
-                m.precision.as_str(),
+                precision_name(m.precision),
                 m.kind
             );
         }
+    }
+}
+
+/// The precision as the records write it.
+fn precision_name(p: dyad_dates::DatePrecision) -> &'static str {
+    match p {
+        dyad_dates::DatePrecision::Day => "day",
+        dyad_dates::DatePrecision::Week => "week",
+        dyad_dates::DatePrecision::Month => "month",
+        dyad_dates::DatePrecision::Year => "year",
     }
 }

@@ -33,7 +33,7 @@ fn main() {
             let mentions = resolve_sentence(sentence, story.published);
             with_date += usize::from(!mentions.is_empty());
             for m in mentions {
-                let key = format!("{:?} {}", m.kind, m.precision.as_str());
+                let key = format!("{:?} {}", m.kind, precision_name(m.precision));
                 *counts.entry(key).or_default() += 1;
                 let (s, e) = (m.span.start as usize, m.span.end as usize);
                 let before = tail_chars(&sentence[..s], CONTEXT);
@@ -43,7 +43,7 @@ fn main() {
                     "{n}\t{published}\t{:?}\t{} {}\t…{}[{}]{}…",
                     m.span.slice(sentence),
                     m.date,
-                    m.precision.as_str(),
+                    precision_name(m.precision),
                     before.replace('\n', " "),
                     m.span.slice(sentence).replace('\n', " "),
                     after.replace('\n', " ")
@@ -66,4 +66,14 @@ fn tail_chars(s: &str, n: usize) -> &str {
 fn head_chars(s: &str, n: usize) -> &str {
     let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
     &s[..end]
+}
+
+/// The precision as the records write it.
+fn precision_name(p: dyad_dates::DatePrecision) -> &'static str {
+    match p {
+        dyad_dates::DatePrecision::Day => "day",
+        dyad_dates::DatePrecision::Week => "week",
+        dyad_dates::DatePrecision::Month => "month",
+        dyad_dates::DatePrecision::Year => "year",
+    }
 }

@@ -3,38 +3,19 @@
 //! or the publication date when the sentence gives none.
 
 use dyad_model::date::Date;
-use dyad_model::Span;
+use dyad_model::{DateHow, DatePrecision, Span};
 
 use crate::recognise::Grammar;
 use crate::tense::ends_clause;
 use crate::tokens::tokenize;
-use crate::{DateMention, Precision};
-
-/// Where an event date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DateHow {
-    /// A date expression in the event's sentence, resolved against the publication date.
-    Sentence,
-    /// The publication date: the sentence gives none.
-    Publication,
-}
-
-impl DateHow {
-    /// `sentence` or `publication`, as the records write it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DateHow::Sentence => "sentence",
-            DateHow::Publication => "publication",
-        }
-    }
-}
+use crate::DateMention;
 
 /// An event's date, how precise it is, and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct EventDate {
     /// The first day of the period.
     pub date: Date,
-    pub precision: Precision,
+    pub precision: DatePrecision,
     pub how: DateHow,
     /// The date expression, when the sentence gave the date.
     pub span: Option<Span>,
@@ -81,7 +62,7 @@ pub fn event_date(
         }),
         None => publication.map(|date| EventDate {
             date,
-            precision: Precision::Day,
+            precision: DatePrecision::Day,
             how: DateHow::Publication,
             span: None,
         }),

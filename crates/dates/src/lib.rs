@@ -11,7 +11,7 @@
 //! No I/O, no panics on any `&str`; calendar arithmetic is `dyad_model::date`'s.
 //!
 //! ```
-//! use dyad_dates::{resolve_sentence, DateKind, Precision};
+//! use dyad_dates::{resolve_sentence, DateKind, DatePrecision};
 //! use dyad_model::date::Date;
 //! let text = "Russia's Lavrov said on Monday that the talks held on March 3 failed.";
 //! let found = resolve_sentence(text, Date::from_ymd(2018, 5, 31));
@@ -20,7 +20,7 @@
 //!     ("on Monday", "2018-05-28".to_string(), DateKind::Relative),
 //!     ("on March 3", "2018-03-03".to_string(), DateKind::Explicit),
 //! ]);
-//! assert!(found.iter().all(|m| m.precision == Precision::Day));
+//! assert!(found.iter().all(|m| m.precision == DatePrecision::Day));
 //! ```
 
 mod event_date;
@@ -36,34 +36,12 @@ use std::sync::OnceLock;
 use dyad_model::date::Date;
 use dyad_model::Span;
 
-pub use event_date::{event_date, DateHow, EventDate};
+pub use dyad_model::{DateHow, DatePrecision};
+pub use event_date::{event_date, EventDate};
 
 use recognise::{find, AnchorIndex, Grammar};
 use resolve::{resolve, Tense};
 use tense::tense_of;
-
-/// How precise a resolved date is: the date is the first day of that period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Precision {
-    Day,
-    /// A week: Monday for calendar weeks ("last week"), the first day for "the first week of May", Saturday for a
-    /// weekend.
-    Week,
-    Month,
-    Year,
-}
-
-impl Precision {
-    /// `day`, `week`, `month` or `year`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-}
 
 /// Whether a date is written out or read against the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,7 +59,9 @@ pub struct DateMention {
     pub span: Span,
     /// The first day of the period named.
     pub date: Date,
-    pub precision: Precision,
+    /// How precise `date` is: a calendar week starts on Monday ("last week"), "the first week of May" on May 1,
+    /// a weekend on its Saturday.
+    pub precision: DatePrecision,
     pub kind: DateKind,
 }
 

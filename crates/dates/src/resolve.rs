@@ -4,7 +4,7 @@
 use dyad_model::date::{Date, Weekday};
 
 use crate::lexicon::Modifier;
-use crate::Precision;
+use dyad_model::DatePrecision as Precision;
 
 /// Which way a year-less or bare expression points from the publication date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,8 @@
 //! words matched, and no input panics.
 
 use dyad_dates::{
-    check_mentions, event_date, fuzz_sentence, resolve_sentence, DateKind, Precision,
+    check_mentions, event_date, fuzz_sentence, resolve_sentence, DateKind,
+    DatePrecision as Precision,
 };
 use dyad_model::date::{Date, WEEKDAY_NAMES};
 use dyad_model::Span;
