@@ -948,7 +948,7 @@ pub const QUALIFIER_BONUS: f64 = 20.0;
 /// Bonus per unit of other names' probability in the candidate's admin1 region.
 pub const SAME_ADMIN1_BONUS: f64 = 2.0;
 /// Bonus per unit of other names' probability in the candidate's country.
-pub const SAME_COUNTRY_BONUS: f64 = 0.8;
+pub const SAME_COUNTRY_BONUS: f64 = 1.2;
 /// Extra penalty for a city matched by an alternate name when another place has that name as its own ("Mexico"
 /// is Mexico City's alternate name and the country's own).
 pub const SHADOWED_ALTERNATE_PENALTY: f64 = 2.0;
