@@ -58,14 +58,80 @@ pub struct Place {
     pub name: String,
     pub feature_class: FeatureClass,
     /// GeoNames feature code: PCLI (country), ADM1, ADM2 (ADM2C: placed at its state's centre), PPL, CONT, RGN, …
-    pub feature_code: String,
+    pub feature_code: Code,
     /// Index into [`Gazetteer::countries`], `u16::MAX` when the place spans several countries.
     pub country: u16,
     /// GeoNames admin1 code within the country (`CA`, `06`, …), empty when unknown.
-    pub admin1: String,
+    pub admin1: Code,
     pub lat: f32,
     pub lon: f32,
     pub population: u64,
+}
+
+/// A short code held inline (GeoNames feature and admin1 codes): no allocation per place.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Code {
+    len: u8,
+    bytes: [u8; Code::CAPACITY],
+}
+
+impl Code {
+    /// The longest code held.
+    pub const CAPACITY: usize = 15;
+
+    /// The code, if `s` fits.
+    pub fn parse(s: &str) -> Option<Code> {
+        let mut bytes = [0u8; Code::CAPACITY];
+        bytes.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        Some(Code {
+            len: s.len() as u8,
+            bytes,
+        })
+    }
+
+    fn new(s: &'static str) -> Code {
+        Code::parse(s).unwrap_or_default()
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Built from a &str cut at its end, so always UTF-8; an empty code otherwise.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl std::ops::Deref for Code {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// How a name points at a place.
@@ -85,7 +151,7 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<NameRef>, FxBuild>,
     by_iso2: HashMap<String, u16>,
     by_iso3: HashMap<String, u16>,
-    admin1: HashMap<(u16, String), u32>,
+    admin1: HashMap<(u16, Code), u32>,
     max_name_words: usize,
 }
 
@@ -189,7 +255,7 @@ impl Gazetteer {
         for (pi, place) in g.places.iter().enumerate() {
             if place.feature_code == "ADM1" && place.country != NO_COUNTRY {
                 g.admin1
-                    .entry((place.country, place.admin1.clone()))
+                    .entry((place.country, place.admin1))
                     .or_insert(pi as u32);
             }
         }
@@ -210,14 +276,7 @@ impl Gazetteer {
                 line: lineno,
                 message,
             };
-            let mut f = [""; 12];
-            let mut nf = 0;
-            for (k, field) in line.split('\t').enumerate() {
-                if k < f.len() {
-                    f[k] = field;
-                }
-                nf = k + 1;
-            }
+            let (f, nf) = fields(line);
             let f = &f[..nf.min(12)];
             match f[0] {
                 "C" => {
@@ -242,9 +301,9 @@ impl Gazetteer {
                         geonameid,
                         name: f[4].to_string(),
                         feature_class: 'A',
-                        feature_code: "PCLI".into(),
+                        feature_code: Code::new("PCLI"),
                         country: ci,
-                        admin1: String::new(),
+                        admin1: Code::default(),
                         lat,
                         lon,
                         population,
@@ -279,9 +338,21 @@ impl Gazetteer {
                         geonameid,
                         name: f[2].to_string(),
                         feature_class,
-                        feature_code: f[4].to_string(),
+                        feature_code: Code::parse(f[4]).ok_or_else(|| {
+                            bad(format!(
+                                "feature code {:?} over {} bytes",
+                                f[4],
+                                Code::CAPACITY
+                            ))
+                        })?,
                         country: NO_COUNTRY,
-                        admin1: f[6].to_string(),
+                        admin1: Code::parse(f[6]).ok_or_else(|| {
+                            bad(format!(
+                                "admin1 code {:?} over {} bytes",
+                                f[6],
+                                Code::CAPACITY
+                            ))
+                        })?,
                         lat,
                         lon,
                         population,
@@ -323,7 +394,8 @@ impl Gazetteer {
     }
     /// The ADM1 place of a country's admin1 code.
     pub fn admin1_place(&self, country: u16, admin1: &str) -> Option<u32> {
-        self.admin1.get(&(country, admin1.to_string())).copied()
+        let code = Code::parse(admin1)?;
+        self.admin1.get(&(country, code)).copied()
     }
     /// The places a name (exact, apostrophes normalised) may mean.
     pub fn lookup(&self, name: &str) -> &[NameRef] {
@@ -348,12 +420,7 @@ impl Gazetteer {
         let places: usize = self
             .places
             .iter()
-            .map(|p| {
-                std::mem::size_of::<Place>()
-                    + p.name.capacity()
-                    + p.feature_code.capacity()
-                    + p.admin1.capacity()
-            })
+            .map(|p| std::mem::size_of::<Place>() + p.name.capacity())
             .sum();
         let names: usize = self
             .by_name
@@ -382,14 +449,11 @@ impl NameIndex {
             max_words: 1,
         };
         for (pi, &(_, line)) in lines.iter().enumerate() {
-            let mut f = line.split('\t');
-            let (name, aliases) = match f.next() {
-                Some("C") => (f.nth(3), f.nth(3)),
-                Some("P") => (f.nth(1), f.nth(7)),
+            let (f, nf) = fields(line);
+            let (name, aliases) = match (f[0], nf) {
+                ("C", 9) => (f[4], f[8]),
+                ("P", 11) => (f[2], f[10]),
                 _ => continue,
-            };
-            let (Some(name), Some(aliases)) = (name, aliases) else {
-                continue;
             };
             index.add(name, pi as u32, true);
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
@@ -443,6 +507,27 @@ pub fn normalize_name(name: &str) -> String {
         }
     }
     out
+}
+
+/// A record's tab-separated fields (the first 12) and their count; cut at ASCII tabs, so always at char
+/// boundaries.
+fn fields(line: &str) -> ([&str; 12], usize) {
+    let mut f = [""; 12];
+    let mut n = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if n < f.len() {
+                f[n] = &line[start..i];
+            }
+            n += 1;
+            start = i + 1;
+        }
+    }
+    if n < f.len() {
+        f[n] = &line[start..];
+    }
+    (f, n + 1)
 }
 
 fn needs_normalizing(name: &str) -> bool {

@@ -36,7 +36,7 @@ pub mod hints;
 pub mod recognize;
 pub mod resolve;
 
-pub use gazetteer::{Country, Gazetteer, GazetteerError, NameRef, Place};
+pub use gazetteer::{Code, Country, Gazetteer, GazetteerError, NameRef, Place};
 pub use recognize::{FindOptions, MentionKind, Recognizer, Toponym};
 pub use resolve::{distance_km, Candidate, Context, Resolved};
 

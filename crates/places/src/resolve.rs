@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{Gazetteer, Place, NO_COUNTRY};
+use crate::gazetteer::{Code, Gazetteer, Place, NO_COUNTRY};
 use crate::hints::*;
 use crate::recognize::{MentionKind, Toponym};
 
@@ -47,7 +47,7 @@ pub struct Resolved {
     /// The admin1 region's name, if any.
     pub admin1: Option<String>,
     pub feature_class: char,
-    pub feature_code: String,
+    pub feature_code: Code,
     pub geonameid: u32,
     /// Every candidate, best first.
     pub candidates: Vec<Candidate>,
@@ -170,12 +170,12 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         .iter()
         .filter_map(|c| g.country_by_iso3(c))
         .collect();
-    let dateline: Option<(u16, String)> = ctx.dateline.and_then(|d| {
+    let dateline: Option<(u16, Code)> = ctx.dateline.and_then(|d| {
         let refs = g.lookup(d.trim());
         refs.iter()
             .map(|r| g.place(r.place))
             .max_by_key(|p| p.population)
-            .map(|p| (p.country, p.admin1.clone()))
+            .map(|p| (p.country, p.admin1))
     });
     for cs in cands.iter_mut() {
         for c in cs.iter_mut() {
@@ -357,7 +357,7 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             country_iso3: country.map(|c| c.iso3.clone()),
             admin1,
             feature_class: p.feature_class,
-            feature_code: p.feature_code.clone(),
+            feature_code: p.feature_code,
             geonameid: p.geonameid,
             candidates: ranked,
             reason,
@@ -387,7 +387,7 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             country_iso3: town.country_iso3.clone(),
             admin1: town.admin1.clone(),
             feature_class: 'R',
-            feature_code: "ST".into(),
+            feature_code: Code::parse("ST").unwrap_or_default(),
             geonameid: town.geonameid,
             candidates: Vec::new(),
             reason: format!(
