@@ -296,11 +296,26 @@ pub(crate) const FUTURE_AFTER_BE: &[&str] = &["to", "due", "going", "set"];
 /// The forms of "be" of [`FUTURE_AFTER_BE`].
 pub(crate) const BE_PRESENT: &[&str] = &["is", "are", "am"];
 
-/// Words directly before a date that put it in the past whatever follows ("said on Monday he will …").
+/// Reporting verbs directly before a date: the date is the report's, in the past whatever follows ("said on Monday
+/// he will …").
+pub(crate) const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "stated",
+    "declared",
+    "wrote",
+    "confirmed",
+    "denied",
+];
+
+/// Past forms directly before a date that put it in the past unless a future marker precedes them
+/// ("met on Friday"; but "is to be held on Friday"). Regular "-ed" forms count too.
 pub(crate) const PAST_MARKERS: &[&str] = &[
-    "said", "told", "was", "were", "had", "did", "met", "held", "made", "took", "began", "came",
-    "went", "left", "fell", "rose", "struck", "hit", "shot", "killed", "sent", "gave", "spoke",
-    "wrote", "saw",
+    "was", "were", "had", "did", "met", "held", "made", "took", "began", "came", "went", "left",
+    "fell", "rose", "struck", "hit", "shot", "killed", "sent", "gave", "spoke", "saw",
 ];
 
 /// Words that end a clause for the tense window and for the event-date choice.

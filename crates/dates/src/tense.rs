@@ -4,7 +4,7 @@
 
 use crate::lexicon::{
     is_one_of, BE_PRESENT, CLAUSE_PUNCT, CLAUSE_WORDS, FUTURE_AFTER_BE, FUTURE_MARKERS,
-    PAST_MARKERS, TENSE_WINDOW,
+    PAST_MARKERS, REPORTING_VERBS, TENSE_WINDOW,
 };
 use crate::recognise::Grammar;
 use crate::resolve::Tense;
@@ -17,17 +17,14 @@ const MIN_PAST_LEN: usize = 5;
 
 /// The tense of the mention spanning tokens `first..=last`.
 pub(crate) fn tense_of(g: &Grammar<'_>, first: usize, last: usize) -> Tense {
-    if let Some(prev) = first.checked_sub(1) {
+    let prev = first.checked_sub(1);
+    if let Some(prev) = prev {
         if is_future(g, prev) {
             return Tense::Future;
         }
-        if let Some(w) = g.word(prev) {
-            let regular_past = w.len() >= MIN_PAST_LEN
-                && w.get(w.len() - PAST_SUFFIX.len()..)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(PAST_SUFFIX));
-            if regular_past || is_one_of(w, PAST_MARKERS) {
-                return Tense::Past;
-            }
+        // "said on Monday he will …": the report's own date, whatever the clause after says.
+        if g.word_in(prev, REPORTING_VERBS) {
+            return Tense::Past;
         }
     }
     for k in (first.saturating_sub(TENSE_WINDOW)..first).rev() {
@@ -36,6 +33,16 @@ pub(crate) fn tense_of(g: &Grammar<'_>, first: usize, last: usize) -> Tense {
         }
         if is_future(g, k) {
             return Tense::Future;
+        }
+    }
+    // A past verb right before the date ("attacked on Tuesday", "met on Friday"), once no future marker stands
+    // before it ("is scheduled to be released on Friday").
+    if let Some(w) = prev.and_then(|p| g.word(p)) {
+        let regular_past = w.len() >= MIN_PAST_LEN
+            && w.get(w.len() - PAST_SUFFIX.len()..)
+                .is_some_and(|s| s.eq_ignore_ascii_case(PAST_SUFFIX));
+        if regular_past || is_one_of(w, PAST_MARKERS) {
+            return Tense::Past;
         }
     }
     // A date opening the sentence ("On Tuesday, the council will vote", "After July 1, dividends will be …")

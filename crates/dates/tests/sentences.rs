@@ -217,6 +217,18 @@ fn weekdays_follow_the_tense() {
         "2018-06-01",
         Day,
     );
+    check(
+        "Loan data are scheduled to be released on Friday.",
+        "on Friday",
+        "2018-06-01",
+        Day,
+    );
+    check(
+        "Troops were released on Friday.",
+        "on Friday",
+        "2018-05-25",
+        Day,
+    );
     // A reporting verb right before the date keeps it in the past, whatever the clause after says.
     check(
         "He said on Wednesday the army will withdraw.",
