@@ -344,7 +344,18 @@ impl<'a> Grammar<'a> {
         if digits != 4 || ordinal || !YEAR_RANGE.contains(&y) || !self.stands_alone(i) {
             return None;
         }
-        let decade = self.adjacent(i, i + 1) && self.word(i + 1).is_some();
+        // "1990s", and "1980's" for a round year (a possessive of 1987 is a year: "1987's budget").
+        let apostrophe = self.punct(i + 1) == Some(b'\'')
+            || self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| self.text.get(t.start..t.end) == Some("\u{2019}"));
+        let decade = (self.adjacent(i, i + 1) && self.word(i + 1).is_some())
+            || (y % 10 == 0
+                && apostrophe
+                && self.adjacent(i, i + 1)
+                && self.adjacent(i + 1, i + 2)
+                && self.word_in(i + 2, &["s"]));
         let span_of_years = self.adjacent(i, i + 1)
             && matches!(self.punct(i + 1), Some(b'-' | b'/'))
             && self.number(i + 2).is_some();

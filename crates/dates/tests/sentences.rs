@@ -296,6 +296,12 @@ fn explicit_dates() {
     );
     check("It closed in 1986.", "in 1986", "1986-01-01", Year);
     check(
+        "It was cut in 1987's budget.",
+        "in 1987",
+        "1987-01-01",
+        Year,
+    );
+    check(
         "Ships sail in the first week of May.",
         "the first week of May",
         "2018-05-01",
@@ -372,6 +378,7 @@ fn words_that_are_not_dates() {
     none("USA Today said the March 23 Movement rebels attacked.");
     none("The meeting starts at 10:00 and 2019 people attended.");
     none("Prices were highest in the 1990s.");
+    none("Stores were hit in the 1970's and early 1980's and in the late 1990’s.");
     none("Output rose 2.5 pct to 1,987 tonnes in 1500 lots.");
     none("The fund gained 12 pct over the past year and the last month.");
     none("Imports in 1986/87 rose.");
