@@ -2,8 +2,8 @@
 //! "earlier this month" — as byte spans, and resolves each against the publication date to the first day of the
 //! period it names, with a precision (day, week, month, year).
 //!
-//! The stage runs after coding: the pipeline calls [`resolve_sentence`] (or [`resolve_in`] with document offsets)
-//! on an event's sentence and [`event_date`] to choose the event's date. Most sentences name no date, so an
+//! The stage runs after coding: the pipeline calls [`date_events`] on the coded document, which reads each event's
+//! sentence with [`resolve_in`] and chooses the event's date with [`event_date`]. Most sentences name no date, so an
 //! Aho-Corasick automaton over the anchor words (and a byte scan for four-digit numbers) rejects them before any
 //! tokenizing; a sentence with an anchor is tokenized once and each anchor read with a few tokens of context, so
 //! the cost is linear in the sentence. Every word list is a table in `lexicon`.
@@ -27,6 +27,7 @@ mod event_date;
 mod lexicon;
 mod recognise;
 mod resolve;
+mod stage;
 mod tense;
 mod tokens;
 
@@ -38,6 +39,7 @@ use dyad_model::Span;
 
 pub use dyad_model::{DateHow, DatePrecision};
 pub use event_date::{event_date, EventDate};
+pub use stage::{date_events, publication_of};
 
 use recognise::{find, AnchorIndex, Grammar};
 use resolve::{resolve, Tense};

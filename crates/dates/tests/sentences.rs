@@ -451,3 +451,85 @@ fn document_offsets() {
     assert_eq!(found[0].span.slice(doc), "on Friday");
     assert!(dyad_dates::resolve_in(doc, Span::new(1, 999), Some(thursday())).is_empty());
 }
+
+#[test]
+fn date_events_fills_every_event() {
+    use dyad_model::{DatePrecision, Document, Event, Evidence, Part, Sentence};
+    let mut doc = Document {
+        text:
+            "Syria shelled Daraa on Tuesday and Israel struck a base last week. Jordan protested."
+                .into(),
+        ..Document::default()
+    };
+    doc.metadata.date = Some("2018-05-31T10:00:00Z".into());
+    let first = doc.text.find(" Jordan").unwrap();
+    doc.sentences = vec![
+        Sentence {
+            span: Span::new(0, first),
+            part: Part::Body,
+        },
+        Sentence {
+            span: Span::new(first + 1, doc.text.len()),
+            part: Part::Body,
+        },
+    ];
+    let event = |sentence: u32, verb: &str| {
+        let at = doc.text.find(verb).unwrap();
+        Event {
+            sentence,
+            evidence: Evidence {
+                verb: Some(Span::new(at, at + verb.len())),
+                ..Evidence::default()
+            },
+            ..Event::default()
+        }
+    };
+    doc.events = vec![
+        event(0, "shelled"),
+        event(0, "struck"),
+        event(1, "protested"),
+    ];
+    doc.events.push(Event {
+        sentence: 9,
+        ..Event::default()
+    });
+    let published = dyad_dates::publication_of(&doc);
+    assert_eq!(published, Some(thursday()));
+    dyad_dates::date_events(&mut doc, published);
+    let read: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.date.as_deref(),
+                e.date_how,
+                e.date_precision,
+                e.date_span.map(|s| s.slice(&doc.text)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                Some("2018-05-29"),
+                Some(DateHow::Sentence),
+                Some(DatePrecision::Day),
+                Some("on Tuesday")
+            ),
+            (
+                Some("2018-05-21"),
+                Some(DateHow::Sentence),
+                Some(DatePrecision::Week),
+                Some("last week")
+            ),
+            (
+                Some("2018-05-31"),
+                Some(DateHow::Publication),
+                Some(DatePrecision::Day),
+                None
+            ),
+            (None, None, None, None),
+        ]
+    );
+}
