@@ -923,6 +923,14 @@ pub const SPEECH_VERBS: &[&str] = &[
 pub const MIN_CAPITALS_NAME_BYTES: usize = 4;
 /// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
 pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '('];
+/// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".
+pub const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "del", "la", "le", "les", "el", "al", "du", "des", "di", "da", "do", "dos", "das",
+    "upon", "on", "and", "the", "am", "an", "der", "den", "sur", "en", "y", "i", "au", "aux",
+    "sous", "im", "bei", "op", "aan", "lès", "les", "e", "a",
+];
+/// Abbreviations tried with their full stop ("U.S.", "Calif.", "St.") are at most this long.
+pub const MAX_ABBREVIATION_BYTES: usize = 5;
 /// The most words in one name the recogniser tries.
 pub const MAX_NAME_WORDS: usize = 6;
 

@@ -9,6 +9,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+type FxBuild = std::hash::BuildHasherDefault<crate::gazetteer::FxHasher>;
+type WordSet = HashSet<&'static str, FxBuild>;
+
 use crate::gazetteer::{Gazetteer, NameRef};
 use crate::hints::*;
 
@@ -90,24 +93,24 @@ fn capitalised(w: &str) -> bool {
 }
 
 struct Tables {
-    demonyms: HashMap<&'static str, &'static str>,
-    place_nouns: HashSet<&'static str>,
-    directions: HashSet<&'static str>,
-    locatives: HashSet<&'static str>,
-    titles: HashSet<&'static str>,
-    first_names: HashSet<&'static str>,
-    organisation_words: HashSet<&'static str>,
-    stop_names: HashSet<&'static str>,
-    stop_after_locative: HashSet<&'static str>,
-    speech_verbs: HashSet<&'static str>,
-    street_words: HashSet<&'static str>,
-    name_suffixes: HashSet<&'static str>,
-    feature_words: HashSet<&'static str>,
-    feature_prefixes: HashSet<&'static str>,
-    road_prefixes: HashSet<&'static str>,
-    organisation_heads: HashSet<&'static str>,
-    organisation_prefixes: HashSet<&'static str>,
-    disease_words: HashSet<&'static str>,
+    demonyms: HashMap<&'static str, &'static str, FxBuild>,
+    place_nouns: WordSet,
+    directions: WordSet,
+    locatives: WordSet,
+    titles: WordSet,
+    first_names: WordSet,
+    organisation_words: WordSet,
+    stop_names: WordSet,
+    stop_after_locative: WordSet,
+    speech_verbs: WordSet,
+    street_words: WordSet,
+    name_suffixes: WordSet,
+    feature_words: WordSet,
+    feature_prefixes: WordSet,
+    road_prefixes: WordSet,
+    organisation_heads: WordSet,
+    organisation_prefixes: WordSet,
+    disease_words: WordSet,
 }
 
 impl Tables {
@@ -242,14 +245,30 @@ impl<'g> Recognizer<'g> {
             }
             let feature = self.feature_at(text, ws, i);
             let mut found = None;
-            let last = (i + max_words).min(ws.len());
+            // Windows run over capitalised words and the small words inside names ("Bay of Bengal", "Rio de
+            // Janeiro"), across spaces, hyphens, apostrophes, full stops and a comma ("Washington, D.C.").
+            let mut last = i + 1;
+            while last < ws.len() && last < i + max_words {
+                let gap = &text[ws[last - 1].end..ws[last].start];
+                let next = &text[ws[last].start..ws[last].end];
+                let gap_ok = gap.len() <= 3
+                    && gap
+                        .chars()
+                        .all(|c| matches!(c, ' ' | '-' | '.' | '\'' | '\u{2019}' | ','));
+                let elided = gap.ends_with(['\'', '\u{2019}']) && next.len() <= 2; // "People's", "Côte d'Ivoire"
+                if !gap_ok || !(capitalised(next) || elided || NAME_CONNECTORS.contains(&next)) {
+                    break;
+                }
+                last += 1;
+            }
             'len: for j in (i..last).rev() {
                 // Names never run over a sentence or clause break.
                 let span_text = &text[ws[i].start..ws[j].end];
                 if span_text.contains(['\n', ';', '(', ')', '"', ':']) {
                     continue;
                 }
-                let dot = text[ws[j].end..].starts_with('.');
+                let dot = ws[j].end - ws[j].start <= MAX_ABBREVIATION_BYTES
+                    && text[ws[j].end..].starts_with('.');
                 let tries: [Option<usize>; 2] = [dot.then_some(ws[j].end + 1), Some(ws[j].end)];
                 for end in tries.into_iter().flatten() {
                     let s = &text[ws[i].start..end];
