@@ -531,10 +531,13 @@ fn fields(line: &str) -> ([&str; 12], usize) {
 }
 
 fn needs_normalizing(name: &str) -> bool {
-    name.contains(['\u{2019}', '\u{02bc}'])
-        || name.contains("  ")
-        || name.starts_with(' ')
-        || name.ends_with(' ')
+    // One pass over the bytes: ’ (E2 80 99), ʼ (CA BC), two spaces, or a space at either end.
+    let b = name.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return true;
+    }
+    b.windows(2)
+        .any(|w| w == b"  " || w == [0xCA, 0xBC] || w == [0xE2, 0x80] && name.contains('\u{2019}'))
 }
 
 /// FxHash (rustc's hasher): the name index hashes 400,000 short keys at load; SipHash's DoS resistance buys
