@@ -14,7 +14,11 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(5);
-    let docs: Vec<_> = support::reuters::stories(22)
+    let files = std::env::var("FILES")
+        .ok()
+        .and_then(|f| f.parse().ok())
+        .unwrap_or(22);
+    let docs: Vec<_> = support::reuters::stories(files)
         .iter()
         .map(|t| support::reuters::document(t))
         .collect();

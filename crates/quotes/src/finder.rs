@@ -5,10 +5,9 @@
 
 use std::cell::Cell;
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use dyad_model::hash::Fnv1a64;
 use dyad_model::{Document, Sentence, Span};
 
 use crate::lexicon::{self, CueForm, CueVerb, MarkFamily, MarkRole};
@@ -31,6 +30,32 @@ const PREP: u16 = 1 << 12;
 const POSTMOD: u16 = 1 << 13;
 const PLURAL_PRONOUN: u16 = 1 << 14;
 const LY_NOUN: u16 = 1 << 15;
+
+/// A multiply-rotate hasher over 8-byte chunks (the FxHash scheme) for the table words: short keys dyad supplies
+/// itself, hashed several times per sentence, where FNV's byte loop showed in profiles.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap = HashMap<&'static [u8], Entry, BuildHasherDefault<WordHasher>>;
 
 /// What the tables say about one lowercase word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -69,10 +94,12 @@ enum Special {
 #[derive(Debug, Clone)]
 pub struct QuoteFinder {
     prefilter: AhoCorasick,
-    words: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv1a64>>,
+    words: WordMap,
     /// For each first letter a-z, bit `n` is set when some table word of `n` bytes starts with it: most words are
     /// turned away without hashing.
     shapes: [u32; 26],
+    /// The same for cue forms and the special cue words only (`according`, `quoted`).
+    cue_shapes: [u32; 26],
 }
 
 impl Default for QuoteFinder {
@@ -205,8 +232,7 @@ impl QuoteFinder {
             .match_kind(MatchKind::LeftmostFirst)
             .build(lexicon::PREFILTER)
             .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"));
-        let mut words: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv1a64>> =
-            HashMap::default();
+        let mut words = WordMap::default();
         let classes: [(&[&'static str], u16); 16] = [
             (lexicon::NOT_HEADS, NOT_HEAD),
             (lexicon::TIME_WORDS, TIME),
@@ -233,18 +259,29 @@ impl QuoteFinder {
         for (i, v) in lexicon::CUE_VERBS.iter().enumerate() {
             words.entry(v.form.as_bytes()).or_default().cue = u16::try_from(i).ok();
         }
-        let mut shapes = [0u32; 26];
-        for w in words.keys() {
-            if let (Some(&b), true) = (w.first(), w.len() < 32) {
-                if b.is_ascii_lowercase() {
-                    shapes[usize::from(b - b'a')] |= 1 << w.len();
+        let shape_of = |keys: &mut dyn Iterator<Item = &[u8]>| {
+            let mut shapes = [0u32; 26];
+            for w in keys {
+                if let (Some(&b), true) = (w.first(), w.len() < 32) {
+                    if b.is_ascii_lowercase() {
+                        shapes[usize::from(b - b'a')] |= 1 << w.len();
+                    }
                 }
             }
-        }
+            shapes
+        };
+        let shapes = shape_of(&mut words.keys().copied());
+        let cue_shapes = shape_of(
+            &mut lexicon::CUE_VERBS.iter().map(|v| v.form.as_bytes()).chain([
+                lexicon::QUOTED.as_bytes(),
+                lexicon::ACCORDING_TO[0].as_bytes(),
+            ]),
+        );
         QuoteFinder {
             prefilter,
             words,
             shapes,
+            cue_shapes,
         }
     }
 
@@ -283,6 +320,17 @@ impl QuoteFinder {
         run.out
             .sort_by_key(|a| (a.sentence, a.content.start, a.cue.start));
         run.out
+    }
+
+    /// Whether a word may be a cue (first letter and length of some cue form), without hashing.
+    fn may_be_cue(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        match bytes.first().map(u8::to_ascii_lowercase) {
+            Some(b) if b.is_ascii_lowercase() && bytes.len() < 32 => {
+                self.cue_shapes[usize::from(b - b'a')] & (1 << bytes.len()) != 0
+            }
+            _ => false,
+        }
     }
 
     fn entry(&self, word: &str) -> Entry {
@@ -1081,7 +1129,10 @@ impl Run<'_, '_> {
         let mut region = 0;
         for v in 0..s.toks.len() {
             let t = &s.toks[v];
-            if t.kind != Kind::Word || self.consumed.get(v).copied().unwrap_or(false) {
+            if t.kind != Kind::Word
+                || self.consumed.get(v).copied().unwrap_or(false)
+                || !f.may_be_cue(s.word(v))
+            {
                 continue;
             }
             while self.regions.get(region).is_some_and(|r| r.1 < t.end) {
