@@ -216,6 +216,33 @@ proptest! {
         prop_assert!((p.to_days() + 1..=p.to_days() + 7).contains(&next));
     }
 
+    /// A year-less "March 3" lies within 200 days before publication or, beyond that, in the year ahead; with the
+    /// future in the clause, on or after publication within a year.
+    #[test]
+    fn year_less_dates_stay_near(
+        p in publication(),
+        month in 1usize..=12,
+        day in 1u32..=28,
+        future in any::<bool>(),
+    ) {
+        let name = capitalised(dyad_model::date::MONTH_NAMES[month - 1]);
+        let text = if future {
+            format!("The council will vote on {name} {day}.")
+        } else {
+            format!("The council voted on {name} {day}.")
+        };
+        let found = resolve_sentence(&text, Some(p));
+        prop_assert_eq!(found.len(), 1);
+        let (d, p_days) = (found[0].date.to_days(), p.to_days());
+        prop_assert_eq!(found[0].span.slice(&text), format!("on {name} {day}"));
+        prop_assert_eq!((found[0].date.month() as usize, u32::from(found[0].date.day())), (month, day));
+        if future {
+            prop_assert!((p_days..=p_days + 366).contains(&d), "{text:?}: {} for {p}", found[0].date);
+        } else {
+            prop_assert!((p_days - 200..=p_days + 366).contains(&d), "{text:?}: {} for {p}", found[0].date);
+        }
+    }
+
     /// "N days ago" is exactly N days before publication, in digits or words.
     #[test]
     fn days_ago_is_exact(
