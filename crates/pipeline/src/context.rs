@@ -7,51 +7,13 @@
 //! documents with events pay for either stage.
 
 use dyad_coding::Coder;
-use dyad_model::date::Date;
-use dyad_model::{DateHow, DatePrecision, Document, ReportedBy};
+use dyad_model::{Document, ReportedBy};
 use std::collections::HashMap;
 
-/// Sets each event's date from its sentence, or the publication date.
+/// Sets each event's date from its sentence, or the publication date (the dates stage).
 pub(crate) fn attach_dates(doc: &mut Document) {
-    if doc.events.is_empty() {
-        return;
-    }
-    let publication = doc
-        .metadata
-        .date
-        .as_deref()
-        .and_then(|d| Date::parse_iso(d.get(..10).unwrap_or(d)));
-    let mut mentions: HashMap<u32, Vec<dyad_dates::DateMention>> = HashMap::new();
-    let Document {
-        text,
-        sentences,
-        events,
-        ..
-    } = doc;
-    for e in events.iter_mut() {
-        let Some(sentence) = sentences.get(e.sentence as usize) else {
-            continue;
-        };
-        let found = mentions
-            .entry(e.sentence)
-            .or_insert_with(|| dyad_dates::resolve_in(text, sentence.span, publication));
-        let verb = e.evidence.verb.unwrap_or(sentence.span);
-        let Some(chosen) = dyad_dates::event_date(text, found, verb, publication) else {
-            continue;
-        };
-        e.date = Some(chosen.date.to_iso());
-        e.date_precision = Some(match chosen.precision {
-            dyad_dates::Precision::Day => DatePrecision::Day,
-            dyad_dates::Precision::Week => DatePrecision::Week,
-            dyad_dates::Precision::Month => DatePrecision::Month,
-            dyad_dates::Precision::Year => DatePrecision::Year,
-        });
-        e.date_how = Some(match chosen.how {
-            dyad_dates::DateHow::Sentence => DateHow::Sentence,
-            dyad_dates::DateHow::Publication => DateHow::Publication,
-        });
-        e.date_span = chosen.span;
-    }
+    let publication = dyad_dates::publication_of(doc);
+    dyad_dates::date_events(doc, publication);
 }
 
 /// Marks events asserted in a quote or claim, with the speaker as `reported_by`.
