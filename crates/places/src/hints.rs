@@ -181,8 +181,6 @@ pub const PERSON_TITLES: &[&str] = &[
     "Attorney",
     "Dean",
     "Professor",
-    "Saint",
-    "St",
 ];
 
 /// First names that are also place names, or often stand before one ("Michael Jordan", "Paris Hilton").
