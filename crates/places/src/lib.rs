@@ -9,6 +9,7 @@
 //!   filtered);
 //! - [`resolve`]: disambiguation by population, feature class, the document's other places, hint countries and
 //!   the dateline, with the candidates and reasons kept for `--explain`;
+//! - [`locate`]: an event's location from its sentence, the sentences before it or the dateline, saying which;
 //! - [`hints`]: every word list and weight.
 //!
 //! This crate never prints and never panics on input text.
@@ -47,10 +48,12 @@
 
 pub mod gazetteer;
 pub mod hints;
+pub mod locate;
 pub mod recognize;
 pub mod resolve;
 
 pub use gazetteer::{Code, Country, Gazetteer, GazetteerError, NameRef, Place};
+pub use locate::{locate, LocationHow};
 pub use recognize::{FindOptions, MentionKind, Recognizer, Toponym};
 pub use resolve::{distance_km, Candidate, Context, Resolved};
 
