@@ -99,7 +99,7 @@ pub struct QuoteFinder {
     /// turned away without hashing.
     shapes: [u32; 26],
     /// The same for cue forms and the special cue words only (`according`, `quoted`).
-    cue_shapes: [u32; 26],
+    cue_shapes: Box<[u32; 26 * 26]>,
 }
 
 impl Default for QuoteFinder {
@@ -217,6 +217,17 @@ fn trimmed(text: &str, span: Span) -> Span {
     )
 }
 
+/// The slot of a word in [`QuoteFinder`]'s cue shapes: its first and last letters (ASCII, any case), when it
+/// is shorter than 32 bytes.
+fn cue_shape_slot(word: &[u8]) -> Option<usize> {
+    let (first, last) = (
+        word.first()?.to_ascii_lowercase(),
+        word.last()?.to_ascii_lowercase(),
+    );
+    (word.len() < 32 && first.is_ascii_lowercase() && last.is_ascii_lowercase())
+        .then(|| usize::from(first - b'a') * 26 + usize::from(last - b'a'))
+}
+
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s") || word.ends_with("s'")
 }
@@ -271,12 +282,17 @@ impl QuoteFinder {
             shapes
         };
         let shapes = shape_of(&mut words.keys().copied());
-        let cue_shapes = shape_of(
-            &mut lexicon::CUE_VERBS.iter().map(|v| v.form.as_bytes()).chain([
-                lexicon::QUOTED.as_bytes(),
-                lexicon::ACCORDING_TO[0].as_bytes(),
-            ]),
-        );
+        // Cue forms by first letter, last letter and length: `that` and `shares` are turned away at once.
+        let mut cue_shapes = Box::new([0u32; 26 * 26]);
+        let cue_words = lexicon::CUE_VERBS.iter().map(|v| v.form.as_bytes()).chain([
+            lexicon::QUOTED.as_bytes(),
+            lexicon::ACCORDING_TO[0].as_bytes(),
+        ]);
+        for w in cue_words {
+            if let Some(slot) = cue_shape_slot(w) {
+                cue_shapes[slot] |= 1 << w.len();
+            }
+        }
         QuoteFinder {
             prefilter,
             words,
@@ -323,14 +339,8 @@ impl QuoteFinder {
     }
 
     /// Whether a word may be a cue (first letter and length of some cue form), without hashing.
-    fn may_be_cue(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
-        match bytes.first().map(u8::to_ascii_lowercase) {
-            Some(b) if b.is_ascii_lowercase() && bytes.len() < 32 => {
-                self.cue_shapes[usize::from(b - b'a')] & (1 << bytes.len()) != 0
-            }
-            _ => false,
-        }
+    fn may_be_cue(&self, word: &[u8]) -> bool {
+        cue_shape_slot(word).is_some_and(|slot| self.cue_shapes[slot] & (1 << word.len()) != 0)
     }
 
     fn entry(&self, word: &str) -> Entry {
@@ -1131,7 +1141,12 @@ impl Run<'_, '_> {
             let t = &s.toks[v];
             if t.kind != Kind::Word
                 || self.consumed.get(v).copied().unwrap_or(false)
-                || !f.may_be_cue(s.word(v))
+                || !f.may_be_cue(
+                    self.text
+                        .as_bytes()
+                        .get(t.start as usize..t.end as usize)
+                        .unwrap_or_default(),
+                )
             {
                 continue;
             }

@@ -115,15 +115,3 @@ pub fn claim_of(attributions: &[Attribution], verb: Span) -> Option<&Attribution
         .filter(|a| !verb.is_empty() && a.content.contains(verb))
         .min_by_key(|a| (a.content.len(), std::cmp::Reverse(a.content.start)))
 }
-
-/// The number of tokens the finder cuts `text` into (for the speed example's breakdown; not a stable API).
-#[doc(hidden)]
-pub fn token_count(text: &str) -> usize {
-    thread_local! {
-        static TOKENS: std::cell::RefCell<Vec<tokens::Token>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    TOKENS.with_borrow_mut(|out| {
-        tokens::tokenize(text, 0, out);
-        out.len()
-    })
-}
