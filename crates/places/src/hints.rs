@@ -1002,7 +1002,7 @@ pub const STOP_NAMES_PLACE_AFTER_LOCATIVE: &[&str] = &[
 ];
 
 /// Population from which a city name is taken as a place without further evidence.
-pub const SELF_EVIDENT_CITY_POPULATION: u64 = 15_000;
+pub const SELF_EVIDENT_CITY_POPULATION: u64 = 40_000;
 /// Population from which a city's own name is a place in any context (a country, region or county always is).
 pub const STRONG_CITY_POPULATION: u64 = 100_000;
 /// Population from which a city's alternate names are places in any context too.
