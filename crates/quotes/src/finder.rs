@@ -202,15 +202,17 @@ impl Sent<'_> {
     }
 }
 
-/// `s` without surrounding whitespace and commas, as a span of the text (`span` must be valid).
+/// `s` without surrounding whitespace, commas and quote marks, as a span of the text (`span` must be valid).
 fn trimmed(text: &str, span: Span) -> Span {
     let Some(s) = text.get(span.range()) else {
         return Span::new(span.start as usize, span.start as usize);
     };
-    let lead = s.len() - s.trim_start().len();
-    let inner = s
-        .trim_start()
-        .trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let is_edge = |c: char| {
+        c.is_whitespace() || c == ',' || lexicon::QUOTE_MARKS.iter().any(|&(m, _, _)| m == c)
+    };
+    let start = s.trim_start_matches(is_edge);
+    let lead = s.len() - start.len();
+    let inner = start.trim_end_matches(is_edge);
     Span::new(
         span.start as usize + lead,
         span.start as usize + lead + inner.len(),
@@ -777,6 +779,14 @@ impl QuoteFinder {
                 break;
             }
             let mut m = k + 1;
+            if self.is(s, k, ADJUNCT_WORD) {
+                // A time word on its own (`yesterday`, `today`), perhaps with a part of the day.
+                while m < s.toks.len() && m - k <= 2 && self.is(s, m, TIME) {
+                    m += 1;
+                }
+                k = m;
+                continue;
+            }
             let mut prev_allows_name = true;
             let mut after_det = false;
             while m < s.toks.len()
@@ -786,7 +796,8 @@ impl QuoteFinder {
                 let c = self.classes(s, m);
                 if c & ADJUNCT_WORD != 0 {
                     prev_allows_name = c & (DET | LINK) != 0;
-                    after_det |= c & DET != 0 && m == k + 1;
+                    // Only a preposition takes a noun phrase: `in its weekly bulletin`, not `yesterday the …`.
+                    after_det |= c & DET != 0 && m == k + 1 && !self.is(s, k, ADJUNCT_WORD);
                 } else if after_det
                     && !s.capitalised(m)
                     && c & (BREAK | BE | NOT | PRONOUN | DET | TIME) == 0
@@ -1214,6 +1225,12 @@ impl Run<'_, '_> {
                     }
                 }
                 CueForm::Finite => {
+                    // `said to be`, `reported to have`: hearsay about the subject, no speaker.
+                    if f.word_is(s, v + 1, "to")
+                        && (f.word_is(s, v + 2, "be") || f.word_is(s, v + 2, "have"))
+                    {
+                        continue;
+                    }
                     let Some(p) = f.subject_before(s, v).filter(|&p| f.agrees(s, p, cue)) else {
                         continue;
                     };
@@ -1236,7 +1253,12 @@ impl Run<'_, '_> {
                         if cue.clause_only && !after.that {
                             continue;
                         }
-                        s.span(after.next, end - 1)
+                        if f.is(s, after.next, BE) {
+                            // `The problem, he said was …`: the clause wraps the attribution.
+                            s.span(0, end - 1)
+                        } else {
+                            s.span(after.next, end - 1)
+                        }
                     };
                     let content = trimmed(self.text, content);
                     self.emit(
@@ -1271,6 +1293,14 @@ impl Run<'_, '_> {
         if k == start {
             return;
         }
+        // `according to the president of X, Hanns Schroeder.`: a name after a comma ends the sentence.
+        if s.kind(k) == Some(Kind::Comma)
+            && end > k + 1
+            && end - k <= lexicon::MAX_SPEAKER_TOKENS / 2
+            && (k + 1..end).all(|i| s.capitalised(i) || f.is(s, i, LINK))
+        {
+            k = end;
+        }
         let phrase = Phrase {
             first: start,
             last: k - 1,
@@ -1284,6 +1314,13 @@ impl Run<'_, '_> {
             s.span(k + 1, end - 1)
         } else if v >= 2 && s.kind(v - 1) == Some(Kind::Comma) && k >= end {
             s.span(0, v - 2)
+        } else if v >= 3
+            && matches!(s.kind(v - 1), Some(Kind::Mark(..)))
+            && s.kind(v - 2) == Some(Kind::Comma)
+            && k >= end
+        {
+            // `“…,” according to the analysis.`
+            s.span(0, v - 3)
         } else if end > 0 {
             s.span(0, end - 1)
         } else {
