@@ -30,9 +30,13 @@
 //! second on one core.
 //!
 //! # Accuracy
-//! On ../shared/data/geoparsing-dev (`dyad_eval::geo`; tuned on the even-numbered articles, the odd ones held
-//! back): LGL recognition F1 0.80 / 0.77 exact, 0.83 / 0.80 overlapping, acc@161 km 0.87 / 0.87; GeoVirus F1
-//! 0.90 / 0.89 exact, 0.91 / 0.90 overlapping, acc@161 km 0.89 / 0.86 (CamCoder: 0.76 LGL, 0.82 GeoVirus).
+//! On ../shared/data/geoparsing-dev (`dyad_eval::geo`; weights tuned on the even-numbered articles, the odd ones
+//! held back), tuned / held back:
+//! - LGL (with [`FindOptions::adjectival`], as LGL annotates "American"): recognition F1 0.82 / 0.79 exact,
+//!   0.85 / 0.82 overlapping; acc@161 km 0.87 / 0.87, AUC 0.21 / 0.20. Without adjectives: F1 0.79 / 0.76.
+//! - GeoVirus: recognition F1 0.90 / 0.90 exact, 0.92 / 0.91 overlapping; acc@161 km 0.90 / 0.86, AUC 0.29 / 0.31.
+//!
+//! Published anchors: CamCoder acc@161 0.76 LGL / 0.82 GeoVirus; recognisers' F1 about 0.70.
 //!
 //! # Example
 //! ```
