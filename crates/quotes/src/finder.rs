@@ -404,6 +404,14 @@ impl QuoteFinder {
             || !s.capitalised(i) && w.len() > 4 && w.ends_with("ly") && c & LY_NOUN == 0
     }
 
+    fn is_auxiliary(&self, s: &Sent, i: usize) -> bool {
+        let w = s.word(i);
+        w.len() <= 6
+            && lexicon::AUXILIARIES
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(w))
+    }
+
     /// Whether a base form (`say`, `report`) agrees with the phrase: a plural noun, `they`/`we`/`I`/`you`, or a
     /// coordination. Other forms always do.
     fn agrees(&self, s: &Sent, p: Phrase, cue: &CueVerb) -> bool {
@@ -535,7 +543,12 @@ impl QuoteFinder {
                         let before_ok = t > 0
                             && s.kind(t - 1) == Some(Kind::Word)
                             && self.classes(s, t - 1) & (BREAK | BE | NOT | BETWEEN | LINK) == 0
-                            && (self.cue(s, t - 1).is_none() || s.capitalised(t - 1));
+                            && (self.cue(s, t - 1).is_none() || s.capitalised(t - 1))
+                            // `dealers and bank officials`, `Israel and Jordan`, not `comment and the NUM`.
+                            && (!self.word_is(s, t, "and")
+                                || s.capitalised(t - 1)
+                                || s.word(t - 1).ends_with(['s', 'S'])
+                                || !s.capitalised(t + 1) && !self.is(s, t + 1, DET));
                         if !before_ok {
                             break;
                         }
@@ -1253,7 +1266,7 @@ impl Run<'_, '_> {
                         if cue.clause_only && !after.that {
                             continue;
                         }
-                        if f.is(s, after.next, BE) {
+                        if f.is_auxiliary(s, after.next) {
                             // `The problem, he said was …`: the clause wraps the attribution.
                             s.span(0, end - 1)
                         } else {

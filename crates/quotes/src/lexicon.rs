@@ -408,6 +408,13 @@ pub const LY_NOUNS: &[&str] = &[
     "jelly",
 ];
 
+/// Auxiliaries and modals: a reported clause that starts with one lacks its subject (`a deal he said would give
+/// …`), so the whole sentence is the content.
+pub const AUXILIARIES: &[&str] = &[
+    "would", "will", "could", "should", "might", "must", "can", "may", "has", "had", "have", "is",
+    "was", "are", "were",
+];
+
 /// The relative pronoun of `officials who spoke on condition of anonymity said`.
 pub const WHO: &str = "who";
 
