@@ -543,6 +543,9 @@ pub const FIRST_NAMES: &[&str] = &[
 /// Words after a place name that make the whole an organisation or a company, not the place ("Washington Post",
 /// "Texas Instruments"). Institutions named after their place ("Gainesville Police") stay places.
 pub const ORGANISATION_WORDS: &[&str] = &[
+    "Daily",
+    "News",
+    "Fried",
     "Post",
     "Times",
     "Herald",
@@ -583,6 +586,10 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 
 /// Capitalised words that some small place is named after but that in news are almost never that place.
 pub const STOP_NAMES: &[&str] = &[
+    "Spring",
+    "Summer",
+    "Winter",
+    "Autumn",
     "However",
     "Jurassic",
     "Of",
@@ -962,6 +969,7 @@ pub const STOP_NAMES: &[&str] = &[
 
 /// Names that are stop names above but still places when a locative word stands before them ("in Mobile").
 pub const STOP_NAMES_PLACE_AFTER_LOCATIVE: &[&str] = &[
+    "Spring",
     "Mobile",
     "Reading",
     "Nice",

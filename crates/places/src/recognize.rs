@@ -359,7 +359,7 @@ impl<'g> Recognizer<'g> {
             return None;
         }
         // "Highway 19", "Interstate 45", "County Road 225".
-        if t.road_prefixes.contains(first) {
+        if t.road_prefixes.contains(first) && !text[..ws[i].start].ends_with('$') {
             let mut k = i;
             if first == "County" || first == "State" {
                 if w(k + 1) != "Road" && w(k + 1) != "Route" || !joined(k) {
@@ -586,6 +586,10 @@ impl<'g> Recognizer<'g> {
         let strength = self.strength(m);
         let next_is_place = !g.lookup(next).is_empty();
         let next_institution = is_institution_word(next);
+        // "US$1.19", "$US 15 billion": a currency.
+        if text[m.end..].starts_with('$') || text[..m.start].ends_with('$') {
+            return Verdict::Reject;
+        }
         if next_cap && t.street_words.contains(next) {
             return Verdict::Reject; // "Dublin Road"
         }
