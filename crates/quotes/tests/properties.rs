@@ -219,3 +219,12 @@ fn hostile_shapes_finish_and_stay_valid() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    #[test]
+    fn the_fuzz_entry_point_holds_on_any_bytes(data in prop::collection::vec(any::<u8>(), 0..400)) {
+        dyad_quotes::fuzz_attributions(&data);
+    }
+}

@@ -253,6 +253,34 @@ fn attribution_at_the_end_of_the_sentence() {
 }
 
 #[test]
+fn a_clause_wrapped_around_its_attribution_is_content_whole() {
+    check(
+        "Mulroney defended the deal that he said would create jobs.",
+        Indirect,
+        "he",
+        "said",
+        None,
+        "Mulroney defended the deal that he said would create jobs",
+    );
+    check(
+        "Growth is still possible, according to the president of the federation, Hanns Schroeder.",
+        According,
+        "the president of the federation, Hanns Schroeder",
+        "according to",
+        None,
+        "Growth is still possible",
+    );
+    check(
+        "“Prices must be considered,” according to the analysis.",
+        According,
+        "the analysis",
+        "according to",
+        None,
+        "Prices must be considered",
+    );
+}
+
+#[test]
 fn quoted_as_saying() {
     check(
         "The army was quoted by Interfax as saying that rebels had fired first.",
@@ -313,6 +341,8 @@ fn what_is_not_an_attribution() {
         "Israel's claims about the convoy could not be verified.",
         "The company added 10 stores last year.",
         "The town is said to be under siege.",
+        "About 3.5 mln acres are said to be idle.",
+        "Rebels reported to have fled were later found.",
     ] {
         let found = read(text);
         assert!(
