@@ -445,6 +445,61 @@ pub fn score(
     s
 }
 
+/// Which part of a corpus a row covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Half {
+    /// Every article.
+    All,
+    /// The even-numbered articles, which dyad's weights were tuned on.
+    Tuned,
+    /// The odd-numbered articles, held back.
+    HeldBack,
+}
+
+impl Half {
+    pub fn keeps(self, index: usize) -> bool {
+        match self {
+            Half::All => true,
+            Half::Tuned => index % 2 == 0,
+            Half::HeldBack => index % 2 == 1,
+        }
+    }
+}
+
+/// `dyad bench geo`: both corpora of `data_dir` (see [`default_data_dir`]), each whole, tuned half and held-back
+/// half, with the embedded gazetteer. LGL is read with adjectival demonyms on, as its annotators marked them.
+pub fn bench(data_dir: &Path) -> Result<Vec<(String, GeoScores)>, GeoCorpusError> {
+    let g = dyad_places::Gazetteer::embedded().map_err(|e| GeoCorpusError::Format {
+        path: PathBuf::from(dyad_places::gazetteer::EMBEDDED_NAME),
+        article: 0,
+        message: e.to_string(),
+    })?;
+    let mut out = Vec::new();
+    for (name, file, kind, adjectival) in [
+        ("LGL", "lgl.xml.gz", GeoCorpusKind::Lgl, true),
+        (
+            "GeoVirus",
+            "GeoVirus.xml.gz",
+            GeoCorpusKind::GeoVirus,
+            false,
+        ),
+    ] {
+        let articles = read_corpus(&data_dir.join(file), kind)?;
+        let parser = Geoparser::new(g).with_options(dyad_places::FindOptions { adjectival });
+        for (half, label) in [
+            (Half::All, "all"),
+            (Half::Tuned, "tuned half"),
+            (Half::HeldBack, "held-back half"),
+        ] {
+            out.push((
+                format!("{name} {label}"),
+                score(&articles, &parser, |i| half.keeps(i)),
+            ));
+        }
+    }
+    Ok(out)
+}
+
 /// One line per figure, for `dyad bench geo` and the test log.
 pub fn summary(name: &str, s: &GeoScores) -> String {
     format!(

@@ -100,3 +100,27 @@ fn geovirus() {
         },
     );
 }
+
+#[test]
+fn bench_covers_both_sets_and_halves() {
+    let rows = dyad_eval::geo::bench(&default_data_dir()).expect("bench runs");
+    let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "LGL all",
+            "LGL tuned half",
+            "LGL held-back half",
+            "GeoVirus all",
+            "GeoVirus tuned half",
+            "GeoVirus held-back half"
+        ]
+    );
+    assert_eq!(rows[0].1.articles, 588);
+    assert_eq!(rows[3].1.articles, 229);
+    assert_eq!(rows[3].1.exact.gold, 2167);
+    assert_eq!(rows[0].1.exact.gold, 5088);
+    for (name, s) in &rows {
+        println!("{}", summary(name, s));
+    }
+}
