@@ -460,8 +460,8 @@ impl Half {
     pub fn keeps(self, index: usize) -> bool {
         match self {
             Half::All => true,
-            Half::Tuned => index % 2 == 0,
-            Half::HeldBack => index % 2 == 1,
+            Half::Tuned => index & 1 == 0,
+            Half::HeldBack => index & 1 == 1,
         }
     }
 }
