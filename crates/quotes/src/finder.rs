@@ -416,7 +416,10 @@ impl QuoteFinder {
     /// coordination. Other forms always do.
     fn agrees(&self, s: &Sent, p: Phrase, cue: &CueVerb) -> bool {
         if cue.form != cue.lemma {
-            return true;
+            // `claims`, `reports`, `notes` after a bare lowercase noun are nouns: `insurance claims`.
+            return !cue.form.ends_with('s')
+                || (p.first..=p.last).any(|i| s.capitalised(i))
+                || self.is(s, p.first, DET | PRONOUN);
         }
         let head = s.word(p.last);
         self.is(s, p.last, PLURAL_PRONOUN)
@@ -503,6 +506,8 @@ impl QuoteFinder {
         if hc & (DET | LINK | BREAK | BE | NOT | BETWEEN | NOT_HEAD | TIME | PREP) != 0
             || is_possessive(w)
             || self.is_between(s, head)
+            // Lowercase verb forms are no heads: `filed claims`, `having said`.
+            || !s.capitalised(head) && w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
             || w.starts_with(|c: char| c.is_ascii_digit())
             || !s.capitalised(head) && self.cue(s, head).is_some()
         {
@@ -1266,6 +1271,18 @@ impl Run<'_, '_> {
                         if cue.clause_only && !after.that {
                             continue;
                         }
+                        // `marks announced recently by Volkswagen`, `lire announced for 1986`: a participle.
+                        let mut n = after.next;
+                        while f.is_between(s, n) {
+                            n += 1;
+                        }
+                        if !after.that
+                            && !lexicon::PREPOSITION_CUES.contains(&cue.lemma)
+                            && f.is(s, n, PREP)
+                            && !f.is(s, n, DET)
+                        {
+                            continue;
+                        }
                         if f.is_auxiliary(s, after.next) {
                             // `The problem, he said was …`: the clause wraps the attribution.
                             s.span(0, end - 1)
@@ -1318,6 +1335,14 @@ impl Run<'_, '_> {
             first: start,
             last: k - 1,
         };
+        let bare = start + usize::from(f.is(s, start, DET));
+        if bare + 1 == k
+            && lexicon::NOT_SOURCES
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(s.word(bare)))
+        {
+            return;
+        }
         let outlet = (start..k).find_map(|i| f.outlet_at(s, i).map(|n| s.span(i, i + n - 1)));
         let source = f.source(s, phrase, v, v + 1, lexicon::ACCORDING_LEMMA, outlet);
         let opens = v == 0

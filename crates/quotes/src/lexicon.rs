@@ -136,6 +136,22 @@ pub const CUE_VERBS: &[CueVerb] = &[
     clause("stated", "state", F),
 ];
 
+/// Lemmas whose content may open with a preposition (`said in …`, `warned of …`, `insisted on …`); after any
+/// other cue (`announced for 1986`, `claims against it`) a preposition marks a participle or a noun, not speech.
+pub const PREPOSITION_CUES: &[&str] = &[
+    "say",
+    "tell",
+    "warn",
+    "insist",
+    "accuse",
+    "reiterate",
+    "confirm",
+    "argue",
+    "complain",
+    "write",
+    "tweet",
+];
+
 /// The participle of `X was quoted as saying` and `Interfax quoted X as saying`.
 pub const QUOTED: &str = "quoted";
 /// `as saying` after `quoted`.
@@ -144,6 +160,21 @@ pub const QUOTED_AS: [&str; 2] = ["as", "saying"];
 pub const QUOTED_LEMMA: &str = "quote";
 /// `according to X`.
 pub const ACCORDING_TO: [&str; 2] = ["according", "to"];
+/// What `according to` may name that is no source: `according to plan`, `according to the terms`.
+pub const NOT_SOURCES: &[&str] = &[
+    "plan",
+    "plans",
+    "schedule",
+    "terms",
+    "law",
+    "tradition",
+    "custom",
+    "rules",
+    "protocol",
+    "procedure",
+    "expectations",
+    "script",
+];
 /// The lemma reported for `according to`.
 pub const ACCORDING_LEMMA: &str = "according to";
 

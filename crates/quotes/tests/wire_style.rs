@@ -343,6 +343,10 @@ fn what_is_not_an_attribution() {
         "The town is said to be under siege.",
         "About 3.5 mln acres are said to be idle.",
         "Rebels reported to have fled were later found.",
+        "The government knew insurance claims would be huge.",
+        "The 480 mln marks announced recently by Volkswagen were lost.",
+        "The company filed claims against the owners.",
+        "The talks went according to plan.",
     ] {
         let found = read(text);
         assert!(
