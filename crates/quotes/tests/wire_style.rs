@@ -343,7 +343,7 @@ fn what_is_not_an_attribution() {
         "The town is said to be under siege.",
         "About 3.5 mln acres are said to be idle.",
         "Rebels reported to have fled were later found.",
-        "The government knew insurance claims would be huge.",
+        "The government, aware that insurance claims would be huge, set a ceiling.",
         "The 480 mln marks announced recently by Volkswagen were lost.",
         "The company filed claims against the owners.",
         "The talks went according to plan.",
