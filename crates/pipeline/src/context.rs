@@ -1,4 +1,5 @@
-//! After coding: when each event happened and according to whom, from the dates and quotes stages.
+//! After coding: where and when each event happened and according to whom, from the places, dates and quotes
+//! stages.
 //!
 //! Dates: the date expression of an event's sentence nearest its verb ("attacked the town on Tuesday"), resolved
 //! against the publication date, else the publication date (`date_how` says which). Attribution: an event whose
@@ -7,8 +8,10 @@
 //! documents with events pay for either stage.
 
 use dyad_coding::Coder;
-use dyad_model::{Document, ReportedBy};
+use dyad_model::{Document, EventLocation, LocationHow, ReportedBy, Span};
+use dyad_places::{locate, Context, Gazetteer, Geoparser, Resolved};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Sets each event's date from its sentence, or the publication date (the dates stage).
 pub(crate) fn attach_dates(doc: &mut Document) {
@@ -61,5 +64,141 @@ pub(crate) fn attach_attribution(doc: &mut Document, coder: &Coder) {
     for (e, r) in doc.events.iter_mut().zip(reported) {
         e.claimed = r.is_some();
         e.reported_by = r;
+    }
+}
+
+/// The geoparser over the embedded gazetteer, built on first use and shared by every thread; `None` only if the
+/// embedded gazetteer could not be read.
+fn geoparser() -> Option<&'static Geoparser<'static>> {
+    static PARSER: OnceLock<Option<Geoparser<'static>>> = OnceLock::new();
+    PARSER
+        .get_or_init(|| Gazetteer::embedded().ok().map(Geoparser::new))
+        .as_ref()
+}
+
+/// Sets each event's location: the most specific place of its own sentence, else of the nearest earlier sentence
+/// naming one; `None` when the story names none. Place names are resolved with the events' actor countries as
+/// context. Returns the resolved mentions (for `--explain`).
+pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
+    if doc.events.is_empty() {
+        return Vec::new();
+    }
+    let Some(parser) = geoparser() else {
+        return Vec::new();
+    };
+    let gazetteer = parser.gazetteer();
+    let mut countries: Vec<&str> = Vec::new();
+    for e in &doc.events {
+        for code in [&e.source, &e.target] {
+            if let Some(iso3) = code.get(..3) {
+                if !countries.contains(&iso3) && gazetteer.country_by_iso3(iso3).is_some() {
+                    countries.push(iso3);
+                }
+            }
+        }
+    }
+    let toponyms = parser.find_in_document(doc);
+    if toponyms.is_empty() {
+        return Vec::new();
+    }
+    let context = Context {
+        countries: &countries,
+        dateline: None,
+    };
+    let resolved = parser.resolve(&doc.text, &toponyms, &context);
+    let sentences: Vec<(usize, usize)> = doc
+        .sentences
+        .iter()
+        .map(|s| (s.span.start as usize, s.span.end as usize))
+        .collect();
+    // Place names that are the events' actors ("Israel" in "Israel condemned ...") do not say where.
+    let actor_spans: Vec<Span> = doc
+        .events
+        .iter()
+        .flat_map(|e| [e.evidence.source, e.evidence.target])
+        .flatten()
+        .collect();
+    let not_actor = |r: &Resolved| {
+        !actor_spans
+            .iter()
+            .any(|a| r.start < a.end as usize && a.start as usize <= r.start.max(r.end - 1))
+    };
+    let locations: Vec<Option<EventLocation>> = doc
+        .events
+        .iter()
+        .map(|e| {
+            let own = sentences
+                .get(e.sentence as usize)
+                .and_then(|&(start, end)| {
+                    let verb_end = e.evidence.verb.map_or(start, |v| v.end as usize);
+                    let here = || {
+                        resolved
+                            .iter()
+                            .filter(|r| r.start >= start && r.end <= end && not_actor(r))
+                    };
+                    // The place nearest after the verb ("attacked the town near Daraa"), else the nearest before it.
+                    here()
+                        .filter(|r| r.start >= verb_end)
+                        .min_by_key(|r| r.start)
+                        .or_else(|| here().filter(|r| r.start < verb_end).max_by_key(|r| r.end))
+                        .map(|r| (r, dyad_places::LocationHow::Sentence))
+                });
+            let earlier = || {
+                locate(&resolved, &sentences, e.sentence as usize, None)
+                    .filter(|(_, how)| *how != dyad_places::LocationHow::Sentence)
+            };
+            own.or_else(earlier).map(|(r, how)| EventLocation {
+                name: r.name.clone(),
+                lat: r.lat,
+                lon: r.lon,
+                country: r.country_iso3.clone().unwrap_or_default(),
+                admin1: r.admin1.clone(),
+                feature_class: r.feature_class.to_string(),
+                geonameid: r.geonameid,
+                span: Some(Span::new(r.start, r.end)),
+                how: Some(match how {
+                    dyad_places::LocationHow::Sentence => LocationHow::Sentence,
+                    dyad_places::LocationHow::PrecedingSentence => LocationHow::PreviousSentence,
+                    dyad_places::LocationHow::Dateline => LocationHow::Dateline,
+                }),
+            })
+        })
+        .collect();
+    for (e, l) in doc.events.iter_mut().zip(locations) {
+        e.location = l;
+    }
+    resolved
+}
+
+/// `--explain` lines for the places of sentence `span`: each mention, the winner and why, the runners-up.
+pub(crate) fn describe_places(text: &str, resolved: &[Resolved], span: Span, out: &mut String) {
+    use std::fmt::Write as _;
+    let Some(parser) = geoparser() else {
+        return;
+    };
+    for r in resolved
+        .iter()
+        .filter(|r| r.start >= span.start as usize && r.end <= span.end as usize)
+    {
+        let _ = writeln!(
+            out,
+            "place: {} → {} ({}, {}, geonameid {}, {:.3} {:.3}): {}",
+            text.get(r.start..r.end).unwrap_or(""),
+            r.name,
+            r.country_iso3.as_deref().unwrap_or("-"),
+            r.feature_class,
+            r.geonameid,
+            r.lat,
+            r.lon,
+            r.reason
+        );
+        for c in r.candidates.iter().skip(1).take(3) {
+            let p = parser.gazetteer().place(c.place);
+            let _ = writeln!(
+                out,
+                "  also considered: {} (geonameid {}) score {:.2}: {}",
+                p.name, c.geonameid, c.score, c.reason
+            );
+        }
     }
 }

@@ -172,12 +172,15 @@ impl Pipeline {
         self.place_date_attribute(doc);
     }
 
-    /// The stages after coding: when each event happened and according to whom.
-    fn place_date_attribute(&self, doc: &mut Document) {
+    /// The stages after coding: where and when each event happened, and according to whom. Returns the
+    /// resolved place mentions (for `explain`).
+    fn place_date_attribute(&self, doc: &mut Document) -> Vec<dyad_places::Resolved> {
+        let places = context::attach_places(doc);
         context::attach_dates(doc);
         if let Some(coder) = &self.coder {
             context::attach_attribution(doc, coder);
         }
+        places
     }
 
     /// Keeps at most [`MAX_RUN_ON_EVENTS`] of each run-on sentence and notes the limits the document's events hit.
@@ -225,7 +228,10 @@ impl Pipeline {
                 let mut traces = coder.explain_into(&mut document);
                 let before: Vec<u32> = document.events.iter().map(|e| e.sentence).collect();
                 self.bound_events(&mut document);
-                self.place_date_attribute(&mut document);
+                let places = self.place_date_attribute(&mut document);
+                for (sentence, trace) in document.sentences.iter().zip(traces.iter_mut()) {
+                    context::describe_places(&document.text, &places, sentence.span, trace);
+                }
                 for (i, trace) in traces.iter_mut().enumerate() {
                     let had = before.iter().filter(|&&s| s as usize == i).count();
                     let has = document

@@ -68,3 +68,33 @@ fn events_inside_a_claim_carry_who_claims_them() {
     // The reporter's own statements are not claims.
     assert!(!doc.events[0].claimed && doc.events[0].reported_by.is_none());
 }
+
+#[test]
+fn events_are_placed_where_the_story_says_not_at_their_actors() {
+    let doc = seed();
+    // "... Russia, Israel and Jordan all insisted there was no place for Tehran-funded militias on Syria's southern
+    // border": the place is Syria, not the actors' countries.
+    let border = doc
+        .events
+        .iter()
+        .find(|e| e.sentence == 1)
+        .expect("the border event");
+    let place = border.location.as_ref().expect("a location");
+    assert_eq!(
+        (place.name.as_str(), place.country.as_str()),
+        ("Syria", "SYR")
+    );
+    assert_eq!(place.how, Some(dyad_model::LocationHow::Sentence));
+    assert_eq!(doc.slice(place.span.expect("span")), "Syria");
+    assert!((place.lat - 35.0).abs() < 3.0 && (place.lon - 38.0).abs() < 3.0);
+    // "Israel called for Tehran to be denied any military presence in Syria."
+    let last = doc.events.last().expect("events");
+    assert_eq!(
+        last.location.as_ref().map(|l| l.country.as_str()),
+        Some("SYR")
+    );
+    // Every location names its mention and how it was found.
+    for e in doc.events.iter().filter_map(|e| e.location.as_ref()) {
+        assert!(e.span.is_some() && e.how.is_some() && e.country.len() == 3);
+    }
+}
