@@ -243,6 +243,7 @@ impl QuoteFinder {
     pub fn new() -> QuoteFinder {
         let prefilter = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostFirst)
+            .ascii_case_insensitive(true)
             .build(lexicon::PREFILTER)
             .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"));
         let mut words = WordMap::default();
