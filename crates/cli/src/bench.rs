@@ -52,6 +52,9 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 30)]
         top: usize,
     },
+    /// Geoparsing on geoparsing-dev (LGL, GeoVirus): recognition P/R/F1 (exact and overlapping spans), resolution
+    /// acc@161 km, mean and median error, AUC, and articles/s on one thread.
+    Geo,
     /// Run pathological input shapes (no punctuation, one giant line, deep nesting, huge blocks and tables, NUL
     /// bytes, mixed encodings, ...) through the whole pipeline on one thread at each size, with normal news as the
     /// reference, and print MB/s, peak memory, output size and the limits hit, marked against the aims.
@@ -213,6 +216,14 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             }
             if let Some(b) = best {
                 outln!("best: {:.0} sentences/s", b.sentences_per_second());
+            }
+            Ok(Outcome::Clean)
+        }
+        BenchCommand::Geo => {
+            let dir = data_subdir(&data, "geoparsing-dev")?;
+            let scores = dyad_eval::geo::bench(&dir).map_err(|e| e.to_string())?;
+            for (name, s) in &scores {
+                outln!("{}", dyad_eval::geo::summary(name, s));
             }
             Ok(Outcome::Clean)
         }

@@ -35,6 +35,9 @@ enum Command {
     Bench(bench::BenchArgs),
     /// Load dictionaries and report what they hold and any errors (file:line).
     Dict(dictionaries::DictArgs),
+    /// Find and resolve place names: one JSON line per document with each mention's character and byte offsets,
+    /// coordinates, GeoNames id, country and admin1 (null when unresolved), as a standalone geoparser.
+    Geoparse(run::GeoparseArgs),
     /// Print the JSON Schema of the records `dyad code` and `dyad extract` write.
     Schema,
 }
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Bench(args) => bench::run(&args),
         Command::Dict(args) => dictionaries::run(&args),
+        Command::Geoparse(args) => run::run_geoparse(&args),
         Command::Schema => {
             let schema = dyad_pipeline::records::json_schema();
             outln!(

@@ -127,6 +127,24 @@ fn warn_limits(doc: &Document) {
     }
 }
 
+#[derive(Args)]
+pub struct GeoparseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `dyad geoparse`: one JSON line per document with its place mentions and their GeoNames entries.
+pub fn run_geoparse(args: &GeoparseArgs) -> Result<Outcome, String> {
+    run(
+        &args.input,
+        dyad_pipeline::geoparse::geoparse,
+        |out, record: dyad_pipeline::geoparse::GeoparseRecord| {
+            serde_json::to_writer(&mut *out, &record)?;
+            out.write_all(b"\n")
+        },
+    )
+}
+
 /// Errors on standard error (file and location) as they come, a progress spinner on a terminal, and a summary.
 struct Reporter {
     progress: ProgressBar,

@@ -69,7 +69,7 @@ pub(crate) fn attach_attribution(doc: &mut Document, coder: &Coder) {
 
 /// The geoparser over the embedded gazetteer, built on first use and shared by every thread; `None` only if the
 /// embedded gazetteer could not be read.
-fn geoparser() -> Option<&'static Geoparser<'static>> {
+pub(crate) fn geoparser() -> Option<&'static Geoparser<'static>> {
     static PARSER: OnceLock<Option<Geoparser<'static>>> = OnceLock::new();
     PARSER
         .get_or_init(|| Gazetteer::embedded().ok().map(Geoparser::new))
@@ -149,8 +149,8 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
             };
             own.or_else(earlier).map(|(r, how)| EventLocation {
                 name: r.name.clone(),
-                lat: r.lat,
-                lon: r.lon,
+                lat: coordinate(r.lat),
+                lon: coordinate(r.lon),
                 country: r.country_iso3.clone().unwrap_or_default(),
                 admin1: r.admin1.clone(),
                 feature_class: r.feature_class.to_string(),
@@ -201,4 +201,10 @@ pub(crate) fn describe_places(text: &str, resolved: &[Resolved], span: Span, out
             );
         }
     }
+}
+
+/// A coordinate as written: five decimals (about a metre), as the gazetteer gives them, without the binary noise
+/// of its single-precision storage.
+pub(crate) fn coordinate(degrees: f64) -> f64 {
+    (degrees * 1e5).round() / 1e5
 }

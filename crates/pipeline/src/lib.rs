@@ -23,6 +23,7 @@
 
 mod context;
 mod dictionaries;
+pub mod geoparse;
 pub mod records;
 mod runner;
 
