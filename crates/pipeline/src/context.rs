@@ -9,7 +9,7 @@
 
 use dyad_coding::Coder;
 use dyad_model::{Document, EventLocation, LocationHow, ReportedBy, Span};
-use dyad_places::{locate, Context, Gazetteer, Geoparser, Resolved};
+use dyad_places::{Context, Gazetteer, Geoparser, Resolved};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -76,6 +76,9 @@ pub(crate) fn geoparser() -> Option<&'static Geoparser<'static>> {
         .as_ref()
 }
 
+/// Actor spans checked for overlap with one place mention (the nearest ones starting before it).
+const ACTOR_SPANS_LOOKED_AT: usize = 8;
+
 /// Sets each event's location: the most specific place of its own sentence, else of the nearest earlier sentence
 /// naming one; `None` when the story names none. Place names are resolved with the events' actor countries as
 /// context. Returns the resolved mentions (for `--explain`).
@@ -111,17 +114,32 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
         .iter()
         .map(|s| (s.span.start as usize, s.span.end as usize))
         .collect();
-    // Place names that are the events' actors ("Israel" in "Israel condemned ...") do not say where.
-    let actor_spans: Vec<Span> = doc
+    // Place names that are the events' actors ("Israel" in "Israel condemned ...") do not say where. Mentions
+    // and actor spans are kept sorted, so each event's choice costs a binary search, not a scan of the story.
+    let mut resolved = resolved;
+    resolved.sort_by_key(|r| (r.start, r.end));
+    let mut actor_spans: Vec<(usize, usize)> = doc
         .events
         .iter()
         .flat_map(|e| [e.evidence.source, e.evidence.target])
         .flatten()
+        .map(|a| (a.start as usize, a.end as usize))
         .collect();
+    actor_spans.sort_unstable();
+    actor_spans.dedup();
     let not_actor = |r: &Resolved| {
-        !actor_spans
+        // Actor spans are short and never nest deeply: look at the ones starting before the mention's end.
+        let upto = actor_spans.partition_point(|&(s, _)| s < r.end);
+        !actor_spans[..upto]
             .iter()
-            .any(|a| r.start < a.end as usize && a.start as usize <= r.start.max(r.end - 1))
+            .rev()
+            .take(ACTOR_SPANS_LOOKED_AT)
+            .any(|&(_, e)| e > r.start)
+    };
+    let in_span = |start: usize, end: usize| -> &[Resolved] {
+        let lo = resolved.partition_point(|r| r.start < start);
+        let hi = resolved.partition_point(|r| r.start < end);
+        &resolved[lo..hi.max(lo)]
     };
     let locations: Vec<Option<EventLocation>> = doc
         .events
@@ -132,20 +150,27 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
                 .and_then(|&(start, end)| {
                     let verb_end = e.evidence.verb.map_or(start, |v| v.end as usize);
                     let here = || {
-                        resolved
+                        in_span(start, end)
                             .iter()
-                            .filter(|r| r.start >= start && r.end <= end && not_actor(r))
+                            .filter(|r| r.end <= end && not_actor(r))
                     };
                     // The place nearest after the verb ("attacked the town near Daraa"), else the nearest before it.
                     here()
-                        .filter(|r| r.start >= verb_end)
-                        .min_by_key(|r| r.start)
-                        .or_else(|| here().filter(|r| r.start < verb_end).max_by_key(|r| r.end))
+                        .find(|r| r.start >= verb_end)
+                        .or_else(|| here().filter(|r| r.start < verb_end).next_back())
                         .map(|r| (r, dyad_places::LocationHow::Sentence))
                 });
+            // Else the nearest earlier sentence that names a place: its most specific one.
             let earlier = || {
-                locate(&resolved, &sentences, e.sentence as usize, None)
-                    .filter(|(_, how)| *how != dyad_places::LocationHow::Sentence)
+                let start = sentences.get(e.sentence as usize)?.0;
+                let before = resolved.partition_point(|r| r.start < start);
+                let last = resolved[..before].last()?;
+                let k = sentences
+                    .partition_point(|&(s, _)| s <= last.start)
+                    .checked_sub(1)?;
+                let (s, t) = sentences[k];
+                dyad_places::locate::best_in(in_span(s, t), s, t)
+                    .map(|r| (r, dyad_places::LocationHow::PrecedingSentence))
             };
             own.or_else(earlier).map(|(r, how)| EventLocation {
                 name: r.name.clone(),
