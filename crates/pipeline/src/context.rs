@@ -157,7 +157,7 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
                     // The place nearest after the verb ("attacked the town near Daraa"), else the nearest before it.
                     here()
                         .find(|r| r.start >= verb_end)
-                        .or_else(|| here().filter(|r| r.start < verb_end).next_back())
+                        .or_else(|| here().rfind(|r| r.start < verb_end))
                         .map(|r| (r, dyad_places::LocationHow::Sentence))
                 });
             // Else the nearest earlier sentence that names a place: its most specific one.
