@@ -195,15 +195,19 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
     resolved
 }
 
-/// `--explain` lines for the places of sentence `span`: each mention, the winner and why, the runners-up.
+/// `--explain` lines for the places of sentence `span` (`resolved` sorted by start): each mention, the winner and
+/// why, the runners-up.
 pub(crate) fn describe_places(text: &str, resolved: &[Resolved], span: Span, out: &mut String) {
     use std::fmt::Write as _;
     let Some(parser) = geoparser() else {
         return;
     };
-    for r in resolved
+    // `resolved` is sorted by start: the sentence's mentions are one slice of it.
+    let lo = resolved.partition_point(|r| r.start < span.start as usize);
+    let hi = resolved.partition_point(|r| r.start < span.end as usize);
+    for r in resolved[lo..hi.max(lo)]
         .iter()
-        .filter(|r| r.start >= span.start as usize && r.end <= span.end as usize)
+        .filter(|r| r.end <= span.end as usize)
     {
         let _ = writeln!(
             out,

@@ -227,19 +227,26 @@ impl Pipeline {
         let traces = match &self.coder {
             Some(coder) => {
                 let mut traces = coder.explain_into(&mut document);
-                let before: Vec<u32> = document.events.iter().map(|e| e.sentence).collect();
+                // Events per sentence before and after the run-on bound, counted in one pass each.
+                let per_sentence = |doc: &Document| {
+                    let mut n = vec![0usize; doc.sentences.len()];
+                    for e in &doc.events {
+                        if let Some(c) = n.get_mut(e.sentence as usize) {
+                            *c += 1;
+                        }
+                    }
+                    n
+                };
+                let before = per_sentence(&document);
                 self.bound_events(&mut document);
-                let places = self.place_date_attribute(&mut document);
-                for (sentence, trace) in document.sentences.iter().zip(traces.iter_mut()) {
+                let mut places = self.place_date_attribute(&mut document);
+                places.sort_by_key(|r| (r.start, r.end));
+                let after = per_sentence(&document);
+                for (i, (sentence, trace)) in
+                    document.sentences.iter().zip(traces.iter_mut()).enumerate()
+                {
                     context::describe_places(&document.text, &places, sentence.span, trace);
-                }
-                for (i, trace) in traces.iter_mut().enumerate() {
-                    let had = before.iter().filter(|&&s| s as usize == i).count();
-                    let has = document
-                        .events
-                        .iter()
-                        .filter(|e| e.sentence as usize == i)
-                        .count();
+                    let (had, has) = (before[i], after[i]);
                     if has < had {
                         let _ = writeln!(
                             trace,
