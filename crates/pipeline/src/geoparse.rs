@@ -44,7 +44,7 @@ pub fn geoparse(record: RawRecord) -> GeoparseRecord {
                 .hints
                 .id
                 .clone()
-                .unwrap_or_else(|| crate::document_of(record.clone()).id);
+                .unwrap_or_else(|| dyad_clean::document_id(&record.provenance));
             (id, record.content)
         }
         ContentKind::Html => {
