@@ -95,7 +95,7 @@ pub fn load_pipeline(opts: &DictOptions) -> Result<Pipeline, String> {
     Ok(pipeline)
 }
 
-fn print_warnings(report: &LoadReport) {
+pub(crate) fn print_warnings(report: &LoadReport) {
     for w in report.warnings.iter().take(WARNINGS_SHOWN) {
         eprintln!("dyad: dictionary warning: {w}");
     }

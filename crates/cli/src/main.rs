@@ -7,6 +7,7 @@
 mod bench;
 mod dictionaries;
 mod run;
+mod store;
 mod validate;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -38,6 +39,14 @@ enum Command {
     /// Find and resolve place names: one JSON line per document with each mention's character and byte offsets,
     /// coordinates, GeoNames id, country and admin1 (null when unresolved), as a standalone geoparser.
     Geoparse(run::GeoparseArgs),
+    /// Code articles into an event store (SQLite): idempotent, resumable, near-duplicate stories merged.
+    Ingest(store::IngestArgs),
+    /// Write a store's events (merged, or `--raw`) as JSONL, CSV, GDELT or PLOVER, with filters.
+    Export(store::ExportArgs),
+    /// Re-code a store's documents with other dictionaries, as a new run; old runs stay queryable.
+    Recode(store::RecodeArgs),
+    /// List a store's runs: version, dictionaries, counts, and what each re-code changed per CAMEO root.
+    Runs(store::RunsArgs),
     /// Print the JSON Schema of the records `dyad code` and `dyad extract` write.
     Schema,
 }
@@ -97,6 +106,10 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(&args),
         Command::Dict(args) => dictionaries::run(&args),
         Command::Geoparse(args) => run::run_geoparse(&args),
+        Command::Ingest(args) => store::run_ingest(&args),
+        Command::Export(args) => store::run_export(&args),
+        Command::Recode(args) => store::run_recode(&args),
+        Command::Runs(args) => store::run_runs(&args),
         Command::Schema => {
             let schema = dyad_pipeline::records::json_schema();
             outln!(

@@ -41,7 +41,7 @@ pub struct CodeArgs {
 }
 
 /// `--date`: a calendar date as YYYY-MM-DD.
-fn parse_date(s: &str) -> Result<dyad_model::date::Date, String> {
+pub(crate) fn parse_date(s: &str) -> Result<dyad_model::date::Date, String> {
     dyad_model::date::Date::parse_iso(s)
         .filter(|_| s.len() == 10)
         .ok_or_else(|| format!("{s:?} is not a calendar date in the form YYYY-MM-DD"))
@@ -111,7 +111,7 @@ pub fn run_code(args: &CodeArgs) -> Result<Outcome, String> {
 
 /// One warning per processing limit a document hit, naming the file and record: "dyad: warning: x.txt: 3 ×
 /// text with no sentence end beyond the sentence byte cap; cut into pieces".
-fn warn_limits(doc: &Document) {
+pub(crate) fn warn_limits(doc: &Document) {
     for hit in doc.limits.iter() {
         let p = &doc.provenance;
         let record = p
@@ -208,10 +208,10 @@ where
 
 /// The records of the inputs, printing each warning (a file skipped and why, a guessed encoding) as it comes:
 /// all of them with `-v`, otherwise all but the routine ones (hidden files, images, paperwork).
-struct WarnAsRead<'a> {
-    inputs: &'a mut Inputs,
-    verbose: bool,
-    progress: ProgressBar,
+pub(crate) struct WarnAsRead<'a> {
+    pub inputs: &'a mut Inputs,
+    pub verbose: bool,
+    pub progress: ProgressBar,
 }
 
 impl Iterator for WarnAsRead<'_> {
@@ -229,7 +229,7 @@ impl Iterator for WarnAsRead<'_> {
 
 /// "3 files skipped (1 this run's output, 1 FIFO, socket or device, 1 non-article extension); 2 read with
 /// warnings (2 not UTF-8, decoded)".
-fn warning_summary(w: &WarningCounts, verbose: bool) -> String {
+pub(crate) fn warning_summary(w: &WarningCounts, verbose: bool) -> String {
     let part = |skip: bool| -> (u64, Vec<String>) {
         let list: Vec<_> = w.iter().filter(|(r, _)| r.is_skip() == skip).collect();
         (
@@ -257,7 +257,7 @@ fn warning_summary(w: &WarningCounts, verbose: bool) -> String {
 }
 
 /// A closed pipe (`dyad code ... | head`) ends the run quietly; other write errors are reported.
-fn finish_on_write_error(e: io::Error) -> Result<Outcome, String> {
+pub(crate) fn finish_on_write_error(e: io::Error) -> Result<Outcome, String> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(Outcome::Clean)
     } else {
@@ -265,7 +265,7 @@ fn finish_on_write_error(e: io::Error) -> Result<Outcome, String> {
     }
 }
 
-fn progress_bar(args: &InputArgs) -> ProgressBar {
+pub(crate) fn progress_bar(args: &InputArgs) -> ProgressBar {
     let wanted = !args.quiet && io::stderr().is_terminal();
     if !wanted {
         return ProgressBar::hidden();

@@ -64,6 +64,31 @@ impl Dictionaries {
     }
 }
 
+impl Dictionaries {
+    /// A fingerprint of the dictionaries' contents (16 hex digits): the same files with the same bytes, in the
+    /// same order, give the same fingerprint, so a store can tell whether two runs coded alike. Built-in files
+    /// count by their text; a user's file by its bytes as they are when this is called, so call it right after
+    /// loading (a file that cannot be read counts by its path alone).
+    pub fn fingerprint(&self) -> String {
+        use dyad_model::hash::{fnv1a64_extend, FNV1A64_OFFSET_BASIS};
+        let mut h = FNV1A64_OFFSET_BASIS;
+        for f in &self.files {
+            let name = f.path.to_string_lossy();
+            h = fnv1a64_extend(h, format!("{:?}\0{name}\0", f.kind).as_bytes());
+            match BUILTIN_FILES.iter().find(|b| b.name == name) {
+                Some(b) => h = fnv1a64_extend(h, b.text.as_bytes()),
+                None => {
+                    if let Ok(bytes) = std::fs::read(&f.path) {
+                        h = fnv1a64_extend(h, &bytes);
+                    }
+                }
+            }
+            h = fnv1a64_extend(h, b"\0");
+        }
+        format!("{h:016x}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +114,24 @@ mod tests {
             d.verbs.blocks.len()
         );
         assert_eq!(d.files.len(), BUILTIN_FILES.len());
+    }
+
+    #[test]
+    fn fingerprint_follows_contents() {
+        let (a, _) = Dictionaries::builtin();
+        let (b, _) = Dictionaries::builtin();
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_eq!(a.fingerprint().len(), 16);
+        let dir = std::env::temp_dir().join(format!("dyad-fp-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("extra.verbs.txt");
+        std::fs::write(&file, "--- PROTEST   [140] ---\nPICKET\n").unwrap();
+        let files = [DictFile::new(DictKind::Verbs(Dialect::Petrarch1), &file)];
+        let c = Dictionaries::builtin_with(&files).unwrap().0.fingerprint();
+        std::fs::write(&file, "--- PROTEST   [141] ---\nPICKET\n").unwrap();
+        let d = Dictionaries::builtin_with(&files).unwrap().0.fingerprint();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_ne!(a.fingerprint(), c);
+        assert_ne!(c, d);
     }
 }

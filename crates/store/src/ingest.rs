@@ -1,0 +1,666 @@
+//! Writing coded documents: runs, batched transactions, idempotence and stories.
+//!
+//! The expensive work (cleaning, coding, MinHash, JSON) happens in [`Prepared::new`] on the caller's worker
+//! threads; [`Batch::add`] only writes, on one thread, in input order, so a store's rows do not depend on the
+//! thread count. Writes are grouped in transactions of [`BATCH_DOCUMENTS`] documents (or [`BATCH_TIME`]), and
+//! each commit also updates the run's counts, so after a crash or `kill -9` the store holds whole documents with
+//! all their events and a run whose counts match them; running the same command again adds what is missing.
+
+use crate::dedup::{Signature, DUPLICATE_SIMILARITY};
+use crate::{classify, now_utc, Store, StoreError};
+use dyad_ingest::RawRecord;
+use dyad_model::{Document, Event};
+use dyad_pipeline::{EventRecord, Pipeline};
+use rusqlite::{params, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+/// Documents per transaction.
+pub const BATCH_DOCUMENTS: usize = 512;
+/// Longest time between commits while documents keep coming.
+pub const BATCH_TIME: Duration = Duration::from_secs(2);
+
+/// What identifies a stored document: the SHA-256 of its raw content and its URL (empty when unknown). The same
+/// bytes from another path are the same document; the same bytes at another URL are a copy (same story).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DocKey {
+    pub content_hash: [u8; 32],
+    pub url: String,
+}
+
+impl DocKey {
+    /// The key of a raw record, before any processing.
+    pub fn of(record: &RawRecord) -> DocKey {
+        DocKey {
+            content_hash: Sha256::digest(record.content.as_bytes()).into(),
+            url: record.provenance.url.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A run's kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    Ingest,
+    Recode,
+}
+
+impl RunKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunKind::Ingest => "ingest",
+            RunKind::Recode => "recode",
+        }
+    }
+}
+
+/// What a run records about itself.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    /// The dyad version that ran.
+    pub binary_version: String,
+    /// The dictionaries in words ("built-in", or the files).
+    pub dictionaries: String,
+    /// A fingerprint of the dictionaries' contents: runs with the same fingerprint code alike.
+    pub fingerprint: String,
+    /// Options that change coding (publication date default, record settings), as JSON.
+    pub options: String,
+    /// The inputs named on the command line.
+    pub inputs: Vec<String>,
+}
+
+/// A document ready to store: everything computed off the writer thread.
+#[derive(Debug)]
+pub struct Prepared {
+    pub key: DocKey,
+    pub document: Document,
+    /// The coded events (taken out of `document`).
+    pub events: Vec<Event>,
+    /// Each event's record as `dyad code` writes it.
+    pub records: Vec<String>,
+    /// The document as JSON, without its text, events and source map (for re-coding).
+    pub document_json: String,
+    pub signature: Signature,
+}
+
+impl Prepared {
+    /// Codes `record` with `pipeline` and prepares it for the store. Runs on any thread.
+    pub fn new(pipeline: &Pipeline, record: RawRecord) -> Prepared {
+        let key = DocKey::of(&record);
+        let document = pipeline.process(record);
+        Prepared::of_document(pipeline, key, document)
+    }
+
+    /// Prepares an already coded document.
+    pub fn of_document(pipeline: &Pipeline, key: DocKey, mut document: Document) -> Prepared {
+        let settings = pipeline.record_settings();
+        let records = document
+            .events
+            .iter()
+            .map(|e| {
+                serde_json::to_string(&EventRecord::of(&document, e, settings)).unwrap_or_default()
+            })
+            .collect();
+        let events = std::mem::take(&mut document.events);
+        let document_json = document_json(&mut document);
+        let signature = Signature::of_text(&document.text);
+        Prepared {
+            key,
+            document,
+            events,
+            records,
+            document_json,
+            signature,
+        }
+    }
+}
+
+/// The document as stored JSON: without text (a column of its own), events (rows of their own) and source map.
+pub(crate) fn document_json(document: &mut Document) -> String {
+    let text = std::mem::take(&mut document.text);
+    let map = std::mem::take(&mut document.source_map);
+    let json = serde_json::to_string(&*document).unwrap_or_default();
+    document.text = text;
+    document.source_map = map;
+    json
+}
+
+/// What [`Batch::add`] did with a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ingested {
+    /// Stored, with its events, in `story`; `duplicate_of` is the stored document it copies, if any.
+    Added {
+        id: i64,
+        events: usize,
+        story: i64,
+        duplicate_of: Option<i64>,
+    },
+    /// The store already holds this content at this URL: nothing written.
+    AlreadyStored,
+}
+
+/// Counts of one run so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RunCounts {
+    pub records_seen: u64,
+    pub documents_added: u64,
+    pub duplicates: u64,
+    pub events_added: u64,
+    pub errors: u64,
+}
+
+/// An ingest or recode run writing to a store.
+pub struct Batch<'s> {
+    store: &'s mut Store,
+    run: i64,
+    generation: i64,
+    kind: RunKind,
+    in_transaction: bool,
+    pending: usize,
+    last_commit: Instant,
+    counts: RunCounts,
+    committed: RunCounts,
+}
+
+impl Store {
+    /// The keys of every stored document, so a caller can skip records already stored before coding them.
+    pub fn document_keys(&self) -> Result<HashSet<DocKey>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT content_hash, url FROM documents")
+            .map_err(|e| self.sql("read document keys", e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let hash: Vec<u8> = r.get(0)?;
+                let url: String = r.get(1)?;
+                Ok((hash, url))
+            })
+            .map_err(|e| self.sql("read document keys", e))?;
+        let mut keys = HashSet::new();
+        for row in rows {
+            let (hash, url) = row.map_err(|e| self.sql("read document keys", e))?;
+            if let Ok(content_hash) = <[u8; 32]>::try_from(hash.as_slice()) {
+                keys.insert(DocKey { content_hash, url });
+            }
+        }
+        Ok(keys)
+    }
+
+    /// Starts an ingest run. Its events join the store's current generation, which must have been coded with
+    /// the same dictionaries (same fingerprint); the first ingest starts generation one.
+    pub fn begin_ingest(&mut self, info: &RunInfo) -> Result<Batch<'_>, StoreError> {
+        let current = self.generation()?;
+        if let Some(generation) = current {
+            let (fingerprint, dictionaries): (String, String) = self
+                .conn
+                .query_row(
+                    "SELECT fingerprint, dictionaries FROM runs WHERE id = ?1",
+                    [generation],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .map_err(|e| self.sql("read current generation", e))?;
+            if fingerprint != info.fingerprint {
+                return Err(self.invalid(format!(
+                    "its events were coded with other dictionaries (run {generation}: {dictionaries}, fingerprint {fingerprint}; \
+                     now: {}, fingerprint {}). Ingest with the same dictionary options, or run `dyad recode --db {}` with the new ones first",
+                    info.dictionaries, info.fingerprint, self.name()
+                )));
+            }
+        }
+        self.begin(RunKind::Ingest, info, current)
+    }
+
+    /// Starts a run; `generation` `None` makes the run its own (new) generation.
+    pub(crate) fn begin(
+        &mut self,
+        kind: RunKind,
+        info: &RunInfo,
+        generation: Option<i64>,
+    ) -> Result<Batch<'_>, StoreError> {
+        let inputs = serde_json::to_string(&info.inputs).unwrap_or_else(|_| "[]".into());
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| classify(&self.path, "begin run", e))?;
+        tx.execute(
+            "INSERT INTO runs (kind, generation, binary_version, dictionaries, fingerprint, options, inputs, started)
+             VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                kind.as_str(),
+                info.binary_version,
+                info.dictionaries,
+                info.fingerprint,
+                info.options,
+                inputs,
+                now_utc()
+            ],
+        )
+        .map_err(|e| classify(&self.path, "record run", e))?;
+        let run = tx.last_insert_rowid();
+        let generation = generation.unwrap_or(run);
+        tx.execute(
+            "UPDATE runs SET generation = ?1 WHERE id = ?2",
+            params![generation, run],
+        )
+        .map_err(|e| classify(&self.path, "record run", e))?;
+        if kind == RunKind::Ingest && generation == run {
+            Store::set_meta(&tx, "generation", &generation.to_string())
+                .map_err(|e| classify(&self.path, "record generation", e))?;
+        }
+        tx.commit()
+            .map_err(|e| classify(&self.path, "record run", e))?;
+        Ok(Batch {
+            store: self,
+            run,
+            generation,
+            kind,
+            in_transaction: false,
+            pending: 0,
+            last_commit: Instant::now(),
+            counts: RunCounts::default(),
+            committed: RunCounts::default(),
+        })
+    }
+}
+
+impl Batch<'_> {
+    /// The run's id.
+    pub fn run(&self) -> i64 {
+        self.run
+    }
+
+    /// The store written to.
+    pub(crate) fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// The generation its events belong to.
+    pub fn generation(&self) -> i64 {
+        self.generation
+    }
+
+    /// Counts so far (committed or not).
+    pub fn counts(&self) -> RunCounts {
+        self.counts
+    }
+
+    /// Counts a record that was already stored (skipped before coding).
+    pub fn skipped(&mut self) {
+        self.counts.records_seen += 1;
+    }
+
+    /// Counts a record that could not be read.
+    pub fn error(&mut self) {
+        self.counts.errors += 1;
+    }
+
+    fn begin_if_needed(&mut self) -> Result<(), StoreError> {
+        if !self.in_transaction {
+            self.store
+                .conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|e| self.store.sql("begin batch", e))?;
+            self.in_transaction = true;
+        }
+        Ok(())
+    }
+
+    /// Stores one document and its events (unless its key is already stored), in its story.
+    pub fn add(&mut self, prepared: Prepared) -> Result<Ingested, StoreError> {
+        self.counts.records_seen += 1;
+        self.begin_if_needed()?;
+        let result = self.write(&prepared);
+        let result = match result {
+            Ok(r) => r,
+            Err(e) => {
+                self.rollback();
+                return Err(e);
+            }
+        };
+        if let Ingested::Added {
+            events,
+            duplicate_of,
+            ..
+        } = result
+        {
+            self.counts.documents_added += 1;
+            self.counts.events_added += events as u64;
+            if duplicate_of.is_some() {
+                self.counts.duplicates += 1;
+            }
+        }
+        self.pending += 1;
+        if self.pending >= BATCH_DOCUMENTS || self.last_commit.elapsed() >= BATCH_TIME {
+            self.commit()?;
+        }
+        Ok(result)
+    }
+
+    /// Writes a recoded document's events (recode runs): the document is already stored as `document`.
+    pub(crate) fn add_events(
+        &mut self,
+        document: i64,
+        story: i64,
+        events: &[Event],
+        records: &[String],
+    ) -> Result<(), StoreError> {
+        self.counts.records_seen += 1;
+        self.begin_if_needed()?;
+        if let Err(e) = self.write_events(document, story, events, records) {
+            self.rollback();
+            return Err(e);
+        }
+        self.counts.events_added += events.len() as u64;
+        self.pending += 1;
+        if self.pending >= BATCH_DOCUMENTS || self.last_commit.elapsed() >= BATCH_TIME {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn rollback(&mut self) {
+        if self.in_transaction {
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+            self.in_transaction = false;
+        }
+        self.counts = self.committed;
+        self.pending = 0;
+    }
+
+    /// Commits the open transaction with the run's counts.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if !self.in_transaction {
+            return Ok(());
+        }
+        let c = self.counts;
+        let updated = self.store.conn.execute(
+            "UPDATE runs SET records_seen = ?1, documents_added = ?2, duplicates = ?3, events_added = ?4, errors = ?5
+             WHERE id = ?6",
+            params![
+                c.records_seen as i64,
+                c.documents_added as i64,
+                c.duplicates as i64,
+                c.events_added as i64,
+                c.errors as i64,
+                self.run
+            ],
+        );
+        let committed = updated.and_then(|_| self.store.conn.execute_batch("COMMIT"));
+        if let Err(e) = committed {
+            let err = self.store.sql("commit batch", e);
+            self.rollback();
+            return Err(err);
+        }
+        self.in_transaction = false;
+        self.committed = c;
+        self.pending = 0;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    /// Commits what is pending and marks the run finished; a recode run becomes the current generation.
+    pub fn finish(mut self) -> Result<RunCounts, StoreError> {
+        self.begin_if_needed()?;
+        let marked = self
+            .store
+            .conn
+            .execute(
+                "UPDATE runs SET finished = ?1 WHERE id = ?2",
+                params![now_utc(), self.run],
+            )
+            .and_then(|_| {
+                if self.kind == RunKind::Recode {
+                    Store::set_meta(&self.store.conn, "generation", &self.generation.to_string())
+                } else {
+                    Ok(())
+                }
+            });
+        if let Err(e) = marked {
+            let err = self.store.sql("finish run", e);
+            self.rollback();
+            return Err(err);
+        }
+        self.commit()?;
+        Ok(self.counts)
+    }
+
+    fn write(&mut self, p: &Prepared) -> Result<Ingested, StoreError> {
+        let conn = &self.store.conn;
+        let sql = |e| classify(&self.store.path, "store document", e);
+        let doc = &p.document;
+        // An exact copy (same bytes) at another URL, else the most similar stored document.
+        let exact: Option<(i64, i64)> = conn
+            .prepare_cached(
+                "SELECT id, story FROM documents WHERE content_hash = ?1 AND url <> ?2 ORDER BY id LIMIT 1",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![&p.key.content_hash[..], &p.key.url], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+            })
+            .map_err(sql)?;
+        let (duplicate_of, similarity, story) = match exact {
+            Some((id, story)) => (Some(id), Some(1.0), Some(story)),
+            None => match self.most_similar(&p.signature)? {
+                Some((id, story, s)) => (Some(id), Some(s), Some(story)),
+                None => (None, None, None),
+            },
+        };
+        let meta = &doc.metadata;
+        let prov = &doc.provenance;
+        let inserted = conn
+            .prepare_cached(
+                "INSERT INTO documents (doc_id, content_hash, url, story, duplicate_of, similarity, path, record,
+                     byte_offset, format, title, date, outlet, language, metadata, text, document, sentences, run)
+                 VALUES (?1, ?2, ?3, coalesce(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                 ON CONFLICT (content_hash, url) DO NOTHING",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    doc.id,
+                    &p.key.content_hash[..],
+                    p.key.url,
+                    story,
+                    duplicate_of,
+                    similarity,
+                    prov.path,
+                    prov.record.map(|r| r as i64),
+                    prov.byte_offset.map(|r| r as i64),
+                    prov.format
+                        .and_then(|f| serde_json::to_value(f).ok())
+                        .and_then(|v| v.as_str().map(str::to_string)),
+                    doc.title_text(),
+                    meta.date,
+                    meta.outlet,
+                    meta.language,
+                    serde_json::to_string(meta).unwrap_or_else(|_| "{}".into()),
+                    doc.text,
+                    p.document_json,
+                    doc.sentences.len() as i64,
+                    self.run
+                ])
+            })
+            .map_err(sql)?;
+        if inserted == 0 {
+            return Ok(Ingested::AlreadyStored);
+        }
+        let id = conn.last_insert_rowid();
+        let story = match story {
+            Some(s) => s,
+            None => {
+                conn.prepare_cached("UPDATE documents SET story = id WHERE id = ?1")
+                    .and_then(|mut s| s.execute([id]))
+                    .map_err(sql)?;
+                id
+            }
+        };
+        conn.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
+            .and_then(|mut s| s.execute(params![id, doc.title_text(), doc.text]))
+            .map_err(sql)?;
+        if !p.signature.is_empty() {
+            conn.prepare_cached("INSERT INTO signatures (document, signature) VALUES (?1, ?2)")
+                .and_then(|mut s| s.execute(params![id, p.signature.to_bytes()]))
+                .map_err(sql)?;
+            let mut stmt = conn
+                .prepare_cached("INSERT OR IGNORE INTO lsh (key, document) VALUES (?1, ?2)")
+                .map_err(sql)?;
+            for key in p.signature.band_keys() {
+                stmt.execute(params![key, id]).map_err(sql)?;
+            }
+        }
+        self.write_events(id, story, &p.events, &p.records)?;
+        Ok(Ingested::Added {
+            id,
+            events: p.events.len(),
+            story,
+            duplicate_of,
+        })
+    }
+
+    /// The stored document most similar to `signature` at or above [`DUPLICATE_SIMILARITY`]: (id, story,
+    /// similarity), the lowest id among equals.
+    fn most_similar(&self, signature: &Signature) -> Result<Option<(i64, i64, f64)>, StoreError> {
+        if signature.is_empty() {
+            return Ok(None);
+        }
+        let conn = &self.store.conn;
+        let sql = |e| classify(&self.store.path, "find similar documents", e);
+        let mut candidates: Vec<i64> = Vec::new();
+        {
+            let mut stmt = conn
+                .prepare_cached("SELECT document FROM lsh WHERE key = ?1")
+                .map_err(sql)?;
+            for key in signature.band_keys() {
+                let rows = stmt.query_map([key], |r| r.get::<_, i64>(0)).map_err(sql)?;
+                for r in rows {
+                    candidates.push(r.map_err(sql)?);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut best: Option<(i64, f64)> = None;
+        let mut stmt = conn
+            .prepare_cached("SELECT signature FROM signatures WHERE document = ?1")
+            .map_err(sql)?;
+        for id in candidates {
+            let bytes: Vec<u8> = stmt.query_row([id], |r| r.get(0)).map_err(sql)?;
+            let Some(other) = Signature::from_bytes(&bytes) else {
+                continue;
+            };
+            let s = signature.similarity(&other);
+            if s >= DUPLICATE_SIMILARITY && best.is_none_or(|(_, b)| s > b) {
+                best = Some((id, s));
+            }
+        }
+        let Some((id, s)) = best else {
+            return Ok(None);
+        };
+        let story: i64 = conn
+            .prepare_cached("SELECT story FROM documents WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)))
+            .map_err(sql)?;
+        Ok(Some((id, story, s)))
+    }
+
+    fn write_events(
+        &self,
+        document: i64,
+        story: i64,
+        events: &[Event],
+        records: &[String],
+    ) -> Result<(), StoreError> {
+        let conn = &self.store.conn;
+        let sql = |e| classify(&self.store.path, "store events", e);
+        let mut insert = conn
+            .prepare_cached(
+                "INSERT INTO events (generation, run, document, story, sentence, source, target, cameo, root, base,
+                     quad_class, goldstein, plover, plover_mode, date, day, date_how, date_precision, place, lat, lon,
+                     country, admin1, feature_class, geonameid, location_how, claimed, reported_by, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+            )
+            .map_err(sql)?;
+        let mut evidence = conn
+            .prepare_cached(
+                "INSERT INTO evidence (event, role, start, end, rule_file, rule_line, rule_text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .map_err(sql)?;
+        let text = |v: Option<serde_json::Value>| v.and_then(|v| v.as_str().map(str::to_string));
+        for (e, record) in events.iter().zip(records) {
+            let loc = e.location.as_ref();
+            let day = e.date.as_deref().and_then(|d| d.get(..10)).unwrap_or("");
+            insert
+                .execute(params![
+                    self.generation,
+                    self.run,
+                    document,
+                    story,
+                    e.sentence,
+                    e.source,
+                    e.target,
+                    e.cameo,
+                    e.root,
+                    e.base,
+                    e.quad_class.map(|q| q.number()),
+                    e.goldstein.map(f64::from),
+                    e.plover.as_ref().map(|p| p.event_type.as_str()),
+                    e.plover.as_ref().and_then(|p| p.mode.as_deref()),
+                    e.date,
+                    day,
+                    text(e.date_how.and_then(|h| serde_json::to_value(h).ok())),
+                    text(e.date_precision.and_then(|h| serde_json::to_value(h).ok())),
+                    loc.map(|l| l.name.as_str()),
+                    loc.map(|l| l.lat),
+                    loc.map(|l| l.lon),
+                    loc.map(|l| l.country.as_str()),
+                    loc.and_then(|l| l.admin1.as_deref()),
+                    loc.map(|l| l.feature_class.as_str()),
+                    loc.map(|l| l.geonameid),
+                    text(
+                        loc.and_then(|l| l.how)
+                            .and_then(|h| serde_json::to_value(h).ok())
+                    ),
+                    e.claimed,
+                    e.reported_by.as_ref().map(|r| r.actor.as_str()),
+                    record
+                ])
+                .map_err(sql)?;
+            let event = conn.last_insert_rowid();
+            let ev = &e.evidence;
+            for (role, span, rule) in [
+                ("source", ev.source, ev.source_rule.as_ref()),
+                ("verb", ev.verb, ev.verb_rule.as_ref()),
+                ("target", ev.target, ev.target_rule.as_ref()),
+            ] {
+                if let Some(span) = span {
+                    evidence
+                        .execute(params![
+                            event,
+                            role,
+                            span.start,
+                            span.end,
+                            rule.map(|r| r.file.as_str()),
+                            rule.map(|r| r.line),
+                            rule.map(|r| r.text.as_str())
+                        ])
+                        .map_err(sql)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Batch<'_> {
+    /// A batch dropped without [`Batch::finish`] (an error upstream) keeps what it wrote: documents are whole in
+    /// every transaction, so committing the open one loses nothing and stores nothing half-done.
+    fn drop(&mut self) {
+        if self.in_transaction && self.commit().is_err() {
+            self.rollback();
+        }
+    }
+}
