@@ -8,10 +8,10 @@ use crate::{InputArgs, Outcome};
 use clap::{Args, ValueEnum};
 use dyad_coding::Coder;
 use dyad_ingest::{read_inputs, FileIdentity, IngestError};
-use dyad_pipeline::{run_ordered, Pipeline, RecordSettings, RunObserver};
-use dyad_store::ingest::{DocKey, Ingested, RunInfo};
+use dyad_pipeline::{Pipeline, RecordSettings, RunObserver};
+use dyad_store::ingest::RunInfo;
 use dyad_store::query::Filter;
-use dyad_store::{ExportFormat, Prepared, Store, StoreError};
+use dyad_store::{ExportFormat, Store, StoreError};
 use indicatif::ProgressBar;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -211,26 +211,18 @@ fn pipeline_and_run(
     ))
 }
 
-/// Input errors counted and printed as they come.
+/// Input errors printed as they come.
 struct IngestReporter {
     progress: ProgressBar,
-    errors: u64,
 }
 
 impl RunObserver for IngestReporter {
     fn input_error(&mut self, e: &IngestError) {
-        self.errors += 1;
         self.progress.suspend(|| eprintln!("dyad: error: {e}"));
     }
     fn progress(&mut self, n: usize) {
         self.progress.inc(n as u64);
     }
-}
-
-/// What a worker hands the writer.
-enum Item {
-    Known,
-    New(Box<Prepared>),
 }
 
 pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
@@ -245,7 +237,6 @@ pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
         .collect();
     let (pipeline, info) = pipeline_and_run(&args.dicts, args.date, inputs)?;
     let mut store = Store::open(&args.db).map_err(store_error)?;
-    let known = store.document_keys().map_err(store_error)?;
     let mut opts = crate::run::ingest_options(&args.input);
     // Never read the store itself (or its journal) as input.
     for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -253,58 +244,27 @@ pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
         p.push(suffix);
         opts.exclude.extend(FileIdentity::of_path(Path::new(&p)));
     }
-    let mut batch = store.begin_ingest(&info).map_err(store_error)?;
     let mut inputs = read_inputs(&args.input.inputs, &opts);
     let progress = progress_bar(&args.input);
     let mut reporter = IngestReporter {
         progress: progress.clone(),
-        errors: 0,
     };
     let records = WarnAsRead {
         inputs: &mut inputs,
         verbose: args.input.verbose,
         progress: progress.clone(),
     };
-    let mut failure: Option<StoreError> = None;
-    let written = run_ordered(
+    let result = dyad_store::ingest::ingest_records(
+        &mut store,
+        &pipeline,
+        &info,
         records,
-        |record| {
-            let key = DocKey::of(&record);
-            if known.contains(&key) {
-                Item::Known
-            } else {
-                let document = pipeline.process(record);
-                warn_limits(&document);
-                Item::New(Box::new(Prepared::of_document(&pipeline, key, document)))
-            }
-        },
-        |item| {
-            let r = match item {
-                Item::Known => {
-                    batch.skipped();
-                    Ok(Ingested::AlreadyStored)
-                }
-                Item::New(p) => batch.add(*p),
-            };
-            r.map(|_| ()).map_err(|e| {
-                failure = Some(e);
-                io::Error::other("store write failed")
-            })
-        },
+        &warn_limits,
         &mut reporter,
     );
     progress.finish_and_clear();
-    for _ in 0..reporter.errors {
-        batch.error();
-    }
-    if let Some(e) = failure {
-        // What was committed before the failure stays; the failed batch was rolled back.
-        return Err(e.to_string());
-    }
-    if let Err(e) = written {
-        return Err(format!("ingest stopped: {e}"));
-    }
-    let counts = batch.finish().map_err(store_error)?;
+    // What was committed before a failure stays; the failed batch was rolled back.
+    let counts = result.map_err(store_error)?;
     let total = inputs.total_counts();
     let files = inputs.file_counts().len();
     let stored = store.counts().map_err(store_error)?;

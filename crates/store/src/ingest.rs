@@ -8,9 +8,9 @@
 
 use crate::dedup::{Signature, DUPLICATE_SIMILARITY};
 use crate::{classify, now_utc, Store, StoreError};
-use dyad_ingest::RawRecord;
+use dyad_ingest::{IngestError, RawRecord};
 use dyad_model::{Document, Event};
-use dyad_pipeline::{EventRecord, Pipeline};
+use dyad_pipeline::{run_ordered, EventRecord, Pipeline, RunObserver};
 use rusqlite::{params, OptionalExtension};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -113,6 +113,86 @@ impl Prepared {
             document_json,
             signature,
         }
+    }
+}
+
+/// What a worker hands the writer.
+enum Item {
+    Known,
+    New(Box<Prepared>),
+}
+
+/// Codes `records` with `pipeline` on the rayon pool and stores them in one ingest run, in input order: records
+/// whose key the store already holds are skipped before coding; input errors go to `observer` and are counted
+/// in the run. `inspect` sees each coded document before it is stored (e.g. to warn about limits it hit). On a
+/// store error the batch being written is rolled back and what was committed before stays.
+pub fn ingest_records(
+    store: &mut Store,
+    pipeline: &Pipeline,
+    info: &RunInfo,
+    records: impl Iterator<Item = Result<RawRecord, IngestError>>,
+    inspect: &(dyn Fn(&Document) + Sync),
+    observer: &mut dyn RunObserver,
+) -> Result<RunCounts, StoreError> {
+    let known = store.document_keys()?;
+    let mut batch = store.begin_ingest(info)?;
+    let mut counter = CountErrors {
+        inner: observer,
+        errors: 0,
+    };
+    let mut failure: Option<StoreError> = None;
+    let written = run_ordered(
+        records,
+        |record| {
+            let key = DocKey::of(&record);
+            if known.contains(&key) {
+                Item::Known
+            } else {
+                let document = pipeline.process(record);
+                inspect(&document);
+                Item::New(Box::new(Prepared::of_document(pipeline, key, document)))
+            }
+        },
+        |item| {
+            let r = match item {
+                Item::Known => {
+                    batch.skipped();
+                    Ok(())
+                }
+                Item::New(p) => batch.add(*p).map(|_| ()),
+            };
+            r.map_err(|e| {
+                failure = Some(e);
+                std::io::Error::other("store write failed")
+            })
+        },
+        &mut counter,
+    );
+    for _ in 0..counter.errors {
+        batch.error();
+    }
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if let Err(e) = written {
+        return Err(batch.store().invalid(format!("ingest stopped: {e}")));
+    }
+    batch.finish()
+}
+
+/// Passes input errors on and counts them.
+struct CountErrors<'a> {
+    inner: &'a mut dyn RunObserver,
+    errors: u64,
+}
+
+impl RunObserver for CountErrors<'_> {
+    fn input_error(&mut self, error: &IngestError) {
+        self.errors += 1;
+        self.inner.input_error(error);
+    }
+    fn progress(&mut self, n: usize) {
+        self.inner.progress(n);
     }
 }
 
