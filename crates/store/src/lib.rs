@@ -51,17 +51,16 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{path}: locked by another writer (waited {}s); try again when it has finished", BUSY_TIMEOUT.as_secs())]
+    #[error("{path}: locked by another writer; try again when it has finished")]
     Locked { path: String },
     #[error(
         "{path}: disk full; the last batch was rolled back and the store is as it was before it"
     )]
     Full { path: String },
-    #[error("{path}: read-only (file or directory not writable): {source}")]
-    ReadOnly {
-        path: String,
-        source: rusqlite::Error,
-    },
+    #[error(
+        "{path}: read-only (the file, its directory or its file system is not writable): {reason}"
+    )]
+    ReadOnly { path: String, reason: String },
     #[error("{path}: no such store")]
     Missing { path: String },
     #[error("{path}: {context}: {source}")]
@@ -95,6 +94,13 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_URI;
         let conn =
             Connection::open_with_flags(path, flags).map_err(|e| classify(path, "open", e))?;
+        // SQLite falls back to reading when it cannot write the file; a store opened to write must be writable.
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError::ReadOnly {
+                path: path.display().to_string(),
+                reason: "opened read-only".into(),
+            });
+        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
@@ -144,6 +150,14 @@ impl Store {
     /// The store file's name for messages.
     pub fn name(&self) -> String {
         self.path.display().to_string()
+    }
+
+    /// How long a write waits for another writer before failing with [`StoreError::Locked`] (default
+    /// [`BUSY_TIMEOUT`]).
+    pub fn set_busy_timeout(&self, timeout: Duration) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(timeout)
+            .map_err(|e| self.sql("set busy timeout", e))
     }
 
     /// The SQLite connection, for callers that query the store directly (the server).
@@ -290,7 +304,7 @@ pub(crate) fn classify(path: &Path, context: &str, e: rusqlite::Error) -> StoreE
             {
                 return StoreError::ReadOnly {
                     path: path_s,
-                    source: e,
+                    reason: e.to_string(),
                 }
             }
             ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {

@@ -264,7 +264,9 @@ impl Store {
     /// A query error: a bad full-text query is the user's, said as such.
     fn query_error(&self, filter: &Filter, e: rusqlite::Error) -> StoreError {
         let msg = e.to_string();
-        if filter.text.is_some() && (msg.contains("fts5") || msg.contains("syntax error")) {
+        // FTS5 reports a bad query as a plain SQL error (SQLITE_ERROR): the only user-written SQL input.
+        let plain_error = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown);
+        if filter.text.is_some() && plain_error {
             return self.invalid(format!(
                 "text query {:?} is not valid FTS5 syntax ({msg}); put phrases in double quotes",
                 filter.text.as_deref().unwrap_or("")
