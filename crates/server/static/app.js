@@ -528,6 +528,24 @@
     return countries;
   }
 
+  /** A ring that crosses the antimeridian (Russia, Fiji) made continuous in longitude, plus its copy shifted by
+   * 360°: each runs off one edge of the map and the globe's outline clips it, so no stripe crosses the map. */
+  function unwrapRing(ring) {
+    let offset = 0;
+    let crosses = false;
+    const out = ring.map(([lon, lat], i) => {
+      if (i > 0) {
+        const jump = lon - ring[i - 1][0];
+        if (jump > 180) { offset -= 360; crosses = true; }
+        if (jump < -180) { offset += 360; crosses = true; }
+      }
+      return [lon + offset, lat];
+    });
+    if (!crosses) return [ring];
+    const shift = out.some(([lon]) => lon > 180) ? -360 : 360;
+    return [out, out.map(([lon, lat]) => [lon + shift, lat])];
+  }
+
   /** Natural Earth I (Šavrič et al.), the polynomial d3 uses; x in [-2.73, 2.73], y in [-1.42, 1.42]. */
   function naturalEarth(lon, lat) {
     const l = (lon * Math.PI) / 180;
@@ -554,12 +572,13 @@
         })
         .then((topo) => {
           const countries = decodeTopology(topo).filter((c) => c.id !== '010'); // Antarctica: no events there
+          const ringPath = (r) => r.map(([lon, lat], i) => {
+            const [x, y] = project(lon, lat);
+            return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
+          }).join('') + 'Z';
           const paths = countries.map((c) => ({
             name: c.name,
-            d: c.rings.map((r) => r.map(([lon, lat], i) => {
-              const [x, y] = project(lon, lat);
-              return `${i ? 'L' : 'M'}${x.toFixed(1)},${y.toFixed(1)}`;
-            }).join('') + 'Z').join(''),
+            d: c.rings.flatMap(unwrapRing).map(ringPath).join(''),
           }));
           // The outline of the projected globe: the meridians ±180 joined at the poles.
           const edge = [];
@@ -610,8 +629,9 @@
       viewBox: `${view.x0.toFixed(1)} ${view.y0.toFixed(1)} ${vw.toFixed(1)} ${(view.y1 - view.y0).toFixed(1)}`,
       width: W, height: H, role: 'img', 'aria-label': `Map of ${located.length} places with events`,
     });
+    root.append(svg('defs', {}, svg('clipPath', { id: 'globe' }, svg('path', { d: base.sphere }))));
     root.append(svg('path', { class: 'sphere', d: base.sphere }));
-    const land = svg('g', {});
+    const land = svg('g', { 'clip-path': 'url(#globe)' });
     for (const c of base.paths) land.append(svg('path', { class: 'land', d: c.d }, svg('title', { text: c.name })));
     root.append(land);
 
@@ -797,7 +817,7 @@
       return;
     }
     const W = Math.max(360, box.clientWidth || 560);
-    const H = Math.round(Math.max(300, Math.min(520, W * 0.8)));
+    const H = Math.round(Math.max(320, Math.min(640, W * 1.05)));
     const index = new Map(nodes.map((d, i) => [d.id, i]));
     const links = (data.edges || [])
       .map((e) => ({ ...e, s: index.get(e.source), t: index.get(e.target) }))
@@ -815,7 +835,7 @@
     const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-label': `Actor network: ${nodes.length} actors, ${links.length} pairs` });
     const defs = svg('defs', {});
     for (const [, cls] of GOLDSTEIN_CLASSES) {
-      defs.append(svg('marker', { id: `arrow-${cls}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse', markerUnits: 'strokeWidth' },
+      defs.append(svg('marker', { id: `arrow-${cls}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 3.5, markerHeight: 3.5, orient: 'auto-start-reverse', markerUnits: 'strokeWidth' },
         svg('path', { d: 'M0,0L10,5L0,10Z', class: cls })));
     }
     root.append(defs);
@@ -1003,8 +1023,10 @@
     drawEventList(events, selected, p);
     drawWhy(doc.text || '', selected);
     drawMentions(info, doc);
-    const verb = $('#doc-text mark.hl-verb');
-    if (verb && verb.scrollIntoView) verb.scrollIntoView({ block: 'center' });
+    // The text scrolls in its own box, so the page stays put: bring the selected verb to its middle.
+    const box = $('#doc-text');
+    const verb = box.querySelector('mark.hl-verb');
+    box.scrollTop = verb ? Math.max(0, verb.offsetTop - box.clientHeight / 2) : 0;
   }
 
   /** Text nodes and <mark>s for the spans; where spans overlap, the selected event's role wins. */
@@ -1075,7 +1097,7 @@
 
   function ruleNode(rule) {
     if (!rule) return el('span', { class: 'where', text: 'no dictionary rule (a default or a pronoun)' });
-    return el('span', {},
+    return el('div', { class: 'rule-ref' },
       el('span', { class: 'where code', text: `${rule.file}:${rule.line}` }),
       el('code', { class: 'rule', text: rule.text || '' }));
   }
