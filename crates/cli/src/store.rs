@@ -55,9 +55,20 @@ pub struct RunsArgs {
     pub db: PathBuf,
 }
 
+/// `dyad export --format`: what each writes is documented on [`ExportFormat`].
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ExportFormatArg {
+    /// One JSON object per line: the event record as `dyad code` writes it, with story, counts and mentions.
     Jsonl,
+    /// One header row and one row per event, RFC 4180 (CRLF, quoted where needed, UTF-8); code columns keep
+    /// leading zeros, read them as text.
+    Csv,
+    /// GDELT 1.0 event table: its 57 columns and SOURCEURL, tab-separated, no header. Geo country codes are
+    /// ISO alpha-3, not FIPS; AvgTone and the actor geo columns are empty, and so are the date columns of an
+    /// event without a date.
+    Gdelt,
+    /// PLOVER JSON, one object per line: actor, recipient, event, mode, context, event_loc, text, cite_info.
+    Plover,
 }
 
 /// Event filters shared by `export` (and the server's query parameters).
@@ -140,7 +151,7 @@ pub struct ExportArgs {
     /// The store (SQLite file).
     #[arg(long, value_name = "PATH", default_value = DEFAULT_DB)]
     pub db: PathBuf,
-    /// Output format.
+    /// Output format (merged events unless --raw; each format streams, whatever the store's size).
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: ExportFormatArg,
     /// Raw per-sentence events instead of merged events (one per story, actors, code, place and day).
@@ -385,6 +396,9 @@ pub fn run_export(args: &ExportArgs) -> Result<Outcome, String> {
     let store = Store::open_read_only(&args.db).map_err(store_error)?;
     let format = match args.format {
         ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+        ExportFormatArg::Csv => ExportFormat::Csv,
+        ExportFormatArg::Gdelt => ExportFormat::Gdelt,
+        ExportFormatArg::Plover => ExportFormat::Plover,
     };
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
