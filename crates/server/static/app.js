@@ -132,8 +132,9 @@
     for (const [upper, cls] of GOLDSTEIN_CLASSES) if (Number(g) < upper) return cls;
     return 'gs-p2';
   }
+  /** A quad class given by name (events) or by number 1–4 (a document's events). */
   function quadBadge(key) {
-    const q = QUAD_BY_KEY[key];
+    const q = QUAD_BY_KEY[key] || QUADS[Number(key) - 1];
     if (!q) return el('span', { class: 'badge', text: key || '' });
     return el('span', { class: `badge q${q.n}`, text: q.label });
   }
@@ -338,6 +339,11 @@
     return null;
   }
 
+  /** A period as the axis shows it: months as YYYY-MM, days and weeks (by their Monday) as the date. */
+  function periodLabel(period, interval) {
+    return interval === 'month' && parseDay(period) ? String(period).slice(0, 7) : String(period);
+  }
+
   /** Buckets with the empty periods between them filled in, so gaps in time show as gaps. */
   function fillPeriods(buckets, interval) {
     if (buckets.length < 2) return buckets;
@@ -379,7 +385,7 @@
     for (const interval of intervals) {
       q.set('interval', interval);
       data = await api('/api/timeline', q, signal);
-      if (chosen || fillPeriods(data.buckets || [], interval).length <= AUTO_MAX_PERIODS) break;
+      if (chosen || fillPeriods((data.buckets || []).filter((b) => b.period), interval).length <= AUTO_MAX_PERIODS) break;
     }
     drawTimeline(data, p);
   }
@@ -394,7 +400,7 @@
   function drawTimeline(data, p) {
     const box = clear($('#timeline'));
     const interval = data.interval || p.get('interval') || 'day';
-    const buckets = fillPeriods(data.buckets || [], interval);
+    const buckets = fillPeriods((data.buckets || []).filter((b) => b.period), interval);
     drawTimelineLegend();
     const total = buckets.reduce((s, b) => s + (b.count || 0), 0);
     const undated = data.undated || 0;
@@ -438,7 +444,7 @@
     root.append(grid, axisL, axisR, svg('line', { class: 'zero', x1: m.l, x2: W - m.r, y1: yg(0), y2: yg(0) }));
 
     // x labels: as many as fit without touching.
-    const labelW = Math.max(...buckets.map((b) => String(b.period).length)) * LABEL_CHAR_PX + 10;
+    const labelW = Math.max(...buckets.map((b) => periodLabel(b.period, interval).length)) * LABEL_CHAR_PX + 10;
     const every = Math.max(1, Math.ceil(labelW / band));
     const bars = svg('g', { class: 'bars' });
     buckets.forEach((b, i) => {
@@ -465,7 +471,7 @@
         bars.append(group);
       }
       if (i % every === 0) {
-        root.append(svg('text', { x, y: H - m.b + 16, 'text-anchor': 'middle', text: b.period }));
+        root.append(svg('text', { x, y: H - m.b + 16, 'text-anchor': 'middle', text: periodLabel(b.period, interval) }));
       }
     });
     root.append(bars);
@@ -932,7 +938,7 @@
         el('th', { text: '' }));
       const rows = events.map((e) => {
         const loc = e.location;
-        const tr = el('tr', { 'data-event': e.event_id },
+        const tr = el('tr', { 'data-event': e.event_id, 'data-source': e.source || '', 'data-target': e.target || '' },
           el('td', { class: 'nowrap', text: e.date || 'undated' }),
           el('td', { class: 'code' }, e.source ? navLink(hrefWith({ source: e.source }), { title: `Filter to source ${e.source}` }, e.source) : '—'),
           el('td', {}, el('span', { class: 'code', text: e.cameo || '' }), ' ', ROOTS[e.root] || ''),
@@ -983,18 +989,28 @@
       let info = null;
       let docId = p.get('doc');
       if (p.get('event')) {
-        info = await api(`/api/events/${encodeURIComponent(p.get('event'))}`, null, signal);
+        // A merged event by default; the table of raw events links raw ids.
+        const q = new URLSearchParams();
+        if (p.get('raw') === 'true') q.set('raw', 'true');
+        info = await api(`/api/events/${encodeURIComponent(p.get('event'))}`, q, signal);
         if (!docId) {
           const m = (info.mentions || []).find((x) => x.document !== undefined && x.document !== null);
           if (!m) throw new Error('This event has no stored article.');
           docId = m.document;
         }
       }
-      const doc = await api(`/api/documents/${encodeURIComponent(docId)}`, null, signal);
+      const dq = new URLSearchParams();
+      if (p.get('generation')) dq.set('generation', p.get('generation'));
+      const doc = await api(`/api/documents/${encodeURIComponent(docId)}`, dq, signal);
       const events = doc.events || [];
       let selected = null;
       if (p.get('ev')) selected = events.find((e) => String(e.event_id) === p.get('ev')) || null;
-      if (!selected && info && info.event) selected = events.find((e) => sameEvent(e, info.event)) || null;
+      if (!selected && info) {
+        // The mention of this event in this document names its raw event.
+        const here = (info.mentions || []).filter((m) => String(m.document) === String(doc.id));
+        selected = events.find((e) => here.some((m) => String(m.event_id) === String(e.event_id))) || null;
+        if (!selected && info.event) selected = events.find((e) => sameEvent(e, info.event)) || null;
+      }
       if (!selected) selected = events[0] || null;
       drawArticle(doc, events, selected, info, p);
     } catch (err) {
