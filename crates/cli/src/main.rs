@@ -86,6 +86,7 @@ pub enum FormatArg {
     Html,
     Jsonl,
     Warc,
+    Reuters,
 }
 
 fn main() -> ExitCode {

@@ -54,6 +54,7 @@ pub fn ingest_options(args: &InputArgs) -> IngestOptions {
             FormatArg::Html => InputFormat::Html,
             FormatArg::Jsonl => InputFormat::Jsonl,
             FormatArg::Warc => InputFormat::Warc,
+            FormatArg::Reuters => InputFormat::Reuters,
         }),
         strict_utf8: args.strict_utf8,
         ..IngestOptions::default()

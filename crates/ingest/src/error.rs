@@ -17,6 +17,9 @@ pub enum Location {
     Line { line: u64, byte: u64 },
     /// A WARC record: `index` is zero-based, as in `Provenance::record`; `byte` is the offset of its `WARC/1.x` line.
     Record { index: u64, byte: u64 },
+    /// A Reuters-21578 story: `index` is the zero-based count of `<REUTERS` tags before it in the file; `byte` is
+    /// the offset of its `<REUTERS` tag.
+    Story { index: u64, byte: u64 },
 }
 
 impl Location {
@@ -26,7 +29,8 @@ impl Location {
             Location::File => None,
             Location::Byte(b)
             | Location::Line { byte: b, .. }
-            | Location::Record { byte: b, .. } => Some(b),
+            | Location::Record { byte: b, .. }
+            | Location::Story { byte: b, .. } => Some(b),
         }
     }
 }
@@ -38,6 +42,7 @@ impl fmt::Display for Location {
             Location::Byte(b) => write!(f, "byte {b}: "),
             Location::Line { line, .. } => write!(f, "line {line}: "),
             Location::Record { index, byte } => write!(f, "WARC record {index} at byte {byte}: "),
+            Location::Story { index, byte } => write!(f, "story {index} at byte {byte}: "),
         }
     }
 }
@@ -61,8 +66,8 @@ pub enum IngestError {
         #[source]
         source: io::Error,
     },
-    /// The content is neither text, HTML, JSONL nor WARC (NUL bytes, control characters).
-    #[error("{path}: {location}binary data, not text, HTML, JSONL or WARC{detail}")]
+    /// The content is neither text, HTML, JSONL, WARC nor SGML (NUL bytes, control characters).
+    #[error("{path}: {location}binary data, not text, HTML, JSONL, WARC or SGML{detail}")]
     Binary {
         path: String,
         location: Location,
@@ -96,6 +101,13 @@ pub enum IngestError {
         location: Location,
         message: String,
     },
+    /// A malformed Reuters-21578 SGML story (truncated, no `NEWID`, a stray `</REUTERS>`) or a file with none.
+    #[error("{path}: {location}malformed Reuters SGML: {message}")]
+    Sgml {
+        path: String,
+        location: Location,
+        message: String,
+    },
     /// A WARC response whose HTTP message cannot be read (headers, chunked body, content encoding).
     #[error("{path}: {location}bad HTTP payload: {message}")]
     Http {
@@ -116,6 +128,7 @@ impl IngestError {
             | IngestError::TooLarge { path, .. }
             | IngestError::Json { path, .. }
             | IngestError::Warc { path, .. }
+            | IngestError::Sgml { path, .. }
             | IngestError::Http { path, .. } => path,
         }
     }
@@ -130,6 +143,7 @@ impl IngestError {
             | IngestError::TooLarge { location, .. }
             | IngestError::Json { location, .. }
             | IngestError::Warc { location, .. }
+            | IngestError::Sgml { location, .. }
             | IngestError::Http { location, .. } => *location,
         }
     }

@@ -1,4 +1,5 @@
-//! Reads raw inputs (plain text, HTML, JSONL, WARC, gzip) into records with provenance; errors name file and record.
+//! Reads raw inputs (plain text, HTML, JSONL, WARC, Reuters-21578 SGML, gzip) into records with provenance; errors
+//! name file and record.
 //!
 //! Entry points: [`discover_sources`] expands paths (files, directories, `-`) into a [`Walk`]: [`Source`]s plus a
 //! warning for every file passed over ([`IngestWarning`]: the run's own output, FIFOs, binary content, dangling
@@ -7,7 +8,7 @@
 //! size change), so a caller can read files in parallel and keep input order. [`read_inputs`] chains them for
 //! sequential use ([`Inputs::take_warnings`], [`Inputs::warning_counts`]). The format comes from content sniffing and the file name ([`sniff`]) unless
 //! [`IngestOptions::format`] forces it; gzip is detected by its magic bytes. One bad record (a JSONL line, a WARC
-//! record) fails alone and reading goes on; no record may exceed [`IngestOptions::max_record_bytes`].
+//! record, a Reuters story) fails alone and reading goes on; no record may exceed [`IngestOptions::max_record_bytes`].
 //!
 //! ```no_run
 //! use dyad_ingest::{discover_sources, FileIdentity, IngestOptions};
@@ -42,11 +43,13 @@
 //! This crate reads and decodes; it never prints and never panics on input.
 
 pub mod charset;
+pub mod entities;
 mod error;
 mod excerpt;
 pub mod http;
 mod identity;
 mod jsonl;
+pub mod reuters;
 pub mod sniff;
 mod source;
 mod stream;
@@ -72,7 +75,7 @@ pub enum ContentKind {
     Html,
 }
 
-/// Fields a container may carry beside the content (JSONL fields, WARC headers).
+/// Fields a container may carry beside the content (JSONL fields, WARC headers, a Reuters story's id and date).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordHints {
     pub id: Option<String>,
@@ -129,14 +132,15 @@ pub struct IngestOptions {
     /// Force a format instead of detecting it (gzip is still undone). With a format set, directory walks take
     /// every non-hidden file, not only known extensions.
     pub format: Option<InputFormat>,
-    /// Largest record (file, JSONL line, WARC record, decoded HTTP payload) read; larger ones fail alone.
+    /// Largest record (file, JSONL line, WARC record, decoded HTTP payload, Reuters story) read; larger ones fail
+    /// alone.
     pub max_record_bytes: u64,
     pub jsonl: JsonlFields,
     /// Files never read, by identity, whatever path reaches them: a walk passes over them and a path given for one
     /// is refused, each with an [`WarningKind::OwnOutput`] warning. A front-end puts its own output here
     /// ([`FileIdentity::of_stdout`]), so that `dyad code news/ > news/out.jsonl` does not read `out.jsonl`.
     pub exclude: Vec<FileIdentity>,
-    /// Refuse plain text and JSON lines that are not UTF-8 ([`IngestError::InvalidUtf8`]) instead of decoding them
+    /// Refuse plain text, JSON lines and Reuters stories that are not UTF-8 ([`IngestError::InvalidUtf8`]) instead of decoding them
     /// from a guessed encoding with a [`WarningKind::NotUtf8`] warning. HTML keeps its own charset rules.
     pub strict_utf8: bool,
 }
@@ -156,7 +160,7 @@ impl Default for IngestOptions {
 /// Why a record was passed over without an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum SkipReason {
-    /// No content (empty file, empty JSONL text field, empty HTTP body).
+    /// No content (empty file, empty JSONL text field, empty HTTP body, a Reuters story with no title or body).
     Empty,
     /// A WARC record that is not a `response` or `resource` (warcinfo, request, metadata, revisit, ...).
     NotResponse,

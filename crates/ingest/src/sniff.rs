@@ -1,7 +1,8 @@
 //! Input-format detection from the first bytes of the (decompressed) input and the file name.
 //!
-//! A WARC version line is decisive whatever the name; binary data is refused; otherwise a known extension decides,
-//! and without one the content does: a leading `{` means JSONL, markup means HTML, anything else is plain text.
+//! A WARC version line is decisive whatever the name; binary data is refused; a Reuters-21578 SGML opening (the
+//! `lewis.dtd` DOCTYPE or a `<REUTERS` tag) is decisive too; otherwise a known extension decides, and without one
+//! the content does: a leading `{` means JSONL, markup means HTML, anything else is plain text.
 //!
 //! Directory walks also use the tables here to pass over files that hold no article ([`NON_ARTICLE_EXTENSIONS`],
 //! [`NON_ARTICLE_NAMES`]) and [`judge_unlisted`] for files with no known extension. Pure functions of names and
@@ -26,6 +27,7 @@ pub const EXTENSION_FORMATS: &[(&str, InputFormat)] = &[
     ("jsonl", InputFormat::Jsonl),
     ("ndjson", InputFormat::Jsonl),
     ("warc", InputFormat::Warc),
+    ("sgm", InputFormat::Reuters),
 ];
 
 /// File extensions (after any `.gz` is removed), lower-case, of files a directory walk passes over without opening
@@ -210,6 +212,8 @@ pub const FORMAT_NAMES: &[(&str, InputFormat)] = &[
     ("jsonl", InputFormat::Jsonl),
     ("ndjson", InputFormat::Jsonl),
     ("warc", InputFormat::Warc),
+    ("reuters", InputFormat::Reuters),
+    ("sgm", InputFormat::Reuters),
 ];
 
 /// The format a user-given name means (case-insensitive), e.g. `"JSONL"` → [`InputFormat::Jsonl`].
@@ -236,6 +240,35 @@ pub fn format_from_name(name: &str) -> Option<InputFormat> {
 pub fn is_warc(head: &[u8]) -> bool {
     let trimmed = trim_leading_blank_lines(head);
     trimmed.starts_with(b"WARC/1.") || trimmed.starts_with(b"WARC/0.")
+}
+
+/// The DOCTYPE line that opens the Reuters-21578 files, compared ASCII case-insensitively up to the DTD name.
+pub const REUTERS_DOCTYPE: &[u8] = b"<!doctype lewis";
+
+/// Whether the bytes open (after a BOM and whitespace) like Reuters-21578 SGML: its DOCTYPE line, or a `<REUTERS`
+/// tag (upper-case, then whitespace or `>`).
+///
+/// ```
+/// use dyad_ingest::sniff::is_reuters_sgml;
+/// assert!(is_reuters_sgml(b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">"));
+/// assert!(is_reuters_sgml(b"\n<REUTERS TOPICS=\"NO\" NEWID=\"2\">"));
+/// assert!(!is_reuters_sgml(b"<Reuters> wire"));
+/// ```
+pub fn is_reuters_sgml(head: &[u8]) -> bool {
+    let body = strip_bom(head);
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
+    let body = &body[start..];
+    let doctype = body
+        .get(..REUTERS_DOCTYPE.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(REUTERS_DOCTYPE));
+    let story = body.starts_with(crate::reuters::STORY_OPEN)
+        && body
+            .get(crate::reuters::STORY_OPEN.len())
+            .is_some_and(|&b| b.is_ascii_whitespace() || b == b'>');
+    doctype || story
 }
 
 /// Whether the bytes start with gzip's magic number.
@@ -294,7 +327,7 @@ pub fn is_non_article_name(name: &str) -> bool {
 /// What a directory walk makes of a file it has no format for by name, from its (decompressed) first bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnlistedVerdict {
-    /// Text, HTML, JSON Lines or WARC: read it.
+    /// Text, HTML, JSON Lines, WARC or Reuters SGML: read it.
     Read,
     Binary(BinaryEvidence),
     /// One JSON document (pretty-printed object, array), not one object per line.
@@ -357,14 +390,20 @@ pub fn detect_format(head: &[u8], name: Option<&str>) -> Result<InputFormat, Bin
         return Ok(InputFormat::Warc);
     }
     check_not_binary(head)?;
+    if is_reuters_sgml(head) {
+        return Ok(InputFormat::Reuters);
+    }
     if let Some(format) = name.and_then(format_from_name) {
         return Ok(format);
     }
     Ok(detect_from_content(head))
 }
 
-/// Detects text, HTML or JSONL from content alone (the prefix is known not to be WARC or binary).
+/// Detects text, HTML, JSONL or Reuters SGML from content alone (the prefix is known not to be WARC or binary).
 pub fn detect_from_content(head: &[u8]) -> InputFormat {
+    if is_reuters_sgml(head) {
+        return InputFormat::Reuters;
+    }
     let body = strip_bom(head);
     let start = body
         .iter()
@@ -411,6 +450,11 @@ mod tests {
         assert_eq!(format_from_name("data.gz"), None);
         assert_eq!(format_named(" WARC"), Some(InputFormat::Warc));
         assert_eq!(format_named("pdf"), None);
+        assert_eq!(
+            format_from_name("reut2-000.sgm.gz"),
+            Some(InputFormat::Reuters)
+        );
+        assert_eq!(format_named("Reuters"), Some(InputFormat::Reuters));
     }
 
     #[test]
@@ -435,6 +479,18 @@ mod tests {
             detect_format(b"Headline\n\nBody.", None),
             Ok(InputFormat::Text)
         );
+        // Reuters-21578 SGML by its DOCTYPE or first tag, whatever the name; its <TITLE> tags make it no HTML.
+        let reuters =
+            b"<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS NEWID=\"1\">\n<TEXT><TITLE>X</TITLE>";
+        assert_eq!(
+            detect_format(reuters, Some("x.txt")),
+            Ok(InputFormat::Reuters)
+        );
+        assert_eq!(
+            detect_format(b" <REUTERS\tNEWID=\"9\">", None),
+            Ok(InputFormat::Reuters)
+        );
+        assert_eq!(detect_format(b"<REUTERSX>", None), Ok(InputFormat::Text));
         assert!(detect_format(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some("a.html")).is_err());
     }
 

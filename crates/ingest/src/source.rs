@@ -9,6 +9,7 @@ use crate::charset::{decode_html, decode_plain_text, CharsetSource};
 use crate::error::{IngestError, Location};
 use crate::identity::FileIdentity;
 use crate::jsonl::JsonlReader;
+use crate::reuters::ReutersRecords;
 use crate::sniff::{detect_format, is_gzip, SNIFF_BYTES};
 use crate::stream::InputStream;
 use crate::warc::WarcReader;
@@ -81,6 +82,7 @@ enum State {
     Single(Option<Step>),
     Jsonl(Box<JsonlReader>),
     Warc(Box<WarcResponses>),
+    Reuters(Box<ReutersRecords>),
     Done,
 }
 
@@ -272,6 +274,13 @@ impl Records {
                 &self.path,
                 max,
             ))),
+            InputFormat::Reuters => State::Reuters(Box::new(ReutersRecords::new(
+                input,
+                &self.path,
+                name.as_deref(),
+                max,
+                self.opts.strict_utf8,
+            ))),
         })
     }
 
@@ -360,6 +369,14 @@ impl Records {
                     let step = r.next_step()?;
                     self.state = State::Warc(r);
                     return Some(step);
+                }
+                State::Reuters(mut r) => {
+                    let step = r.next_step();
+                    for w in r.take_warnings() {
+                        self.push_warning(w);
+                    }
+                    self.state = State::Reuters(r);
+                    return step;
                 }
             }
         }

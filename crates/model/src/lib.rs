@@ -36,6 +36,8 @@ pub enum InputFormat {
     Jsonl,
     /// A WARC file; `response` records carrying HTML are read.
     Warc,
+    /// Reuters-21578 SGML (`lewis.dtd`): one record per `<REUTERS>` story.
+    Reuters,
 }
 
 /// Where a document came from: enough to find the raw bytes again.
@@ -43,7 +45,8 @@ pub enum InputFormat {
 pub struct Provenance {
     /// The file path as given on the command line (or `-` for standard input).
     pub path: String,
-    /// Zero-based record number inside a multi-record file (JSONL line, WARC record); `None` for single documents.
+    /// Zero-based record number inside a multi-record file (JSONL line, WARC record), or a Reuters-21578 story's
+    /// `NEWID`; `None` for single documents.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<u64>,
     /// Byte offset of the record in the (decompressed) file.
