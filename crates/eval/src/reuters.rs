@@ -1,66 +1,37 @@
 //! Reads the Reuters-21578 collection (22 gzipped SGML files, 21,578 stories of 1987 newswire) for throughput
 //! and coverage benchmarks.
 //!
-//! The files are line-oriented SGML with no root element, so this is a small tag scanner, not an XML parser.
-//! Bytes are read as Latin-1 (one file holds a stray 0xFC). Character references are decoded; the wire control
-//! characters they encode (`&#2;`, `&#3;`, …) are dropped, as is the closing `Reuter` sign-off of a body.
+//! The SGML is read by dyad-ingest's Reuters reader ([`dyad_ingest::reuters`]), the one `dyad code` uses on these
+//! files, so a benchmark codes the very text a user's run does; this module picks the collection's data files
+//! and wraps each story with its file name and the benchmarks' [`StoryText`]. Unlike `dyad code`, which reports a
+//! bad story and goes on, a benchmark refuses a collection with one.
 
-use dyad_model::date::{month_from_name, Date};
+use dyad_ingest::reuters::{ReutersReader, Story};
+use dyad_ingest::{IngestError, DEFAULT_MAX_RECORD_BYTES};
 use flate2::read::GzDecoder;
-use memchr::memmem::Finder;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+pub use dyad_ingest::reuters::TextType;
 
 /// File names of the collection's data files: `reut2-000.sgm(.gz)` … `reut2-021.sgm(.gz)`.
 const DATA_FILE_PREFIX: &str = "reut2-";
 const DATA_FILE_SUFFIXES: [&str; 2] = [".sgm.gz", ".sgm"];
-/// The tags that open and close a story.
-const STORY_OPEN: &[u8] = b"<REUTERS";
-const STORY_CLOSE: &[u8] = b"</REUTERS>";
-/// The sign-off line that ends most bodies; not part of the story.
-const SIGN_OFFS: [&str; 2] = ["Reuter", "REUTER"];
 
-/// How a story's `<TEXT>` is structured (its `TYPE` attribute).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextType {
-    /// Title, dateline and body.
-    Normal,
-    /// Title only.
-    Brief,
-    /// Raw text without title/body structure; its text is in [`ReutersStory::body`].
-    Unprocessed,
-}
-
-/// One Reuters story.
+/// One Reuters story and the data file it came from; its fields ([`Story`]: `new_id`, `title`, `body`, …) are
+/// reached through it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReutersStory {
     /// The data file it came from (file name only).
     pub file: String,
-    /// `NEWID`: 1–21578, chronological and unique.
-    pub new_id: u32,
-    /// `<DATE>` as ISO 8601 (`1987-02-26T15:01:01`), when it parses.
-    pub date: Option<String>,
-    pub topics: Vec<String>,
-    pub places: Vec<String>,
-    pub text_type: TextType,
-    pub title: Option<String>,
-    /// The dateline, trimmed (`SALVADOR, Feb 26 -`).
-    pub dateline: Option<String>,
-    /// The body (or raw text of an unprocessed story), entities decoded, sign-off removed.
-    pub body: Option<String>,
-    /// Byte offset of the `<REUTERS` tag in the decompressed file.
-    pub byte_offset: u64,
+    pub story: Story,
 }
 
-impl ReutersStory {
-    /// The text a coder reads: title, a blank line, then the body (either may be missing).
-    pub fn text(&self) -> String {
-        match (&self.title, &self.body) {
-            (Some(t), Some(b)) => format!("{t}\n\n{b}"),
-            (Some(t), None) => t.clone(),
-            (None, Some(b)) => b.clone(),
-            (None, None) => String::new(),
-        }
+impl std::ops::Deref for ReutersStory {
+    type Target = Story;
+
+    fn deref(&self) -> &Story {
+        &self.story
     }
 }
 
@@ -70,7 +41,7 @@ pub struct StoryText {
     pub new_id: u32,
     /// `YYYY-MM-DD`, when the story's date parses.
     pub date: Option<String>,
-    /// Title, a blank line, then the body ([`ReutersStory::text`]).
+    /// Title, a blank line, then the body ([`Story::text`]).
     pub text: String,
 }
 
@@ -98,11 +69,7 @@ impl ReutersStory {
     pub fn story_text(&self) -> StoryText {
         StoryText {
             new_id: self.new_id,
-            date: self
-                .date
-                .as_ref()
-                .and_then(|d| d.get(..10))
-                .map(str::to_string),
+            date: self.day().map(str::to_string),
             text: self.text(),
         }
     }
@@ -117,12 +84,9 @@ pub enum ReutersError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: byte {offset}: {message}")]
-    Format {
-        path: String,
-        offset: u64,
-        message: String,
-    },
+    /// A malformed story (or corrupt gzip data), as the ingest reader reports it: file, story and byte.
+    #[error(transparent)]
+    Story(#[from] IngestError),
     #[error("{path}: no reut2-*.sgm or reut2-*.sgm.gz files")]
     NoDataFiles { path: String },
 }
@@ -188,244 +152,52 @@ pub fn read_reuters_file(path: &Path) -> Result<Vec<ReutersStory>, ReutersError>
     parse_reuters_sgml(&bytes, &file)
 }
 
-/// Parse SGML bytes; `file` names them in stories and errors.
+/// Parses SGML bytes; `file` names them in stories and errors. The first malformed story is the error.
 pub fn parse_reuters_sgml(bytes: &[u8], file: &str) -> Result<Vec<ReutersStory>, ReutersError> {
-    let err = |offset: usize, message: &str| ReutersError::Format {
-        path: file.to_string(),
-        offset: offset as u64,
-        message: message.to_string(),
-    };
-    let (open_tag, close_tag) = (Finder::new(STORY_OPEN), Finder::new(STORY_CLOSE));
-    let mut stories = Vec::new();
-    let mut pos = 0;
-    // Stories are found in the raw bytes (so offsets are byte offsets), then each is decoded on its own.
-    while let Some(rel) = open_tag.find(&bytes[pos..]) {
-        let start = pos + rel;
-        let end = close_tag
-            .find(&bytes[start..])
-            .map(|e| start + e)
-            .ok_or_else(|| err(start, "<REUTERS> without </REUTERS>"))?;
-        let story = latin1(&bytes[start..end]);
-        let story = story.as_str();
-        let open_end = story.find('>').ok_or_else(|| err(start, "unclosed tag"))?;
-        let new_id = attribute(&story[..open_end], "NEWID")
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| err(start, "<REUTERS> without a numeric NEWID"))?;
-        let (text_type, text_part) = match element_with_attributes(story, "TEXT") {
-            Some((attrs, inner)) => {
-                let kind = match attribute(attrs, "TYPE").as_deref() {
-                    Some("BRIEF") => TextType::Brief,
-                    Some("UNPROC") => TextType::Unprocessed,
-                    _ => TextType::Normal,
-                };
-                (kind, inner)
-            }
-            None => (TextType::Brief, ""),
-        };
-        let body = match text_type {
-            TextType::Unprocessed => Some(text_part),
-            _ => element(text_part, "BODY"),
-        };
-        stories.push(ReutersStory {
-            file: file.to_string(),
-            new_id,
-            date: element(story, "DATE").and_then(parse_date),
-            topics: categories(element(story, "TOPICS")),
-            places: categories(element(story, "PLACES")),
-            text_type,
-            title: element(text_part, "TITLE")
-                .map(|t| normalize_space(&decode(t)))
-                .filter(|t| !t.is_empty()),
-            dateline: element(text_part, "DATELINE")
-                .map(|d| normalize_space(&decode(d)))
-                .filter(|d| !d.is_empty()),
-            body: body
-                .map(|b| clean_body(&decode(b)))
-                .filter(|b| !b.is_empty()),
-            byte_offset: start as u64,
-        });
-        pos = end + STORY_CLOSE.len();
-    }
-    Ok(stories)
-}
-
-/// Latin-1: every byte is the code point of the same value; the files are ASCII but for one byte.
-fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| b as char).collect()
-}
-
-/// The content of the first `<name>…</name>` in `text`.
-fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
-    element_with_attributes(text, name).map(|(_, inner)| inner)
-}
-
-/// The attribute text and content of the first `<name …>…</name>`.
-fn element_with_attributes<'a>(text: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
-    let open = format!("<{name}");
-    let mut from = 0;
-    let start = loop {
-        let at = from + text[from..].find(&open)?;
-        // `<TEXT` must not match `<TEXTS`: the tag name ends at `>` or whitespace.
-        match text[at + open.len()..].chars().next() {
-            Some('>') | Some(' ') | Some('\t') | Some('\n') => break at,
-            _ => from = at + open.len(),
-        }
-    };
-    let open_end = start + text[start..].find('>')?;
-    let attrs = &text[start + open.len()..open_end];
-    let close = format!("</{name}>");
-    let end = open_end + text[open_end..].find(&close)?;
-    Some((attrs, &text[open_end + 1..end]))
-}
-
-/// `NAME="value"` from a tag's attribute text.
-fn attribute(attrs: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=\"");
-    let at = attrs.find(&key)? + key.len();
-    let end = attrs[at..].find('"')?;
-    Some(attrs[at..at + end].to_string())
-}
-
-/// The `<D>…</D>` entries of a category field.
-fn categories(field: Option<&str>) -> Vec<String> {
-    let Some(mut rest) = field else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    while let Some(inner) = element(rest, "D") {
-        out.push(decode(inner));
-        let Some(next) = rest.find("</D>") else { break };
-        rest = &rest[next + 4..];
-    }
-    out
-}
-
-/// `26-FEB-1987 15:01:01.79` (day may be space-padded, noise may follow) → `1987-02-26T15:01:01`; a story whose
-/// time is garbled (one reads `605:12:19.12`) keeps just its date, `1987-03-31`.
-fn parse_date(raw: &str) -> Option<String> {
-    let mut parts = raw.split_whitespace();
-    let mut dmy = parts.next()?.split('-');
-    let day: u32 = dmy.next()?.parse().ok()?;
-    let month = month_from_name(dmy.next()?)?;
-    let year: u32 = dmy.next()?.parse().ok()?;
-    let date = Date::from_ymd(year, month.into(), day)?.to_iso();
-    let time = parts.next().and_then(|t| {
-        let hms: Vec<u32> = t
-            .split('.')
-            .next()?
-            .split(':')
-            .map(|p| p.parse().ok())
-            .collect::<Option<_>>()?;
-        match hms.as_slice() {
-            [h, m, s] if *h < 24 && *m < 60 && *s < 61 => Some(format!("{h:02}:{m:02}:{s:02}")),
-            _ => None,
-        }
-    });
-    Some(match time {
-        Some(time) => format!("{date}T{time}"),
-        None => date,
-    })
-}
-
-/// Decode character references; control characters (wire codes) are dropped.
-fn decode(text: &str) -> String {
-    let mut out = crate::markup::decode_entities(text);
-    out.retain(|c| !c.is_control() || c == '\n' || c == '\t');
-    out
-}
-
-/// Trim a body and drop its closing sign-off line.
-fn clean_body(body: &str) -> String {
-    let trimmed = body.trim_end();
-    let without = SIGN_OFFS
-        .iter()
-        .find_map(|s| {
-            trimmed
-                .strip_suffix(s)
-                .filter(|head| head.is_empty() || head.ends_with(char::is_whitespace))
+    let reader = ReutersReader::new(
+        std::io::Cursor::new(bytes.to_vec()),
+        file,
+        DEFAULT_MAX_RECORD_BYTES,
+    );
+    reader
+        .map(|story| {
+            Ok(ReutersStory {
+                file: file.to_string(),
+                story: story?,
+            })
         })
-        .unwrap_or(trimmed);
-    without.trim().to_string()
-}
-
-fn normalize_space(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const STORY: &str = r#"<!DOCTYPE lewis SYSTEM "lewis.dtd">
-<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="1">
-<DATE> 6-FEB-1987 15:01:01.79 noise</DATE>
-<TOPICS><D>cocoa</D></TOPICS>
-<PLACES><D>el-salvador</D><D>usa</D></PLACES>
-<UNKNOWN>&#5;&#5;C T</UNKNOWN>
-<TEXT>&#2;
-<TITLE>BAHIA &lt;COCOA> REVIEW</TITLE>
-<DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers &amp; rain continued.
-    Second paragraph.
- Reuter
-&#3;</BODY></TEXT>
-</REUTERS>
-<REUTERS TOPICS="NO" NEWID="2">
-<DATE>26-FEB-1987 15:02:20.00</DATE>
-<TEXT TYPE="BRIEF">&#2;
-******<TITLE>SHORT ONE</TITLE>
-&#3;</TEXT>
-</REUTERS>
-"#;
-
     #[test]
-    fn reads_fields_and_decodes() {
-        let stories = parse_reuters_sgml(STORY.as_bytes(), "t.sgm").unwrap();
-        assert_eq!(stories.len(), 2);
-        let s = &stories[0];
-        assert_eq!(s.new_id, 1);
-        assert_eq!(s.date.as_deref(), Some("1987-02-06T15:01:01"));
-        assert_eq!(s.places, ["el-salvador", "usa"]);
-        assert_eq!(s.topics, ["cocoa"]);
-        assert_eq!(s.title.as_deref(), Some("BAHIA <COCOA> REVIEW"));
-        assert_eq!(s.dateline.as_deref(), Some("SALVADOR, Feb 26 -"));
+    fn stories_carry_their_file_and_benchmark_text() {
+        let sgml = "<REUTERS NEWID=\"5\">\n<DATE>27-FEB-1987 09:00:00.00</DATE>\n<TEXT>\
+                    <TITLE>TALKS END</TITLE><BODY>Ministers met &amp; agreed.\n Reuter\n&#3;</BODY>\
+                    </TEXT></REUTERS>\n";
+        let stories = parse_reuters_sgml(sgml.as_bytes(), "reut2-009.sgm").unwrap();
+        assert_eq!(stories.len(), 1);
         assert_eq!(
-            s.body.as_deref(),
-            Some("Showers & rain continued.\n    Second paragraph.")
+            (stories[0].file.as_str(), stories[0].new_id),
+            ("reut2-009.sgm", 5)
         );
-        assert_eq!(stories[1].text_type, TextType::Brief);
-        assert_eq!(stories[1].body, None);
-        assert_eq!(stories[1].text(), "SHORT ONE");
-        assert_eq!(
-            parse_date("31-MAR-1987 605:12:19.12").as_deref(),
-            Some("1987-03-31")
-        );
-        assert_eq!(parse_date("31-APR-1987 10:00:00.00"), None);
+        let text = stories[0].story_text();
+        assert_eq!(text.text, "TALKS END\n\nMinisters met & agreed.");
+        assert_eq!(text.date.as_deref(), Some("1987-02-27"));
+        assert_eq!(text.document().id, "5");
     }
 
     #[test]
-    fn offsets_are_raw_byte_offsets() {
-        let mut bytes = b"\xfc\xfc<REUTERS NEWID=\"7\">\xfc</REUTERS>\n".to_vec();
-        bytes.extend_from_slice(b"<REUTERS NEWID=\"8\"></REUTERS>");
-        let stories = parse_reuters_sgml(&bytes, "t.sgm").unwrap();
-        assert_eq!(stories[0].byte_offset, 2);
-        assert_eq!(stories[1].byte_offset, 33);
-        assert_eq!(&bytes[33..41], b"<REUTERS");
-    }
-
-    #[test]
-    fn truncated_story_is_an_error() {
+    fn a_malformed_story_refuses_the_file() {
         let err = parse_reuters_sgml(b"\n<REUTERS NEWID=\"1\">\n<DATE>", "t.sgm")
             .unwrap_err()
             .to_string();
-        assert_eq!(err, "t.sgm: byte 1: <REUTERS> without </REUTERS>");
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn never_panics_on_arbitrary_sgml(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
-                                          tags in "((<REUTERS NEWID=\"1\">|</REUTERS>|<TEXT|<BODY>|</BODY>|<D>|</D>|&#3;|&lt|&|;|>| |[a-z]{1,3})){0,30}") {
-            let _ = parse_reuters_sgml(&body, "p");
-            let _ = parse_reuters_sgml(tags.as_bytes(), "p");
-        }
+        assert_eq!(
+            err,
+            "t.sgm: story 0 at byte 1: malformed Reuters SGML: truncated: the input ends before </REUTERS>"
+        );
     }
 }
