@@ -26,7 +26,9 @@ pub enum GazetteerError {
     },
     #[error("{path}: not a gzip-compressed UTF-8 gazetteer: {message}")]
     Encoding { path: PathBuf, message: String },
-    #[error("{path}: missing or unknown header (want `#dyad-gazetteer\t1`)")]
+    #[error(
+        "{path}: missing or unknown header (want `#dyad-gazetteer\t2` or `#dyad-gazetteer\t1`)"
+    )]
     Header { path: PathBuf },
     #[error("{path}:{line}: {message}")]
     Record {
@@ -203,14 +205,16 @@ impl Gazetteer {
     /// Parses the TSV text of a gazetteer.
     pub fn from_tsv(text: &str, origin: &Path) -> Result<Gazetteer, GazetteerError> {
         let mut all = text.lines().enumerate();
-        match all.next() {
-            Some((_, h)) if h.trim_end() == "#dyad-gazetteer\t1" => {}
+        // Version 1 gives place ids whole; version 2 gives each as the difference from the previous place's.
+        let delta_ids = match all.next().map(|(_, h)| h.trim_end()) {
+            Some("#dyad-gazetteer\t1") => false,
+            Some("#dyad-gazetteer\t2") => true,
             _ => {
                 return Err(GazetteerError::Header {
                     path: origin.to_path_buf(),
                 })
             }
-        }
+        };
         let mut g = Gazetteer {
             source: origin.to_path_buf(),
             places: Vec::with_capacity(250_000),
@@ -231,7 +235,7 @@ impl Gazetteer {
         // place, so the place index is the line's position.
         let (result, names) = std::thread::scope(|scope| {
             let names = scope.spawn(|| NameIndex::build(&lines));
-            let result = g.read_places(&lines, origin, &mut pending);
+            let result = g.read_places(&lines, origin, delta_ids, &mut pending);
             (result, names.join())
         });
         result?;
@@ -266,9 +270,11 @@ impl Gazetteer {
         &mut self,
         lines: &[(usize, &'t str)],
         origin: &Path,
+        delta_ids: bool,
         pending: &mut Vec<(usize, &'t str)>,
     ) -> Result<(), GazetteerError> {
         let g = self;
+        let mut previous_id: u32 = 0;
         for &(i, line) in lines {
             let lineno = i + 1;
             let bad = |message: String| GazetteerError::Record {
@@ -321,7 +327,13 @@ impl Gazetteer {
                     if nf != 11 {
                         return Err(bad(format!("place record has {nf} fields, want 11")));
                     }
-                    let geonameid = number::<u32>(f[1], "geonameid").map_err(&bad)?;
+                    let mut geonameid = number::<u32>(f[1], "geonameid").map_err(&bad)?;
+                    if delta_ids {
+                        geonameid = previous_id
+                            .checked_add(geonameid)
+                            .ok_or_else(|| bad("geonameid over 2^32".into()))?;
+                        previous_id = geonameid;
+                    }
                     let mut fc = f[3].chars();
                     let feature_class = match (fc.next(), fc.next()) {
                         (Some(c), None) if c.is_ascii_uppercase() => c,

@@ -1146,9 +1146,14 @@ pub const QUALIFIER_BONUS: f64 = 20.0;
 pub const SAME_ADMIN1_BONUS: f64 = 2.0;
 /// Bonus per unit of other names' probability in the candidate's country.
 pub const SAME_COUNTRY_BONUS: f64 = 1.2;
-/// Extra penalty for a city matched by an alternate name when another place has that name as its own ("Mexico"
-/// is Mexico City's alternate name and the country's own).
+/// Extra penalty for a city or admin1 region matched by an alternate name when another place has that name as its
+/// own ("Mexico" is Mexico City's alternate name and the country's own; "Beirut" is the city's own name and the
+/// governorate's alternate).
 pub const SHADOWED_ALTERNATE_PENALTY: f64 = 2.0;
+/// Penalty for an admin1 region that shares its name with a town of its own of at least
+/// [`REGION_TOWN_MIN_POPULATION`] people: news naming "Beirut" or "Krasnodar" means the town.
+pub const REGION_NAMED_AFTER_TOWN_PENALTY: f64 = 2.0;
+pub const REGION_TOWN_MIN_POPULATION: u64 = 100_000;
 /// Support from the document's other places reaches full weight at this log10 population (100,000); smaller towns
 /// get a share, never under [`SUPPORT_MIN_FACTOR`].
 pub const SUPPORT_FULL_FROM_LOG10_POPULATION: f64 = 5.0;

@@ -113,9 +113,24 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             for r in &t.candidates {
                 let p = g.place(r.place);
                 let (mut v, mut why) = prior(p, r.primary);
-                if !r.primary && has_primary && p.feature_class == 'P' {
+                if !r.primary && has_primary && (p.feature_class == 'P' || p.feature_code == "ADM1")
+                {
                     v -= SHADOWED_ALTERNATE_PENALTY;
                     why.push_str(", another place's own name");
+                }
+                // "Beirut", "Krasnodar": a region named after a town of its own stands for the town.
+                if p.feature_code == "ADM1"
+                    && t.candidates.iter().any(|q| {
+                        let town = g.place(q.place);
+                        q.primary
+                            && town.feature_class == 'P'
+                            && town.country == p.country
+                            && town.admin1 == p.admin1
+                            && town.population >= REGION_TOWN_MIN_POPULATION
+                    })
+                {
+                    v -= REGION_NAMED_AFTER_TOWN_PENALTY;
+                    why.push_str(", named after a town of its own");
                 }
                 why = format!("prior {v:.2} ({why})");
                 for &(n, id, bonus) in NEWS_SENSES {

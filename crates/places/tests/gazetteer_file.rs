@@ -114,3 +114,17 @@ fn the_embedded_gazetteer_loads_once() {
         g.heap_bytes() >> 20
     );
 }
+
+#[test]
+fn version_2_gives_place_ids_as_differences() {
+    let v2 = "#dyad-gazetteer\t2\n\
+C\tSY\tSYR\t163843\tSyria\t35\t38\t22198110\t\n\
+P\t170654\tDaraa\tP\tPPL\tSY\t06\t32.6189\t36.1021\t97969\t\n\
+P\t249\tDaraa\tA\tADM1\tSY\t06\t32.83\t36.2\t1000000\tDeraa\n";
+    let g = Gazetteer::from_tsv(v2, std::path::Path::new("v2.tsv")).unwrap();
+    let ids: Vec<u32> = g.places().iter().map(|p| p.geonameid).collect();
+    assert_eq!(ids, [163843, 170654, 170903]);
+    let overflow = "#dyad-gazetteer\t2\nP\t4294967295\tX\tP\tPPL\tSY\t\t1\t1\t1\t\nP\t1\tY\tP\tPPL\tSY\t\t1\t1\t1\t\n";
+    let e = Gazetteer::from_tsv(overflow, std::path::Path::new("o.tsv")).unwrap_err();
+    assert_eq!(e.to_string(), "o.tsv:3: geonameid over 2^32");
+}
