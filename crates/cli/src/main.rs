@@ -7,6 +7,7 @@
 mod bench;
 mod dictionaries;
 mod run;
+mod serve;
 mod store;
 mod validate;
 
@@ -47,6 +48,8 @@ enum Command {
     Recode(store::RecodeArgs),
     /// List a store's runs: version, dictionaries, counts, and what each re-code changed per CAMEO root.
     Runs(store::RunsArgs),
+    /// Serve a store over HTTP (read-only JSON API and the analyst's page), on loopback by default.
+    Serve(serve::ServeArgs),
     /// Print the JSON Schema of the records `dyad code` and `dyad extract` write.
     Schema,
 }
@@ -111,6 +114,7 @@ fn main() -> ExitCode {
         Command::Export(args) => store::run_export(&args),
         Command::Recode(args) => store::run_recode(&args),
         Command::Runs(args) => store::run_runs(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Schema => {
             let schema = dyad_pipeline::records::json_schema();
             outln!(

@@ -1,0 +1,50 @@
+//! `dyad serve`: the HTTP API and the page over a store ([`dyad_server`]). This module parses the address,
+//! says where it serves (and warns when that is not loopback), and turns errors into the exit status.
+
+use crate::store::DEFAULT_DB;
+use crate::Outcome;
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The store (SQLite file) to serve; opened read-only.
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Address to listen on. Loopback by default; any other address makes the store readable from other
+    /// machines (there is no authentication).
+    #[arg(long, value_name = "IP:PORT", default_value = dyad_server::DEFAULT_ADDR)]
+    pub addr: String,
+}
+
+pub fn run(args: &ServeArgs) -> Result<Outcome, String> {
+    let addr: SocketAddr = args.addr.parse().map_err(|_| {
+        format!(
+            "--addr {:?}: not an IP address and port (e.g. 127.0.0.1:8080)",
+            args.addr
+        )
+    })?;
+    let db = args.db.display().to_string();
+    dyad_server::run(&args.db, addr, |bound| {
+        if !bound.ip().is_loopback() {
+            eprintln!(
+                "dyad: warning: listening on {bound}, not loopback: anyone who can reach this machine can read the store (no authentication)"
+            );
+        }
+        let host = if bound.ip().is_unspecified() {
+            "127.0.0.1".to_string()
+        } else if bound.is_ipv6() {
+            format!("[{}]", bound.ip())
+        } else {
+            bound.ip().to_string()
+        };
+        eprintln!(
+            "dyad: serving {db} at http://{host}:{}/ (Ctrl-C to stop)",
+            bound.port()
+        );
+    })
+    .map_err(|e| e.to_string())?;
+    eprintln!("dyad: stopped serving {db}");
+    Ok(Outcome::Clean)
+}
