@@ -27,9 +27,9 @@
 //! # Cost
 //! The embedded file is 4.9 MB (gzip TSV, 242,288 places, 342,000 names; place ids delta-coded).
 //! [`Gazetteer::embedded`] parses it once (`OnceLock`), building the name index on a second thread: about 0.3 s of
-//! CPU, 0.3–0.4 s wall on an idle two-core machine; the parsed gazetteer holds about 55 MB of heap (peak RSS about 115 MB while the text
-//! is decompressed). Recognition and resolution run at about 7,000–9,000 news articles (110,000–140,000 sentences) a
-//! second on one core.
+//! CPU, 0.3–0.4 s wall on an idle two-core machine; the parsed gazetteer holds about 55 MB of heap (peak RSS about
+//! 115 MB while the text is decompressed). Recognition and resolution run at about 7,000–9,000 news articles
+//! (110,000–140,000 sentences) a second on one core.
 //!
 //! # Accuracy
 //! On ../shared/data/geoparsing-dev (`dyad_eval::geo`; weights tuned on the even-numbered articles, the odd ones
@@ -63,15 +63,10 @@ pub use locate::{locate, LocationHow};
 pub use recognize::{FindOptions, MentionKind, Recognizer, Toponym};
 pub use resolve::{distance_km, Candidate, Context, Resolved};
 
-use std::collections::HashSet;
-
 /// Recognition and resolution over one gazetteer.
 pub struct Geoparser<'g> {
     recognizer: Recognizer<'g>,
     options: FindOptions,
-    /// [`hints::PERSON_TITLES`] and [`hints::FIRST_NAMES`], for [`Geoparser::drop_person_names`].
-    person_titles: HashSet<&'static str>,
-    first_names: HashSet<&'static str>,
 }
 
 impl<'g> Geoparser<'g> {
@@ -79,8 +74,6 @@ impl<'g> Geoparser<'g> {
         Geoparser {
             recognizer: Recognizer::new(gazetteer),
             options: FindOptions::default(),
-            person_titles: hints::PERSON_TITLES.iter().copied().collect(),
-            first_names: hints::FIRST_NAMES.iter().copied().collect(),
         }
     }
 
@@ -108,79 +101,6 @@ impl<'g> Geoparser<'g> {
             .collect();
         self.recognizer
             .find_with_starts(&document.text, &starts, self.options)
-    }
-
-    /// Place mentions in one stretch of `text` (a sentence, `start..end` in bytes), read on its own as
-    /// [`Geoparser::find`] reads a text, with spans into `text`. A caller that needs the places of a few sentences
-    /// reads just those; the evidence recognition weighs across a text (a name seen elsewhere as a person's, a
-    /// region named elsewhere) is then the stretch's own. Empty when the span is off the text or off character
-    /// boundaries.
-    ///
-    /// ```
-    /// use dyad_places::{Gazetteer, Geoparser};
-    /// let parser = Geoparser::new(Gazetteer::embedded().unwrap());
-    /// let text = "Talks went on. Shelling hit Daraa in southern Syria.";
-    /// let found = parser.find_in_span(text, 15, text.len());
-    /// assert_eq!(found[0].text(text), "Daraa");
-    /// ```
-    pub fn find_in_span(&self, text: &str, start: usize, end: usize) -> Vec<Toponym> {
-        let Some(stretch) = text.get(start..end) else {
-            return Vec::new();
-        };
-        let mut found = self.recognizer.find(stretch, self.options);
-        for t in &mut found {
-            t.start += start;
-            t.end += start;
-        }
-        found
-    }
-
-    /// Drops from `found` (mentions [`Geoparser::find_in_span`] found in some stretches of `text`) the names that
-    /// `text` writes somewhere as a person's: after a title ("Mr. Wilson", "Finance Minister Wilson") or right
-    /// after a first name ("Michael Wilson"). Recognition over the whole text weighs this evidence from every
-    /// sentence; here it costs one substring search per distinct name, not a reading of the text.
-    pub fn drop_person_names(&self, text: &str, found: &mut Vec<Toponym>) {
-        let mut persons: Vec<(usize, usize)> = Vec::new();
-        let mut checked: Vec<(usize, usize)> = Vec::new();
-        let name_of = |t: &Toponym| text.get(t.start..t.end).unwrap_or("");
-        for t in found.iter().filter(|t| t.kind == MentionKind::Name) {
-            let name = name_of(t);
-            if name.is_empty() || checked.iter().any(|&(s, e)| &text[s..e] == name) {
-                continue;
-            }
-            checked.push((t.start, t.end));
-            if self.written_as_person(text, name) {
-                persons.push((t.start, t.end));
-            }
-        }
-        if !persons.is_empty() {
-            found.retain(|t| {
-                t.kind != MentionKind::Name || !persons.iter().any(|&(s, e)| text[s..e] == *name_of(t))
-            });
-        }
-    }
-
-    /// Whether `name` occurs in `text`, on word boundaries, after a person's title or a first name.
-    fn written_as_person(&self, text: &str, name: &str) -> bool {
-        let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        text.match_indices(name).any(|(at, _)| {
-            let before = &text[..at];
-            let after = &text[at + name.len()..];
-            if word_char(before.chars().next_back()) || word_char(after.chars().next()) {
-                return false;
-            }
-            let gap_start = before.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-            let head = &before[..gap_start];
-            let word_start = head
-                .char_indices()
-                .rev()
-                .take_while(|&(_, c)| c.is_alphanumeric())
-                .last()
-                .map_or(gap_start, |(i, _)| i);
-            let prev = &head[word_start..];
-            self.person_titles.contains(prev)
-                || &before[gap_start..] == " " && self.first_names.contains(prev)
-        })
     }
 
     /// The mention at a given byte span, if its text names a place (see [`Recognizer::toponym_at`]).
