@@ -13,7 +13,8 @@
 //!   document (estimated Jaccard ≥ [`dedup::DUPLICATE_SIMILARITY`]) or starts one.
 //! - [`query`]: filters (always bound as SQL parameters), raw events and merged events: the events of one story
 //!   with the same source, target, CAMEO code, place and day, with `num_mentions`, `num_sources`, `num_articles`.
-//! - [`export`]: JSONL, CSV (RFC 4180), GDELT 1.0's 57-column event table and PLOVER JSON, streamed.
+//! - [`export`]: JSONL, CSV (RFC 4180), GDELT 1.0's event table (57 columns and SOURCEURL) and PLOVER JSON,
+//!   streamed.
 //! - [`recode`]: the stored documents coded again with other dictionaries, as a new generation; old generations
 //!   stay queryable and [`Store::changes`] says what changed per CAMEO root.
 //!
