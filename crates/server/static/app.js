@@ -55,6 +55,8 @@
   /** Force layout: fixed iterations and seed, so a store always draws the same network. */
   const LAYOUT_ITERATIONS = 300;
   const LAYOUT_SEED = 0x5eed;
+  /** Pull of every node towards the centre, against the repulsion of the others. */
+  const LAYOUT_GRAVITY = 1.2;
   /** Half-size in degrees of the box a map point filters to (its place). */
   const PLACE_BOX = 0.01;
   /** Roughly how wide a character of the 11 px labels is, to keep labels apart. */
@@ -771,13 +773,24 @@
       }
       for (let i = 0; i < n; i++) {
         // Gravity keeps components that share no edge in the frame.
-        dx[i] += (W / 2 - nodes[i].x) * 0.6;
-        dy[i] += (H / 2 - nodes[i].y) * 0.6 * (W / H);
+        dx[i] += (W / 2 - nodes[i].x) * LAYOUT_GRAVITY;
+        dy[i] += (H / 2 - nodes[i].y) * LAYOUT_GRAVITY * (W / H);
         const len = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) || 1;
         const stepLen = Math.min(len, temperature);
         nodes[i].x += (dx[i] / len) * stepLen;
         nodes[i].y += (dy[i] / len) * stepLen;
       }
+    }
+    // Fill the frame: scale the drawing about its centre (at most threefold, so a few nodes stay close).
+    const xs = nodes.map((d) => d.x);
+    const ys = nodes.map((d) => d.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const mx = Math.max(...nodes.map((d) => d.w / 2)) + 6;
+    const my = Math.max(...nodes.map((d) => d.h / 2)) + 6;
+    const scale = Math.min(3, (W - 2 * mx) / Math.max(1, x1 - x0), (H - 2 * my) / Math.max(1, y1 - y0));
+    for (const d of nodes) {
+      d.x = W / 2 + (d.x - (x0 + x1) / 2) * scale;
+      d.y = H / 2 + (d.y - (y0 + y1) / 2) * scale;
     }
     // Labels below nodes: push boxes apart until none overlap (bounded passes), then keep them in the frame.
     for (let pass = 0; pass < 80; pass++) {

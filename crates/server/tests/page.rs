@@ -118,11 +118,22 @@ impl Browser {
 
     /// Saves a screenshot of `url` as `$CARGO_TARGET_TMPDIR/page/<name>.png` and says where.
     fn screenshot(&self, url: &str, name: &str) -> PathBuf {
+        self.screenshot_sized(url, name, 1000)
+    }
+
+    /// A screenshot `height` pixels tall (1400 wide).
+    fn screenshot_sized(&self, url: &str, name: &str, height: u32) -> PathBuf {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("page");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join(format!("{name}.png"));
         let _ = std::fs::remove_file(&path);
-        self.run(url, &[format!("--screenshot={}", path.display())]);
+        self.run(
+            url,
+            &[
+                format!("--screenshot={}", path.display()),
+                format!("--window-size=1400,{height}"),
+            ],
+        );
         assert!(path.exists(), "no screenshot of {url}");
         eprintln!("screenshot: {}", path.display());
         path
@@ -415,6 +426,7 @@ fn overview_draws_timeline_map_network_and_table_and_keeps_filters_in_the_url() 
     // No error shown by any panel.
     assert!(dom.all("p").all(|p| !p.has_class("error")), "{text}");
     browser.screenshot(&server.url("/"), "overview");
+    browser.screenshot_sized(&server.url("/"), "overview-full", 2400);
 
     // Filters come from the URL and go back into every link the page builds.
     let filtered = "/?actor=SYR&interval=month";
