@@ -9,7 +9,8 @@
 //! as is the closing `Reuter` sign-off of a body.
 //!
 //! A record's text is the title, a blank line and the body ([`Story::text`]); its date the `<DATE>` day; its id
-//! `reut2-000.sgm#NEWID` (the file name without `.gz`) and `Provenance::record` the `NEWID`. Stories with neither
+//! `reut2-000.sgm#NEWID` (the file name without `.gz`; the bare `NEWID` on standard input) and `Provenance::record`
+//! the `NEWID`. Stories with neither
 //! title nor body are skipped as empty. A story cut off by the end of the input or by the next `<REUTERS` tag, one
 //! without a numeric `NEWID`, and a stray `</REUTERS>` fail alone, named by file, story index and byte; no story may
 //! exceed the record size limit. Nothing here panics on input.
@@ -367,7 +368,7 @@ impl Iterator for ReutersReader {
 /// The records of a Reuters-21578 input: stories as [`RawRecord`]s, empty ones skipped.
 pub(crate) struct ReutersRecords {
     reader: ReutersReader,
-    /// Prefix of record ids: the file name without `.gz`, or empty for standard input.
+    /// Prefix of record ids: the file name without `.gz` and a `#`; none for standard input (the id is the NEWID).
     id_prefix: String,
     finished: bool,
 }
@@ -383,7 +384,10 @@ impl ReutersRecords {
         let name = name.unwrap_or_default();
         ReutersRecords {
             reader: ReutersReader::from_stream(input, path, max_record_bytes, strict_utf8),
-            id_prefix: name.strip_suffix(".gz").unwrap_or(name).to_string(),
+            id_prefix: match name {
+                "" => String::new(),
+                name => format!("{}#", name.strip_suffix(".gz").unwrap_or(name)),
+            },
             finished: false,
         }
     }
@@ -423,7 +427,7 @@ impl ReutersRecords {
             kind: ContentKind::Text,
             content,
             hints: RecordHints {
-                id: Some(format!("{}#{}", self.id_prefix, story.new_id)),
+                id: Some(format!("{}{}", self.id_prefix, story.new_id)),
                 date: story.day().map(str::to_string),
                 ..RecordHints::default()
             },
@@ -716,6 +720,13 @@ FEDERAL RESERVE WEEKLY REPORT
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(got[2].hints.id.as_deref(), Some("reut2-005.sgm#3"));
+        // Standard input has no file name: the id is the NEWID.
+        let opts = crate::IngestOptions::default();
+        let got: Vec<RawRecord> =
+            crate::Records::from_reader("-", None, io::Cursor::new(bytes), &opts)
+                .collect::<Result<_, _>>()
+                .unwrap();
+        assert_eq!(got[0].hints.id.as_deref(), Some("1"));
     }
 
     #[test]
