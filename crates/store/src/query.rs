@@ -428,7 +428,7 @@ impl Cursor {
 
     /// Reads a cursor [`Cursor::encode`] wrote; `None` when `s` is not one.
     pub fn decode(s: &str) -> Option<Cursor> {
-        if s.len() % 2 != 0 || s.len() > 2048 {
+        if !s.len().is_multiple_of(2) || s.len() > 2048 {
             return None;
         }
         let bytes = (0..s.len())
