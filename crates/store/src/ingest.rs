@@ -16,10 +16,22 @@ use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-/// Documents per transaction.
-pub const BATCH_DOCUMENTS: usize = 512;
+/// Documents per transaction. Each commit flushes the full-text index's pending terms as a new segment and
+/// writes every page the transaction touched to the WAL, so larger transactions write less; 2,048 short
+/// articles are a few MB.
+pub const BATCH_DOCUMENTS: usize = 2048;
 /// Longest time between commits while documents keep coming.
 pub const BATCH_TIME: Duration = Duration::from_secs(2);
+/// Coded documents waiting for the writer (a batch of the pipeline's runner and a bit).
+const WRITE_QUEUE: usize = 384;
+/// SQLite page cache while ingesting, in KiB (SQLite's default is 2 MiB). With the default, a transaction of
+/// 512 documents spills dirty pages to the WAL before it commits and reads index pages back from the file; the
+/// random keys of the LSH, content-hash and FTS indexes touch pages all over the file.
+const INGEST_CACHE_KIB: i64 = 64 * 1024;
+/// WAL pages between automatic checkpoints while ingesting (SQLite's default is 1000). A page written by many
+/// transactions is copied back into the database once per checkpoint, so fewer checkpoints copy less; the WAL
+/// grows to at most about this many pages (16 MiB of 4 KiB pages) plus one transaction.
+const INGEST_WAL_AUTOCHECKPOINT: i64 = 4096;
 
 /// What identifies a stored document: the SHA-256 of its raw content and its URL (empty when unknown). The same
 /// bytes from another path are the same document; the same bytes at another URL are a copy (same story).
@@ -135,39 +147,77 @@ pub fn ingest_records(
     observer: &mut dyn RunObserver,
 ) -> Result<RunCounts, StoreError> {
     let known = store.document_keys()?;
-    let mut batch = store.begin_ingest(info)?;
+    let restore = store.tune_for_ingest()?;
+    let result = ingest_into(store, pipeline, info, records, &known, inspect, observer);
+    // The connection's settings as they were, whatever happened (a failed restore only costs memory).
+    store.restore_tuning(restore);
+    result
+}
+
+/// [`ingest_records`] once the store is tuned: coding on the pool, writing on a thread of its own.
+fn ingest_into(
+    store: &mut Store,
+    pipeline: &Pipeline,
+    info: &RunInfo,
+    records: impl Iterator<Item = Result<RawRecord, IngestError>>,
+    known: &HashSet<DocKey>,
+    inspect: &(dyn Fn(&Document) + Sync),
+    observer: &mut dyn RunObserver,
+) -> Result<RunCounts, StoreError> {
+    let batch = store.begin_ingest(info)?;
     let mut counter = CountErrors {
         inner: observer,
         errors: 0,
     };
-    let mut failure: Option<StoreError> = None;
-    let written = run_ordered(
-        records,
-        |record| {
-            let key = DocKey::of(&record);
-            if known.contains(&key) {
-                Item::Known
-            } else {
-                let document = pipeline.process(record);
-                inspect(&document);
-                Item::New(Box::new(Prepared::of_document(pipeline, key, document)))
-            }
-        },
-        |item| {
-            let r = match item {
-                Item::Known => {
-                    batch.skipped();
-                    Ok(())
+    // The writer runs beside the pool: while it stores one batch of documents the pool codes the next (with
+    // the writer inline, every commit would stall the workers). It still writes one document at a time, in
+    // input order, so the rows do not depend on scheduling.
+    let (written, batch, failure) = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Item>(WRITE_QUEUE);
+        let writer = scope.spawn(move || {
+            let mut batch = batch;
+            let mut failure = None;
+            for item in receive {
+                let r = match item {
+                    Item::Known => {
+                        batch.skipped();
+                        Ok(())
+                    }
+                    Item::New(p) => batch.add(*p).map(|_| ()),
+                };
+                if let Err(e) = r {
+                    failure = Some(e);
+                    break;
                 }
-                Item::New(p) => batch.add(*p).map(|_| ()),
-            };
-            r.map_err(|e| {
-                failure = Some(e);
-                std::io::Error::other("store write failed")
-            })
-        },
-        &mut counter,
-    );
+            }
+            (batch, failure)
+        });
+        let written = run_ordered(
+            records,
+            |record| {
+                let key = DocKey::of(&record);
+                if known.contains(&key) {
+                    Item::Known
+                } else {
+                    let document = pipeline.process(record);
+                    inspect(&document);
+                    Item::New(Box::new(Prepared::of_document(pipeline, key, document)))
+                }
+            },
+            // The writer hangs up only when a write failed; its error is the one reported.
+            |item| {
+                send.send(item)
+                    .map_err(|_| std::io::Error::other("store write failed"))
+            },
+            &mut counter,
+        );
+        drop(send);
+        match writer.join() {
+            Ok((batch, failure)) => (written, batch, failure),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    let mut batch = batch;
     for _ in 0..counter.errors {
         batch.error();
     }
@@ -178,6 +228,56 @@ pub fn ingest_records(
         return Err(batch.store().invalid(format!("ingest stopped: {e}")));
     }
     batch.finish()
+}
+
+/// The stored documents sharing a band key with a signature: `?1` … `?BANDS` are its band keys.
+static LSH_CANDIDATES: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let keys: Vec<String> = (1..=crate::dedup::BANDS).map(|i| format!("?{i}")).collect();
+    format!(
+        "SELECT DISTINCT document FROM lsh WHERE key IN ({}) ORDER BY document",
+        keys.join(", ")
+    )
+});
+
+/// The connection's settings that [`Store::tune_for_ingest`] changed.
+#[derive(Debug, Clone, Copy)]
+struct Tuning {
+    cache_size: i64,
+    wal_autocheckpoint: i64,
+}
+
+impl Store {
+    /// A larger page cache and fewer automatic checkpoints for the ingest; returns the settings before. Neither
+    /// touches durability: commits are as atomic and synchronous (`NORMAL`) as before.
+    fn tune_for_ingest(&self) -> Result<Tuning, StoreError> {
+        let get = |pragma: &str| -> Result<i64, StoreError> {
+            self.conn
+                .query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
+                .map_err(|e| self.sql("read settings", e))
+        };
+        let before = Tuning {
+            cache_size: get("cache_size")?,
+            wal_autocheckpoint: get("wal_autocheckpoint")?,
+        };
+        self.apply_tuning(Tuning {
+            cache_size: -INGEST_CACHE_KIB,
+            wal_autocheckpoint: INGEST_WAL_AUTOCHECKPOINT,
+        })?;
+        Ok(before)
+    }
+
+    fn restore_tuning(&self, before: Tuning) {
+        let _ = self.apply_tuning(before);
+    }
+
+    fn apply_tuning(&self, t: Tuning) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch(&format!(
+                "PRAGMA cache_size = {}; PRAGMA wal_autocheckpoint = {};",
+                t.cache_size, t.wal_autocheckpoint
+            ))
+            .map_err(|e| self.sql("tune for ingest", e))
+    }
 }
 
 /// Passes input errors on and counts them.
@@ -607,20 +707,19 @@ impl Batch<'_> {
         }
         let conn = &self.store.conn;
         let sql = |e| classify(&self.store.path, "find similar documents", e);
+        // Every band key in one statement (one step through the index per key, no statement per key).
         let mut candidates: Vec<i64> = Vec::new();
         {
-            let mut stmt = conn
-                .prepare_cached("SELECT document FROM lsh WHERE key = ?1")
+            let mut stmt = conn.prepare_cached(&LSH_CANDIDATES).map_err(sql)?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(signature.band_keys()), |r| {
+                    r.get::<_, i64>(0)
+                })
                 .map_err(sql)?;
-            for key in signature.band_keys() {
-                let rows = stmt.query_map([key], |r| r.get::<_, i64>(0)).map_err(sql)?;
-                for r in rows {
-                    candidates.push(r.map_err(sql)?);
-                }
+            for r in rows {
+                candidates.push(r.map_err(sql)?);
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
         let mut best: Option<(i64, f64)> = None;
         let mut stmt = conn
             .prepare_cached("SELECT signature FROM signatures WHERE document = ?1")
