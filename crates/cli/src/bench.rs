@@ -1,5 +1,6 @@
 //! `dyad bench`: extraction quality and speed on extraction-dev, end-to-end coding throughput and dictionary
-//! coverage on Reuters, and the stress table (pathological input shapes, one thread, `dyad_eval::stress`).
+//! coverage on Reuters, the stress table (pathological input shapes, one thread, `dyad_eval::stress`), the
+//! store's ingest against `dyad code` on the same input, and near-duplicate detection (`dyad_eval::dedup`).
 
 use crate::dictionaries::{load_dictionaries, load_pipeline, DictOptions};
 use crate::outln;
@@ -39,6 +40,30 @@ pub enum BenchCommand {
         /// Repetitions over the corpus (the best is reported).
         #[arg(long, default_value_t = 3)]
         repeat: usize,
+    },
+    /// The store's ingest against `dyad code` to /dev/null on Reuters-21578, interleaved in one run (code,
+    /// ingest, code, ingest, ...): documents/s, events/s, sentences/s, the ratio, and the store's size.
+    Ingest {
+        #[command(flatten)]
+        dicts: DictOptions,
+        /// Rounds of (code, ingest); each ingest writes a fresh store in a temporary folder.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
+    /// Near-duplicate detection as the store does it: precision and recall of duplicate pairs on a synthetic set
+    /// of Reuters stories and web-style copies (per kind of copy) and on Reuters-21578 against exact shingle
+    /// Jaccard >= 0.5, and the time per 10k articles.
+    Dedup {
+        /// Reuters stories (bodies of at least 80 words, no near-duplicate of each other) to copy.
+        #[arg(long, default_value_t = 2000)]
+        originals: usize,
+        /// Seed of the copy generator.
+        #[arg(long, default_value_t = 14)]
+        seed: u64,
+        /// Score only the originals with an even (`even`) or odd (`odd`) position, for tuning on one half and
+        /// reporting on the other.
+        #[arg(long, value_name = "even|odd")]
+        half: Option<String>,
     },
     /// Coverage of a dictionary set on Reuters-21578 (sentences with an actor, with an event, events by root,
     /// frequent uncoded verbs and unknown names), and its agreement with a second set when one is given.
@@ -219,6 +244,19 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             }
             Ok(Outcome::Clean)
         }
+        BenchCommand::Ingest { dicts, repeat } => {
+            bench_ingest(&data_subdir(&data, "reuters21578")?, dicts, *repeat)
+        }
+        BenchCommand::Dedup {
+            originals,
+            seed,
+            half,
+        } => bench_dedup(
+            &data_subdir(&data, "reuters21578")?,
+            *originals,
+            *seed,
+            half.as_deref(),
+        ),
         BenchCommand::Geo => {
             let dir = data_subdir(&data, "geoparsing-dev")?;
             let scores = dyad_eval::geo::bench(&dir).map_err(|e| e.to_string())?;
@@ -268,6 +306,357 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                 plan.run_isolated(&data, *budget)
             }
         }
+    }
+}
+
+/// One timed pass of `dyad bench ingest`.
+#[derive(Default, Clone, Copy)]
+struct Pass {
+    documents: usize,
+    sentences: usize,
+    events: usize,
+    seconds: f64,
+    /// CPU time of the whole process (every thread) during the pass: less sensitive to other load than `seconds`.
+    cpu_seconds: f64,
+}
+
+impl Pass {
+    fn line(&self, what: &str) -> String {
+        let rate = |n: usize| n as f64 / self.seconds.max(f64::MIN_POSITIVE);
+        format!(
+            "{what:<6} {:>7} documents {:>8} sentences {:>7} events in {:>7.3} s: {:>7.0} documents/s {:>8.0} \
+             sentences/s {:>7.0} events/s, {:>7.3} s of CPU",
+            self.documents,
+            self.sentences,
+            self.events,
+            self.seconds,
+            rate(self.documents),
+            rate(self.sentences),
+            rate(self.events),
+            self.cpu_seconds
+        )
+    }
+}
+
+/// Input errors counted, not printed (the bench reads a known corpus).
+#[derive(Default)]
+struct CountInputErrors(usize);
+
+impl dyad_pipeline::RunObserver for CountInputErrors {
+    fn input_error(&mut self, _: &dyad_ingest::IngestError) {
+        self.0 += 1;
+    }
+}
+
+/// CPU time (user and system, every thread) this process has used so far, in seconds; 0 where unknown.
+fn process_cpu_seconds() -> f64 {
+    // /proc/self/stat: utime and stime are the 12th and 13th fields after the parenthesised command name, in
+    // clock ticks (100 per second on Linux).
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = s.get(s.rfind(')')? + 1..)?;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
+}
+
+/// The 1-, 5- and 15-minute load averages, when the system says.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "n/a".into())
+}
+
+/// `dyad bench ingest`: what `dyad code DIR > /dev/null` does and what `dyad ingest DIR --db NEW` does, on the
+/// same records with the same pipeline, alternately, so both see the same machine load.
+fn bench_ingest(dir: &Path, dicts: &DictOptions, repeat: usize) -> Result<Outcome, String> {
+    use dyad_ingest::{read_inputs, IngestOptions};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let loaded = load_dictionaries(dicts)?;
+    let pipeline = dyad_pipeline::Pipeline::with_coder(Coder::new(&loaded));
+    let info = dyad_store::RunInfo {
+        binary_version: env!("CARGO_PKG_VERSION").to_string(),
+        dictionaries: "bench".into(),
+        fingerprint: loaded.fingerprint(),
+        options: "{}".into(),
+        inputs: vec![dir.display().to_string()],
+    };
+    let inputs = [dir.to_path_buf()];
+    let opts = IngestOptions::default();
+    let work = std::env::temp_dir().join(format!("dyad-bench-ingest-{}", std::process::id()));
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    outln!(
+        "{}: {} threads, load average {} at the start",
+        dir.display(),
+        rayon::current_num_threads(),
+        load_average()
+    );
+    let mut rounds: Vec<(Pass, Pass)> = Vec::new();
+    let mut last_store = None;
+    for round in 0..repeat.max(1) {
+        // (a) `dyad code` to /dev/null: read, code on the pool, write event records in input order.
+        let mut code = Pass::default();
+        let mut sink = std::io::sink();
+        let mut errors = CountInputErrors::default();
+        let cpu = process_cpu_seconds();
+        let started = std::time::Instant::now();
+        dyad_pipeline::run_ordered(
+            read_inputs(&inputs, &opts),
+            |r| pipeline.process(r),
+            |doc| {
+                code.documents += 1;
+                code.sentences += doc.sentences.len();
+                code.events += doc.events.len();
+                pipeline.write_events(&doc, &mut sink)
+            },
+            &mut errors,
+        )
+        .map_err(|e| e.to_string())?;
+        code.seconds = started.elapsed().as_secs_f64();
+        code.cpu_seconds = process_cpu_seconds() - cpu;
+        outln!("{}", code.line("code"));
+        // (b) `dyad ingest` into a new store.
+        let db = work.join(format!("round-{round}.db"));
+        remove_store(&db);
+        let sentences = AtomicUsize::new(0);
+        let events = AtomicUsize::new(0);
+        let cpu = process_cpu_seconds();
+        let started = std::time::Instant::now();
+        let mut store = dyad_store::Store::open(&db).map_err(|e| e.to_string())?;
+        let counts = dyad_store::ingest::ingest_records(
+            &mut store,
+            &pipeline,
+            &info,
+            read_inputs(&inputs, &opts),
+            &|doc: &dyad_model::Document| {
+                sentences.fetch_add(doc.sentences.len(), Ordering::Relaxed);
+                events.fetch_add(doc.events.len(), Ordering::Relaxed);
+            },
+            &mut errors,
+        )
+        .map_err(|e| e.to_string())?;
+        let ingest = Pass {
+            documents: counts.records_seen as usize,
+            sentences: sentences.into_inner(),
+            events: events.into_inner(),
+            seconds: started.elapsed().as_secs_f64(),
+            cpu_seconds: process_cpu_seconds() - cpu,
+        };
+        outln!(
+            "{}  (ingest/code throughput {:.2}, CPU {:.2}x)",
+            ingest.line("ingest"),
+            code.seconds / ingest.seconds.max(f64::MIN_POSITIVE),
+            ingest.cpu_seconds / code.cpu_seconds.max(f64::MIN_POSITIVE)
+        );
+        rounds.push((code, ingest));
+        if let Some(previous) = last_store.replace(db.clone()) {
+            remove_store(&previous);
+        }
+        drop(store);
+    }
+    let best = |f: fn(&(Pass, Pass)) -> Pass| {
+        rounds
+            .iter()
+            .map(f)
+            .min_by(|a, b| a.seconds.total_cmp(&b.seconds))
+            .unwrap_or_default()
+    };
+    let (code, ingest) = (best(|r| r.0), best(|r| r.1));
+    let mut ratios: Vec<f64> = rounds
+        .iter()
+        .map(|(c, i)| c.seconds / i.seconds.max(f64::MIN_POSITIVE))
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    outln!("best of {}:", rounds.len());
+    outln!("  {}", code.line("code"));
+    outln!("  {}", ingest.line("ingest"));
+    outln!(
+        "  ingest throughput / code throughput: {:.2} (best against best), median of the rounds {:.2} (aim >= 0.50); \
+         load average {} at the end",
+        code.seconds / ingest.seconds.max(f64::MIN_POSITIVE),
+        ratios[ratios.len() / 2],
+        load_average()
+    );
+    if let Some(db) = last_store {
+        let store = dyad_store::Store::open(&db).map_err(|e| e.to_string())?;
+        store
+            .connection()
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(|e| format!("{}: checkpoint: {e}", db.display()))?;
+        let size = |suffix: &str| {
+            let mut p = db.clone().into_os_string();
+            p.push(suffix);
+            std::fs::metadata(&p).map(|m| m.len()).unwrap_or(0)
+        };
+        let bytes = size("") + size("-wal");
+        let counts = store.counts().map_err(|e| e.to_string())?;
+        outln!(
+            "  store: {} documents in {} stories, {} events; {:.1} MB after a checkpoint ({:.2} MB per 1,000 \
+             documents)",
+            counts.documents,
+            counts.stories,
+            counts.events,
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 * 1000.0 / (counts.documents.max(1) as f64)
+        );
+        drop(store);
+        remove_store(&db);
+    }
+    let _ = std::fs::remove_dir(&work);
+    Ok(Outcome::Clean)
+}
+
+/// `dyad bench dedup`: the synthetic set and Reuters-21578 through a temporary store.
+fn bench_dedup(
+    dir: &Path,
+    originals: usize,
+    seed: u64,
+    half: Option<&str>,
+) -> Result<Outcome, String> {
+    use dyad_eval::dedup::{self as dd, Original};
+    let stories = dyad_eval::reuters::read_reuters_dir(dir).map_err(|e| e.to_string())?;
+    let pipeline = dyad_pipeline::Pipeline::extraction();
+    let work = std::env::temp_dir().join(format!("dyad-bench-dedup-{}", std::process::id()));
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
+    let db = work.join("dedup.db");
+    outln!("load average {} at the start", load_average());
+    // Originals: long bodies, none a near-duplicate of another (else the gold would miss true pairs).
+    let long: Vec<&dyad_eval::reuters::ReutersStory> = stories
+        .iter()
+        .filter(|s| {
+            s.title.is_some()
+                && s.body
+                    .as_deref()
+                    .is_some_and(|b| b.split_whitespace().count() >= 80)
+        })
+        .collect();
+    let texts: Vec<String> = long.iter().map(|s| s.text()).collect();
+    let mut near: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (i, j, _) in dd::exact_pairs(&texts, 0.2) {
+        near.insert(i);
+        near.insert(j);
+    }
+    let half_keeps = |i: usize| match half {
+        Some("even") => i % 2 == 0,
+        Some("odd") => i % 2 == 1,
+        _ => true,
+    };
+    let chosen: Vec<Original> = long
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !near.contains(i))
+        .map(|(_, s)| Original {
+            title: s.title.clone().unwrap_or_default(),
+            body: s.body.clone().unwrap_or_default(),
+        })
+        .take(originals)
+        .enumerate()
+        .filter(|(i, _)| half_keeps(*i))
+        .map(|(_, o)| o)
+        .collect();
+    let articles = dd::synthetic_set(&chosen, seed);
+    let records: Vec<_> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            dd::record(
+                a.content.clone(),
+                a.html,
+                format!("https://synthetic.example/{i}"),
+            )
+        })
+        .collect();
+    let clean: Vec<String> = records
+        .iter()
+        .map(|r| dyad_pipeline::document_of(r.clone()).text)
+        .collect();
+    let started = std::time::Instant::now();
+    let signatures: Vec<_> = clean
+        .iter()
+        .map(|t| dyad_store::dedup::Signature::of_text(t))
+        .collect();
+    let signing = started.elapsed();
+    drop(signatures);
+    let (story_of, ingest) =
+        dd::store_stories(&db, &pipeline, records).map_err(|e| e.to_string())?;
+    let mut report = dd::score_synthetic(&articles, &story_of, ingest);
+    report.similarity = dd::copy_similarities(&articles, &clean);
+    let per_10k = |d: std::time::Duration, n: usize| d.as_secs_f64() * 10_000.0 / n.max(1) as f64;
+    outln!(
+        "synthetic: {} originals (Reuters bodies of >= 80 words, no two with shingle Jaccard >= 0.2{}), {} articles, seed {seed}",
+        report.originals,
+        half.map(|h| format!(", {h} half")).unwrap_or_default(),
+        report.articles
+    );
+    outln!("  all pairs: {}", report.overall);
+    for ((kind, score), (_, mean, below)) in report.per_kind.iter().zip(&report.similarity) {
+        outln!(
+            "  {:<16} {}  (exact J to original: mean {mean:.3}, {:.1}% below {})",
+            kind.name(),
+            score,
+            100.0 * below,
+            dyad_store::dedup::DUPLICATE_SIMILARITY
+        );
+    }
+    outln!(
+        "  time per 10k articles: {:.2} s store ingest (clean, sign, find the story, write; one run on {} threads), \
+         {:.3} s signatures alone (one thread)",
+        per_10k(report.ingest, report.articles),
+        rayon::current_num_threads(),
+        per_10k(signing, report.articles)
+    );
+    // Reuters-21578 itself: every story, gold from exact similarities.
+    let texts: Vec<String> = stories.iter().map(|s| s.text()).collect();
+    let records: Vec<_> = stories
+        .iter()
+        .zip(&texts)
+        .map(|(s, t)| dd::record(t.clone(), false, format!("reuters://{}", s.new_id)))
+        .collect();
+    let (story_of, ingest) =
+        dd::store_stories(&db, &pipeline, records).map_err(|e| e.to_string())?;
+    let r = dd::score_against_exact(&texts, &story_of, ingest, 10);
+    outln!(
+        "reuters21578: {} stories; gold: {} pairs with exact 5-word-shingle Jaccard >= {} (inverted index, {:.2} s)",
+        r.stories,
+        r.score.gold,
+        dyad_store::dedup::DUPLICATE_SIMILARITY,
+        r.exact_pairs_time.as_secs_f64()
+    );
+    outln!("  {}", r.score);
+    for (lo, gold, found) in &r.by_similarity {
+        outln!("  J >= {lo:.1}: {found} of {gold} found");
+    }
+    outln!(
+        "  time per 10k articles: {:.2} s store ingest",
+        per_10k(r.ingest, r.stories)
+    );
+    outln!("  sample of found pairs (similarity, first 80 characters of each):");
+    let head = |t: &str| -> String {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(80)
+            .collect()
+    };
+    for (s, a, b) in &r.sample {
+        outln!("    {s:.3}  [{}] {}", stories[*a].new_id, head(&texts[*a]));
+        outln!("           [{}] {}", stories[*b].new_id, head(&texts[*b]));
+    }
+    let _ = std::fs::remove_dir(&work);
+    Ok(Outcome::Clean)
+}
+
+/// Removes a store file and its journal files, if there.
+fn remove_store(db: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = db.to_path_buf().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(&p);
     }
 }
 

@@ -8,6 +8,7 @@
 
 pub mod coding_suites;
 pub mod coverage;
+pub mod dedup;
 pub mod extraction;
 pub mod geo;
 mod markup;

@@ -155,6 +155,27 @@ impl Signature {
     }
 }
 
+/// The distinct shingles of `text` as 64-bit hashes, sorted: the sets [`exact_similarity`] compares, for
+/// computing exact similarities of many texts at once (an inverted index over shingles). A collision of two
+/// shingles' hashes is as unlikely as in the signature itself.
+pub fn shingle_hashes(text: &str) -> Vec<u64> {
+    let w = word_hashes(text);
+    if w.is_empty() {
+        return Vec::new();
+    }
+    let n = w.len().saturating_sub(SHINGLE_WORDS - 1).max(1);
+    let mut out: Vec<u64> = (0..n)
+        .map(|i| {
+            w[i..(i + SHINGLE_WORDS).min(w.len())]
+                .iter()
+                .fold(FNV1A64_OFFSET_BASIS, |acc, &x| mix(acc.rotate_left(23) ^ x))
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Exact Jaccard similarity of two texts' shingle sets (for tests and the benchmark's gold standard).
 pub fn exact_similarity(a: &str, b: &str) -> f64 {
     use std::collections::HashSet;
