@@ -249,6 +249,7 @@
     const tl = $('#timeline-controls');
     tl.elements.interval.value = p.get('interval') || '';
     tl.elements.dyad.value = p.get('dyad') || '';
+    tl.elements.both.checked = p.get('both') === 'true';
   }
 
   function submitFilters(e) {
@@ -264,7 +265,8 @@
   function submitTimeline(e) {
     e.preventDefault();
     const f = e.target.elements;
-    go(hrefWith({ interval: f.interval.value, dyad: f.dyad.value.trim().toUpperCase().replace(/\s+/g, '') }));
+    const dyad = f.dyad.value.trim().toUpperCase().replace(/\s+/g, '');
+    go(hrefWith({ interval: f.interval.value, dyad, both: dyad && f.both.checked ? 'true' : null }));
   }
 
   function renderChips(p) {
@@ -275,9 +277,10 @@
       let shown = v;
       if (k === 'root' && ROOTS[v]) shown = `${v} ${ROOTS[v]}`;
       if (k === 'quad') shown = (QUADS[Number(v) - 1] || { label: v }).label;
+      if (k === 'dyad') shown = `${v}${p.get('both') === 'true' ? ' (either way)' : ''}`;
       box.append(el('span', { class: 'chip' },
         `${FILTER_NAMES[k] || k}: ${shown}`,
-        navLink(hrefWith({ [k]: null }), { 'aria-label': `Remove the filter ${FILTER_NAMES[k] || k} ${shown}`, title: 'Remove' }, '×')));
+        navLink(hrefWith(k === 'dyad' ? { dyad: null, both: null } : { [k]: null }), { 'aria-label': `Remove the filter ${FILTER_NAMES[k] || k} ${shown}`, title: 'Remove' }, '×')));
     }
   }
 
@@ -380,7 +383,10 @@
 
   async function loadTimeline(p, f, signal) {
     const q = new URLSearchParams(f);
-    if (p.get('dyad')) q.set('dyad', p.get('dyad'));
+    if (p.get('dyad')) {
+      q.set('dyad', p.get('dyad'));
+      if (p.get('both') === 'true') q.set('both', 'true');
+    }
     const chosen = p.get('interval');
     const intervals = chosen ? [chosen] : ['day', 'week', 'month'];
     let data = null;
@@ -409,7 +415,7 @@
     const dyad = p.get('dyad');
     const summary = el('p', { class: 'note' },
       `${fmtInt(total)} dated events per ${interval}`,
-      dyad ? ` between ${dyad.split(',').join(' and ')}` : '',
+      dyad ? (p.get('both') === 'true' ? ` between ${dyad.split(',').join(' and ')}` : ` from ${dyad.split(',').join(' to ')}`) : '',
       undated ? `; ${fmtInt(undated)} undated events are not drawn` : '', '.');
     if (!buckets.length) {
       box.append(el('p', { class: 'empty', text: 'No dated events for this filter.' }), summary);
@@ -1051,7 +1057,7 @@
     drawText(doc.text || '', events, selected);
     drawEventList(events, selected, p);
     drawWhy(doc.text || '', selected);
-    drawMentions(info, doc);
+    drawMentions(info, doc, selected);
     // The text scrolls in its own box, so the page stays put: bring the selected verb to its middle.
     const box = $('#doc-text');
     const verb = box.querySelector('mark.hl-verb');
@@ -1171,14 +1177,22 @@
       row('According to', rb ? [rb.actor ? el('span', { class: 'code', text: rb.actor }) : '', ' ', rb.outlet ? el('span', { text: rb.outlet }) : ''] : '',
         el('span', { class: 'where', text: ev.claimed ? ' — a claim, not a reported fact' : '' }));
     }
+    if (ev.source && ev.target) {
+      row('Explore',
+        navLink(hrefWith({ dyad: `${ev.source},${ev.target}`, both: 'true', source: null, target: null, actor: null }), {}, `Timeline of ${ev.source} and ${ev.target}`),
+        el('br', {}),
+        navLink(hrefWith({ source: ev.source, target: ev.target, actor: null }), {}, `All events ${ev.source} → ${ev.target}`));
+    }
     box.append(dl);
   }
 
-  function drawMentions(info, doc) {
+  /** The articles that report the event opened from the table, while that event is the one selected. */
+  function drawMentions(info, doc, selected) {
     const mentions = info && Array.isArray(info.mentions) ? info.mentions : [];
     const section = $('#mentions-panel');
     const list = clear($('#mentions'));
-    if (mentions.length < 1) {
+    const isSelected = selected && mentions.some((m) => String(m.event_id) === String(selected.event_id));
+    if (mentions.length < 1 || !isSelected) {
       section.hidden = true;
       return;
     }
@@ -1203,7 +1217,6 @@
     fillRootOptions();
     $('#filters').addEventListener('submit', submitFilters);
     $('#timeline-controls').addEventListener('submit', submitTimeline);
-    $('#timeline-controls select[name=interval]').addEventListener('change', (e) => e.target.form.requestSubmit());
     render();
   }
 

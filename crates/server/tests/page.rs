@@ -483,6 +483,17 @@ fn overview_draws_timeline_map_network_and_table_and_keeps_filters_in_the_url() 
         .to_string();
     assert_eq!(remove, "?interval=month");
     browser.screenshot(&server.url(filtered), "overview-filtered");
+
+    // A dyad's timeline, both directions.
+    let dyad = "/?dyad=TUR,GRC&both=true&interval=month";
+    let dom = browser.dom(&server.url(dyad));
+    let text = dom.text();
+    assert!(dom.all("p").all(|p| !p.has_class("error")), "{text}");
+    assert!(text.contains("per month between TUR and GRC"), "{text}");
+    assert!(
+        dom.all("rect").any(|t| t.has_class("q1")),
+        "no verbal cooperation bars for TUR–GRC"
+    );
 }
 
 #[test]
