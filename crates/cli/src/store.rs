@@ -3,7 +3,7 @@
 //! progress and errors, and sets the exit status.
 
 use crate::dictionaries::{print_warnings, DictOptions};
-use crate::run::{finish_on_write_error, progress_bar, warn_limits, warning_summary, WarnAsRead};
+use crate::run::{finish_on_write_error, warn_limits, warning_summary, WarnAsRead};
 use crate::{InputArgs, Outcome};
 use clap::{Args, ValueEnum};
 use dyad_coding::Coder;
@@ -222,6 +222,73 @@ fn pipeline_and_run(
     ))
 }
 
+/// The ingest progress bar: on a terminal (and without `--quiet`), bytes of input done out of the total found by
+/// a first walk of the inputs, with records/s and an ETA; hidden otherwise.
+struct IngestProgress {
+    bar: ProgressBar,
+    /// Bytes of the inputs before each one, and the total last: `done_bytes[k]` when `k` inputs are finished.
+    done_bytes: Vec<u64>,
+}
+
+fn ingest_progress(input: &InputArgs, opts: &dyad_ingest::IngestOptions) -> IngestProgress {
+    let wanted = !input.quiet && std::io::IsTerminal::is_terminal(&io::stderr());
+    if !wanted {
+        return IngestProgress {
+            bar: ProgressBar::hidden(),
+            done_bytes: Vec::new(),
+        };
+    }
+    let walk = dyad_ingest::discover_sources(&input.inputs, opts);
+    let mut done_bytes = vec![0u64];
+    for s in walk.sources.iter().flatten() {
+        let size = match s {
+            dyad_ingest::Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            dyad_ingest::Source::Stdin => 0,
+        };
+        let last = *done_bytes.last().unwrap_or(&0);
+        done_bytes.push(last + size);
+    }
+    let bar = ProgressBar::new(*done_bytes.last().unwrap_or(&0));
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:30} {percent:>3}% of input  {msg}  {elapsed} ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    IngestProgress { bar, done_bytes }
+}
+
+/// The records, moving the bar to the bytes of the inputs finished (every few records; the walk's order is the
+/// reading order).
+struct WithEta<'a> {
+    inner: WarnAsRead<'a>,
+    done_bytes: Vec<u64>,
+    seen: u64,
+}
+
+impl Iterator for WithEta<'_> {
+    type Item = Result<dyad_ingest::RawRecord, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        let next = self.inner.next();
+        self.seen += 1;
+        if !self.done_bytes.is_empty() && self.seen % 64 == 1 {
+            let files = self.inner.inputs.file_counts().len();
+            let finished = files.saturating_sub(1);
+            if let Some(&b) = self.done_bytes.get(finished) {
+                self.inner.progress.set_position(b);
+            }
+            let elapsed = self.inner.progress.elapsed().as_secs_f64().max(1e-3);
+            self.inner.progress.set_message(format!(
+                "{} records, {:.0}/s",
+                self.seen,
+                self.seen as f64 / elapsed
+            ));
+        }
+        next
+    }
+}
+
 /// Input errors printed as they come.
 struct IngestReporter {
     progress: ProgressBar,
@@ -230,9 +297,6 @@ struct IngestReporter {
 impl RunObserver for IngestReporter {
     fn input_error(&mut self, e: &IngestError) {
         self.progress.suspend(|| eprintln!("dyad: error: {e}"));
-    }
-    fn progress(&mut self, n: usize) {
-        self.progress.inc(n as u64);
     }
 }
 
@@ -256,14 +320,18 @@ pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
         opts.exclude.extend(FileIdentity::of_path(Path::new(&p)));
     }
     let mut inputs = read_inputs(&args.input.inputs, &opts);
-    let progress = progress_bar(&args.input);
+    let progress = ingest_progress(&args.input, &opts);
     let mut reporter = IngestReporter {
-        progress: progress.clone(),
+        progress: progress.bar.clone(),
     };
-    let records = WarnAsRead {
-        inputs: &mut inputs,
-        verbose: args.input.verbose,
-        progress: progress.clone(),
+    let records = WithEta {
+        inner: WarnAsRead {
+            inputs: &mut inputs,
+            verbose: args.input.verbose,
+            progress: progress.bar.clone(),
+        },
+        done_bytes: progress.done_bytes,
+        seen: 0,
     };
     let result = dyad_store::ingest::ingest_records(
         &mut store,
@@ -273,7 +341,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
         &warn_limits,
         &mut reporter,
     );
-    progress.finish_and_clear();
+    reporter.progress.finish_and_clear();
     // What was committed before a failure stays; the failed batch was rolled back.
     let counts = result.map_err(store_error)?;
     let total = inputs.total_counts();
