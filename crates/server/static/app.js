@@ -1118,7 +1118,7 @@
       const pressed = ev === selected;
       const button = el('button', { type: 'button', 'aria-pressed': pressed ? 'true' : 'false', 'data-event': ev.event_id },
         el('span', { class: 'who', text: `${actorText(ev.source)} → ${actorText(ev.target)}` }),
-        el('span', { class: 'what', text: cameoLabel(ev.cameo) }),
+        el('span', { class: 'what', text: `${cameoLabel(ev.cameo)} · sentence ${ev.sentence}` }),
         goldsteinNode(ev.goldstein));
       button.addEventListener('click', () => {
         const next = new URLSearchParams(location.search);
