@@ -396,28 +396,32 @@ pub fn score(
         s.inexact.predicted += found.len();
         s.exact.gold += a.gold.len();
         s.inexact.gold += a.gold.len();
-        // Exact: identical spans. Inexact: a one-to-one pairing of overlapping spans, in order.
+        // Recognition is scored on the spans found (streets and natural features too, which the resolver may
+        // leave without coordinates). Exact: identical spans. Inexact: a one-to-one pairing of overlapping spans,
+        // in order; a paired gold toponym with coordinates is then scored on its mention's resolution, or
+        // charged UNRESOLVED_KM when it has none.
         for g in &a.gold {
-            if resolved
-                .iter()
-                .any(|r| r.start == g.start && r.end == g.end)
-            {
+            if found.iter().any(|f| f.start == g.start && f.end == g.end) {
                 s.exact.true_positives += 1;
             }
         }
-        let mut used = vec![false; resolved.len()];
+        let mut used = vec![false; found.len()];
         for g in &a.gold {
-            let hit = resolved
+            let hit = found
                 .iter()
                 .enumerate()
-                .find(|(k, r)| !used[*k] && r.start < g.end && g.start < r.end);
-            if let Some((k, r)) = hit {
+                .find(|(k, f)| !used[*k] && f.start < g.end && g.start < f.end);
+            if let Some((k, f)) = hit {
                 used[k] = true;
                 s.inexact.true_positives += 1;
                 if let Some((lat, lon)) = g.coords {
-                    s.end_to_end
-                        .km
-                        .push(dyad_places::distance_km(r.lat, r.lon, lat, lon));
+                    let km = resolved
+                        .iter()
+                        .find(|r| r.start == f.start && r.end == f.end)
+                        .map_or(UNRESOLVED_KM, |r| {
+                            dyad_places::distance_km(r.lat, r.lon, lat, lon)
+                        });
+                    s.end_to_end.km.push(km);
                 }
             }
         }
