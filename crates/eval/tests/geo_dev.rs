@@ -1,7 +1,8 @@
 //! The geoparser on ../shared/data/geoparsing-dev: LGL and GeoVirus, each split into the half the weights were tuned
 //! on (even articles) and the half held back (odd). Floors sit just under the figures reached, so a regression
-//! fails; the figures print with `--nocapture` (articles/s here is the debug build; `cargo test --release` or the
-//! bench gives the real rate).
+//! fails (acc@161 and AUC charge a found toponym the resolver leaves without coordinates, such as a river, half
+//! the earth's circumference, as `dyad_eval::geo::GeoScores::end_to_end` says); the figures print with
+//! `--nocapture` (articles/s here is the debug build; `cargo test --release` or the bench gives the real rate).
 
 use dyad_eval::geo::{default_data_dir, read_corpus, score, summary, GeoCorpusKind, GeoScores};
 use dyad_places::{FindOptions, Gazetteer, Geoparser};
@@ -66,16 +67,16 @@ fn lgl() {
         GeoCorpusKind::Lgl,
         true,
         &Floors {
-            exact_f1: 0.81,
-            inexact_f1: 0.84,
-            acc161: 0.865,
-            auc_max: 0.215,
+            exact_f1: 0.855,
+            inexact_f1: 0.885,
+            acc161: 0.855,
+            auc_max: 0.225,
         },
         &Floors {
-            exact_f1: 0.78,
-            inexact_f1: 0.81,
-            acc161: 0.865,
-            auc_max: 0.205,
+            exact_f1: 0.81,
+            inexact_f1: 0.845,
+            acc161: 0.85,
+            auc_max: 0.215,
         },
     );
 }
@@ -87,14 +88,14 @@ fn geovirus() {
         GeoCorpusKind::GeoVirus,
         false,
         &Floors {
-            exact_f1: 0.895,
-            inexact_f1: 0.915,
-            acc161: 0.89,
+            exact_f1: 0.915,
+            inexact_f1: 0.935,
+            acc161: 0.885,
             auc_max: 0.30,
         },
         &Floors {
-            exact_f1: 0.89,
-            inexact_f1: 0.905,
+            exact_f1: 0.905,
+            inexact_f1: 0.92,
             acc161: 0.855,
             auc_max: 0.31,
         },

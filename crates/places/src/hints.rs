@@ -586,6 +586,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 
 /// Capitalised words that some small place is named after but that in news are almost never that place.
 pub const STOP_NAMES: &[&str] = &[
+    "White House",
     "Spring",
     "Summer",
     "Winter",
@@ -1064,11 +1065,16 @@ pub const FEATURE_WORDS: &[&str] = &[
     "Delta",
     "Reservoir",
     "Dam",
+    "County",
 ];
 /// Words opening a natural feature's name: "Lake Titicaca", "Mount Kenya".
 pub const FEATURE_PREFIXES: &[&str] = &["Lake", "Mount", "Mt", "River", "Gulf", "Cape", "Isle"];
 /// Words opening a numbered road's name: "Highway 19", "Interstate 45", "County Road 225".
 pub const ROAD_PREFIXES: &[&str] = &["Highway", "Interstate", "Route", "County", "State", "US"];
+/// Words that open a street's name without being a name themselves: "North Cooper Street", "Old Alton Road".
+pub const STREET_QUALIFIERS: &[&str] = &[
+    "North", "South", "East", "West", "Old", "Upper", "Lower", "New",
+];
 /// Street words written with a full stop ("Main St.").
 pub const STREET_ABBREVIATIONS: &[&str] = &["St", "Rd", "Ave", "Blvd", "Ln", "Pkwy", "Hwy"];
 /// The most words before a street or feature word.
@@ -1111,7 +1117,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 /// Shortest name (bytes) looked up when written in capitals ("BEIRUT"); shorter all-capital words are acronyms.
 pub const MIN_CAPITALS_NAME_BYTES: usize = 4;
 /// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
-pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '('];
+pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '(', ':'];
 /// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "del", "la", "le", "les", "el", "al", "du", "des", "di", "da", "do", "dos", "das",
@@ -1174,9 +1180,77 @@ pub const DATELINE_COUNTRY_BONUS: f64 = 1.5;
 pub const NEWS_SENSES: &[(&str, u32, f64)] = &[("Washington", 4140963, 2.5)];
 
 /// Words after a place name that keep it a place inside an institution's name ("Gainesville Police", "Ohio State").
+/// Lowercase nouns right after a name that make it a place in local news: "a Chapin man", "the Lindsay area",
+/// "Clinton residents".
+pub const PLACE_HEAD_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "men",
+    "women",
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "teen",
+    "teens",
+    "teenager",
+    "boy",
+    "girl",
+    "couple",
+    "family",
+    "families",
+    "area",
+    "areas",
+    "police",
+    "officials",
+    "firefighters",
+    "voters",
+    "homeowners",
+    "neighborhood",
+    "neighborhoods",
+    "community",
+    "businesses",
+    "schools",
+    "township",
+    "village",
+];
+/// Capitalised words after a name that make even a small town's name a place: "Litchfield Fire Chief", "Canaan
+/// Board of Finance", "Lindsay Police" (a narrower list than [`INSTITUTION_WORDS`], which only keeps a name from
+/// being taken for a person's).
+pub const LOCAL_INSTITUTION_HEADS: &[&str] = &[
+    "Police",
+    "Sheriff",
+    "Fire",
+    "Board",
+    "Township",
+    "Village",
+    "Borough",
+    "Chamber",
+    "Library",
+    "Hospital",
+    "Airport",
+    "Municipal",
+    "Courthouse",
+    "High",
+    "Schools",
+    "Council",
+    "Mayor",
+];
+/// Words after a name that make it a holiday or a war, not the place: "St. Patrick's Day", "Gulf War".
+pub const EVENT_HEADS: &[&str] = &["Day", "War"];
+/// Ages after a name make it a person: "Jason Jones, 23, of Central Avenue".
+pub const MAX_AGE: u32 = 120;
 pub const INSTITUTION_WORDS: &[&str] = &[
     "Police",
     "Sheriff",
+    "Chamber",
+    "Library",
+    "Hospital",
+    "Airport",
+    "Municipal",
+    "Borough",
+    "Village",
+    "Courthouse",
     "City",
     "County",
     "Department",
@@ -1209,7 +1283,6 @@ pub const INSTITUTION_WORDS: &[&str] = &[
     "Court",
     "Foreign",
     "Coroner",
-    "Chamber",
     "Medical",
     "Detention",
     "Democratic",
@@ -1218,13 +1291,10 @@ pub const INSTITUTION_WORDS: &[&str] = &[
     "Arts",
     "Central",
     "House",
-    "Hospital",
     "Health",
     "Gov",
     "University",
     "College",
-    "Courthouse",
-    "Municipal",
     "Middle",
     "Democrat",
     "Republican",
@@ -1234,14 +1304,12 @@ pub const INSTITUTION_WORDS: &[&str] = &[
     "Rep",
     "Minister",
     "Government",
-    "Airport",
     "Centers",
     "Center",
     "Food",
     "Agriculture",
     "Unified",
     "Congressman",
-    "Library",
     "Museum",
     "Zoo",
     "Park",

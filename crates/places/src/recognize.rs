@@ -111,6 +111,8 @@ struct Tables {
     organisation_heads: WordSet,
     organisation_prefixes: WordSet,
     disease_words: WordSet,
+    place_head_nouns: WordSet,
+    event_heads: WordSet,
 }
 
 impl Tables {
@@ -139,6 +141,8 @@ impl Tables {
             organisation_heads: ORGANISATION_HEADS.iter().copied().collect(),
             organisation_prefixes: ORGANISATION_PREFIXES.iter().copied().collect(),
             disease_words: DISEASE_WORDS.iter().copied().collect(),
+            place_head_nouns: PLACE_HEAD_NOUNS.iter().copied().collect(),
+            event_heads: EVENT_HEADS.iter().copied().collect(),
         }
     }
 }
@@ -353,8 +357,15 @@ impl<'g> Recognizer<'g> {
                 .is_some_and(|n| text[ws[k].end..n.start] == *" ")
         };
         let first = w(i);
-        if t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
-            || t.first_names.contains(first)
+        // "North Street", "Bridge Street": a stop word names a street when a street word follows it.
+        let street_next = joined(i) && t.street_words.contains(w(i + 1)) && first.len() >= 3
+            || STREET_QUALIFIERS.contains(&first)
+                && (i + 2..=i + MAX_FEATURE_NAME_WORDS)
+                    .take_while(|&k| joined(k - 1) && capitalised(w(k)))
+                    .any(|k| t.street_words.contains(w(k)));
+        if (t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
+            || t.first_names.contains(first))
+            && !street_next
         {
             return None;
         }
@@ -388,10 +399,15 @@ impl<'g> Recognizer<'g> {
             }
             return Some((k, ws[k].end, MentionKind::Feature));
         }
-        // "Main Street", "Neches River", "Smoky Mountains".
+        // "Main Street", "Neches River", "Smoky Mountains", "Hyland-Croy Road", "Governors' Parkway".
+        let linked = |k: usize| {
+            ws.get(k + 1).is_some_and(|n| {
+                matches!(&text[ws[k].end..n.start], " " | "-" | "' " | "\u{2019} ")
+            })
+        };
         let mut k = i;
         while k < i + MAX_FEATURE_NAME_WORDS {
-            if !joined(k) {
+            if !linked(k) {
                 return None;
             }
             let next = w(k + 1);
@@ -438,6 +454,7 @@ impl<'g> Recognizer<'g> {
         let mut persons: HashSet<&str> = HashSet::new();
         let mut regions: HashSet<(u16, &str)> = HashSet::new();
         let mut countries: HashSet<u16> = HashSet::new();
+        let mut previous_person: Option<usize> = None;
         for m in &matches {
             let s = &text[m.start..m.end];
             let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
@@ -445,8 +462,20 @@ impl<'g> Recognizer<'g> {
                 && t.first_names.contains(prev)
                 && text[ws[m.first_word - 1].end..m.start] == *" ";
             let prev_is_title = m.first_word > 0 && t.titles.contains(prev);
-            if m.demonym.is_none() && (prev_is_title || prev_is_first_name) {
+            // "Jason Terrell Jones": a name right after a person's name goes on with it.
+            let after_person =
+                previous_person.is_some_and(|end| text.get(end..m.start) == Some(" "));
+            if m.demonym.is_none()
+                && m.feature.is_none()
+                && (prev_is_title
+                    || prev_is_first_name
+                    || after_person
+                    || followed_by_age(&text[m.end..]))
+            {
                 persons.insert(s);
+                previous_person = Some(m.end);
+            } else {
+                previous_person = None;
             }
             for r in &m.candidates {
                 let p = g.place(r.place);
@@ -606,7 +635,28 @@ impl<'g> Recognizer<'g> {
         if t.first_names.contains(s)
             && next_cap
             && !next_institution
-            && (strength < Strength::Strong || !next2_cap && !next.ends_with('s'))
+            && (strength < Strength::Strong || !next2_cap)
+        {
+            return Verdict::Reject;
+        }
+        // "St. Patrick's Day", "Gulf War": a holiday or a war named after the place (a country's war stays: "Iraq
+        // War").
+        let after_possessive = text[m.end..]
+            .strip_prefix("'s ")
+            .or_else(|| text[m.end..].strip_prefix("\u{2019}s "));
+        let head = match after_possessive {
+            Some(rest) => rest
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or(""),
+            None if next_joined => next,
+            None => "",
+        };
+        if t.event_heads.contains(head)
+            && !m
+                .candidates
+                .iter()
+                .any(|r| g.place(r.place).feature_code == "PCLI")
         {
             return Verdict::Reject;
         }
@@ -672,7 +722,12 @@ impl<'g> Recognizer<'g> {
         let initial_ok = !initial
             || next_joined_capital(next, next_joined)
             || next_joined && !capitalised(next) && !t.first_names.contains(s);
+        // "a Chapin man", "the Lindsay area", "Litchfield Fire Chief": a local-news head after the name.
+        let head_noun = next_joined && t.place_head_nouns.contains(next);
+        let institution_after = next_joined && LOCAL_INSTITUTION_HEADS.contains(&next);
         let accept = qualified
+            || head_noun
+            || institution_after
             || strength == Strength::Strong
             || strength == Strength::Medium && initial_ok
             || locative
@@ -778,4 +833,16 @@ fn is_institution_word(w: &str) -> bool {
 
 fn next_joined_capital(next: &str, joined: bool) -> bool {
     joined && capitalised(next) && is_institution_word(next)
+}
+
+/// "Jones, 23, of …": a name followed by an age.
+fn followed_by_age(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let digits: &str = &rest[..rest.bytes().take_while(u8::is_ascii_digit).count()];
+    !digits.is_empty()
+        && digits.len() <= 3
+        && rest[digits.len()..].starts_with(',')
+        && digits.parse::<u32>().is_ok_and(|n| n <= MAX_AGE)
 }

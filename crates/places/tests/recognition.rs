@@ -180,3 +180,37 @@ fn streets_and_natural_features() {
     assert_eq!(r[0].geonameid, r[1].geonameid);
     assert_eq!(names("The United Way raised funds."), Vec::<&str>::new());
 }
+
+#[test]
+fn local_news_heads_make_small_towns_places() {
+    assert_eq!(names("A Chapin man died early Tuesday."), ["Chapin"]);
+    assert_eq!(
+        names("Blood pressure checks, said Litchfield Fire Chief Jim Koser."),
+        ["Litchfield"]
+    );
+}
+
+#[test]
+fn holidays_wars_and_people_named_like_places_are_not_places() {
+    assert!(names("Crashes during the St. Patrick's Day holiday.").is_empty());
+    assert!(names("The disabled Gulf War veteran rode on.").is_empty());
+    assert_eq!(names("The Iraq War ended.").len(), 1);
+    // A name after a person's name, or before an age, is the person's.
+    let text = "Police said Jason Terrell Jones, 23, of Central Avenue fled. Jones was caught.";
+    assert!(!names(text).contains(&"Jones"));
+    assert!(names("Fighting near the White House lawn.").is_empty());
+}
+
+#[test]
+fn streets_with_qualifiers_hyphens_and_apostrophes() {
+    let text =
+        "A farm at North Cooper Street, a crash on Hyland-Croy Road, a park on Governors' Parkway.";
+    assert_eq!(
+        names(text),
+        [
+            "North Cooper Street",
+            "Hyland-Croy Road",
+            "Governors' Parkway"
+        ]
+    );
+}
