@@ -190,6 +190,17 @@ pub fn where_clause(filter: &Filter, generation: i64) -> (String, Vec<Value>) {
     (sql, params)
 }
 
+/// [`where_clause`] over events aliased `alias` instead of `e` (the clause refers to no other table).
+fn where_clause_as(filter: &Filter, generation: i64, alias: &str) -> (String, Vec<Value>) {
+    let (sql, params) = where_clause(filter, generation);
+    (sql.replace("e.", &format!("{alias}.")), params)
+}
+
+/// One mention of a merged event (`mentions`), over `events e JOIN documents d`.
+const MENTION_JSON: &str =
+    "json_object('doc_id', d.doc_id, 'document', d.id, 'sentence', e.sentence, \
+     'path', d.path, 'outlet', d.outlet, 'url', nullif(d.url, ''))";
+
 /// The merged events of the events matching `clause` (over `events e JOIN documents d`): one row per story,
 /// source, target, CAMEO code, place and day, with its first raw event's id, its counts and its mentions.
 fn merged_groups(clause: &str) -> String {
@@ -197,8 +208,7 @@ fn merged_groups(clause: &str) -> String {
         "SELECT min(e.id) AS id, e.story AS story, count(*) AS mentions,
                 count(DISTINCT coalesce(d.outlet, 'document ' || d.id)) AS sources,
                 count(DISTINCT e.document) AS articles,
-                json_group_array(json_object('doc_id', d.doc_id, 'document', d.id, 'sentence', e.sentence, 'path', d.path, 'outlet', d.outlet,
-                    'url', nullif(d.url, '')) ORDER BY e.id) AS list
+                json_group_array({MENTION_JSON} ORDER BY e.id) AS list
          FROM events e JOIN documents d ON d.id = e.document
          WHERE {clause}
          GROUP BY e.story, e.source, e.target, e.cameo, e.geonameid, e.day"
@@ -597,7 +607,8 @@ pub struct StoredDocument {
 
 impl Store {
     /// Up to `limit` events matching `filter` in `sort` order, after `after` (a cursor from the previous page,
-    /// made for the same sort). Raw pages read an index range; a merged page groups the filter's events again.
+    /// made for the same sort). Pages by id read events in id order and stop at the page's end, raw or merged
+    /// (a merged event is found as its group's first raw event); other sorts read the filter's events whole.
     pub fn events_page(
         &self,
         filter: &Filter,
@@ -632,7 +643,42 @@ impl Store {
         };
         let key_column = key.unwrap_or("NULL");
         params.push(Value::Integer(limit as i64 + 1));
-        let sql = if merged {
+        let sql = if merged && key.is_none() {
+            // By id, a merged event is its group's first raw event: find the page's first events by index
+            // (each matching event with no earlier matching event of its group), then count their groups.
+            let (clause_p, params_p) = where_clause_as(filter, generation, "p");
+            let (_, params_e) = where_clause(filter, generation);
+            let limit = params.pop().unwrap_or(Value::Integer(1));
+            params.extend(params_p);
+            params.push(limit);
+            params.extend(params_e);
+            let scan = if filter.since.is_none() && filter.until.is_none() {
+                "+"
+            } else {
+                ""
+            };
+            let keyset = keyset.replace("g.id", "e.id");
+            format!(
+                "WITH firsts AS (
+                   SELECT e.id AS id FROM events e
+                   WHERE {scan}{clause}{keyset}
+                     AND NOT EXISTS (SELECT 1 FROM events p
+                         WHERE p.generation = e.generation AND p.story = e.story AND p.source = e.source
+                           AND p.target = e.target AND p.cameo = e.cameo AND p.geonameid IS e.geonameid
+                           AND p.day = e.day AND p.id < e.id AND {clause_p})
+                   ORDER BY e.id {dir} LIMIT ?)
+                 SELECT f.id, ev.record, ev.story, r.started, count(*),
+                        count(DISTINCT coalesce(d.outlet, 'document ' || d.id)), count(DISTINCT e.document),
+                        json_group_array({MENTION_JSON} ORDER BY e.id),
+                        NULL
+                 FROM firsts f JOIN events ev ON ev.id = f.id
+                 JOIN events e ON e.generation = ev.generation AND e.story = ev.story AND e.source = ev.source
+                      AND e.target = ev.target AND e.cameo = ev.cameo AND e.geonameid IS ev.geonameid
+                      AND e.day = ev.day AND {clause}
+                 JOIN documents d ON d.id = e.document JOIN runs r ON r.id = ev.run
+                 GROUP BY f.id ORDER BY f.id {dir}"
+            )
+        } else if merged {
             format!(
                 "SELECT g.id, ev.record, g.story, r.started, g.mentions, g.sources, g.articles, g.list, {key_column}
                  FROM ({}) g
@@ -641,10 +687,17 @@ impl Store {
                 merged_groups(&clause)
             )
         } else {
+            // By id without a date range, read the table in id order and stop at the page's end (the
+            // generation's date index would read and sort every event first).
+            let scan = if key.is_none() && filter.since.is_none() && filter.until.is_none() {
+                "+"
+            } else {
+                ""
+            };
             format!(
                 "SELECT e.id, e.record, e.story, r.started, {key_column}
-                 FROM events e JOIN documents d ON d.id = e.document JOIN runs r ON r.id = e.run
-                 WHERE {clause}{keyset} ORDER BY {order} LIMIT ?"
+                 FROM events e JOIN runs r ON r.id = e.run
+                 WHERE {scan}{clause}{keyset} ORDER BY {order} LIMIT ?"
             )
         };
         let mut stmt = self
@@ -1044,6 +1097,34 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliased_clauses_name_only_the_alias() {
+        let f = Filter {
+            since: Some("2024-01-01".into()),
+            until: Some("2024-02-01".into()),
+            actor: Some("SYR".into()),
+            source: Some("SYR".into()),
+            target: Some("ISR".into()),
+            cameo: Some("19".into()),
+            root: Some("19".into()),
+            quad_class: Some(4),
+            plover: Some("ASSAULT".into()),
+            country: Some("SYR".into()),
+            bbox: Some([0.0, 0.0, 1.0, 1.0]),
+            text: Some("army".into()),
+            claimed: Some(true),
+            dyad: Some(("SYR".into(), "ISR".into())),
+            story: Some(1),
+            document: Some(1),
+            generation: Some(1),
+        };
+        let (e, pe) = where_clause(&f, 1);
+        let (p, pp) = where_clause_as(&f, 1, "p");
+        assert_eq!(pe, pp);
+        assert!(!p.contains("e."), "{p}");
+        assert_eq!(p.matches("p.").count(), e.matches("e.").count());
+    }
 
     #[test]
     fn sorts_parse_and_name_themselves() {
