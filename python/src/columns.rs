@@ -489,7 +489,8 @@ impl EventColumns {
 }
 
 /// Raw records (uncoded articles) as columns: provenance, the container's hints, and the content, so that a data
-/// frame of articles can be coded later with the same hints (`ids`, `titles`, `dates`, `urls`).
+/// frame of articles can be coded later with the same hints (`ids`, `titles`, `dates`, `urls`). `id` is the
+/// document id `dyad code` gives the record (the container's, else one from its path and record number).
 pub struct RecordColumns {
     path: StringBuilder,
     record: Int64Builder,
@@ -522,7 +523,7 @@ impl RecordColumns {
         Arc::new(Schema::new(vec![
             utf8("path", false),
             Field::new("record", DataType::Int64, true),
-            utf8("id", true),
+            utf8("id", false),
             utf8("title", true),
             utf8("date", true),
             utf8("url", true),
@@ -540,7 +541,12 @@ impl RecordColumns {
         self.path.append_value(&p.path);
         self.record
             .append_option(p.record.map(|n| i64::try_from(n).unwrap_or(i64::MAX)));
-        self.id.append_option(r.hints.id.as_deref());
+        // The id `dyad code` gives the document: the container's, else one from provenance.
+        let id = match r.hints.id.as_deref().filter(|id| !id.is_empty()) {
+            Some(id) => id.to_string(),
+            None => dyad_clean::document_id(p),
+        };
+        self.id.append_value(id);
         self.title.append_option(r.hints.title.as_deref());
         self.date.append_option(r.hints.date.as_deref());
         self.url

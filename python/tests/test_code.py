@@ -171,11 +171,10 @@ def test_read_records_then_code_gives_the_events_of_code_files():
     assert set(articles.column_names) >= {"path", "record", "id", "title", "date", "url", "format", "text"}
     events = dyad.code(
         articles.column("text"),
-        ids=[i if i is not None else f"{p}#{r}" for i, p, r in zip(*(articles.column(c).to_pylist() for c in ("id", "path", "record")))],
+        ids=articles.column("id"),
         titles=articles.column("title"),
         urls=articles.column("url"),
         dates=articles.column("date"),
     )
     direct = dyad.code_files(inputs)
-    key = ["source", "target", "cameo", "sentence", "verb_start", "sentence_text", "date", "place"]
-    assert events.select(key).to_pylist() == direct.select(key).to_pylist()
+    assert events.equals(direct)
