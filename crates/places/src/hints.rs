@@ -1,6 +1,13 @@
 //! Every word list and threshold the recogniser and the resolver use, as named tables.
 
 /// Adjectival and people-forms of country names (`Syrian` → SY), from `data/hand/demonyms.tsv`.
+///
+/// Why not built from the actor dictionaries' country lexicon (`dictionaries/countries.actors.txt`), which lists
+/// 167 of these 173 forms too: the architecture keeps the places stage on `dyad-model` alone (the pipeline hands it
+/// what coding knows), so it cannot read the lexicon through `dyad-dict`; and the lexicon does not tell a demonym
+/// from the other one-word phrases of a country's entry ("SYRIAN" sits beside "DAMASCUS", "AFRICOM" and "CIA" under
+/// their codes), so deriving the table would take a second word list to sort them anyway. The test
+/// `tests/demonyms.rs` holds the two to the same country for every form both list.
 pub const DEMONYMS_TSV: &str = include_str!("../data/hand/demonyms.tsv");
 
 /// Nouns after a demonym that make it a place: "the Syrian border", "Iraqi territory".
@@ -1116,6 +1123,12 @@ pub const SPEECH_VERBS: &[&str] = &[
 ];
 /// Shortest name (bytes) looked up when written in capitals ("BEIRUT"); shorter all-capital words are acronyms.
 pub const MIN_CAPITALS_NAME_BYTES: usize = 4;
+/// The most words in a dateline's place ("RIO DE JANEIRO"): more capitals are a headline, not a dateline.
+pub const MAX_DATELINE_WORDS: usize = 4;
+/// How far into a text a dateline may reach.
+pub const MAX_DATELINE_BYTES: usize = 160;
+/// The longest region, date or outlet between a dateline's place and its dash (", North Carolina", "(Reuters)").
+pub const MAX_DATELINE_QUALIFIER_BYTES: usize = 40;
 /// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
 pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '(', ':'];
 /// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".

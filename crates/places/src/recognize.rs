@@ -790,7 +790,7 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 /// "NEW YORK" → "New York", "BAIKONUR" → "Baikonur".
-fn title_case(s: &str) -> String {
+pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
     for c in s.chars() {
@@ -845,4 +845,89 @@ fn followed_by_age(after: &str) -> bool {
         && digits.len() <= 3
         && rest[digits.len()..].starts_with(',')
         && digits.parse::<u32>().is_ok_and(|n| n <= MAX_AGE)
+}
+
+/// The dateline place at the start of a news body, as a byte span: "AMMAN - …", "BEIRUT (Reuters) - …",
+/// "CHARLESTON, W.Va. — …", "NEW YORK, March 3 (AP) – …", "BEIRUT: …". The place is one to
+/// [`MAX_DATELINE_WORDS`] words in capitals at the text's start (after blank space), optionally followed by ", " and
+/// a region, country or date, and by an outlet in parentheses, then by a dash or a colon. Only the first place (the
+/// city) is returned; the span is of the text as written, capitals and all, for [`crate::Context::dateline`].
+/// `None` when the text opens otherwise. Looks at the first [`MAX_DATELINE_BYTES`] bytes only.
+///
+/// ```
+/// use dyad_places::recognize::dateline_of;
+/// let text = "BEIRUT (Reuters) - Shelling hit Daraa.";
+/// let (s, e) = dateline_of(text).unwrap();
+/// assert_eq!(&text[s..e], "BEIRUT");
+/// assert_eq!(dateline_of("Shelling hit Daraa."), None);
+/// ```
+pub fn dateline_of(text: &str) -> Option<(usize, usize)> {
+    let start = text.len() - text.trim_start().len();
+    let head = &text[start..];
+    let head = &head[..floor_boundary(head, MAX_DATELINE_BYTES)];
+    // The place: words in capitals (letters, with '.', '-', '\'' inside), single spaces between.
+    let mut end = 0;
+    let mut words = 0;
+    let mut letters = 0;
+    for (i, c) in head.char_indices() {
+        if c.is_uppercase() {
+            letters += 1;
+            end = i + c.len_utf8();
+        } else if c.is_lowercase() || c.is_ascii_digit() {
+            return None;
+        } else if matches!(c, '.' | '-' | '\'' | '\u{2019}') && letters > 0 {
+            // Inside a word ("ST. LOUIS", "WINSTON-SALEM"), or a trailing full stop ("ST.").
+            if head[i + c.len_utf8()..].starts_with(char::is_uppercase)
+                || c == '.' && head[i + 1..].starts_with(' ')
+            {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        } else if c == ' ' && head[i + 1..].starts_with(char::is_uppercase) && letters > 0 {
+            let next_word = head[i + 1..].split(' ').next().unwrap_or("");
+            // The next word in capitals goes on with the name; one with lowercase letters starts the body.
+            if next_word.chars().any(char::is_lowercase) {
+                break;
+            }
+            words += 1;
+            if words >= MAX_DATELINE_WORDS {
+                return None;
+            }
+        } else {
+            break;
+        }
+    }
+    let place = head[..end].trim_end_matches(['.', ' ']);
+    if letters < 2 || place.is_empty() {
+        return None;
+    }
+    let mut rest = &head[place.len()..];
+    // ", Jordan", ", W.Va.", ", March 3": up to the outlet or the dash, on the same line, short.
+    if let Some(r) = rest.strip_prefix(", ") {
+        let stop = r.find(['(', '-', '\u{2013}', '\u{2014}', ':', '\n'])?;
+        if stop > MAX_DATELINE_QUALIFIER_BYTES || !r.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        rest = &r[stop..];
+    }
+    rest = rest.trim_start_matches(' ');
+    // "(Reuters)", "(AP)".
+    if let Some(r) = rest.strip_prefix('(') {
+        let close = r.find(')')?;
+        if close > MAX_DATELINE_QUALIFIER_BYTES || r[..close].contains('\n') {
+            return None;
+        }
+        rest = r[close + 1..].trim_start_matches(' ');
+    }
+    let dash = rest.starts_with(['-', '\u{2013}', '\u{2014}']) || rest.starts_with(':');
+    dash.then_some((start, start + place.len()))
+}
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    if at >= s.len() {
+        return s.len();
+    }
+    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }

@@ -186,7 +186,14 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         .filter_map(|c| g.country_by_iso3(c))
         .collect();
     let dateline: Option<(u16, Code)> = ctx.dateline.and_then(|d| {
-        let refs = g.lookup(d.trim());
+        let d = d.trim();
+        let mut refs = g.lookup(d);
+        let titled;
+        if refs.is_empty() && !d.chars().any(char::is_lowercase) {
+            // "DAMASCUS" as datelines write it.
+            titled = crate::recognize::title_case(d);
+            refs = g.lookup(&titled);
+        }
         refs.iter()
             .map(|r| g.place(r.place))
             .max_by_key(|p| p.population)

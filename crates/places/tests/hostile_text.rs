@@ -4,6 +4,9 @@ use dyad_places::{fuzz_geoparse, Context, FindOptions, Gazetteer, Geoparser};
 use proptest::prelude::*;
 
 fn check(text: &str) {
+    if let Some((s, e)) = dyad_places::recognize::dateline_of(text) {
+        assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
+    }
     let g = Gazetteer::embedded().unwrap();
     for adjectival in [false, true] {
         let p = Geoparser::new(g).with_options(FindOptions { adjectival });

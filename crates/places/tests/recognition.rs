@@ -214,3 +214,62 @@ fn streets_with_qualifiers_hyphens_and_apostrophes() {
         ]
     );
 }
+
+#[test]
+fn datelines_at_the_start_of_a_body() {
+    use dyad_places::recognize::dateline_of;
+    let cases = [
+        (
+            "AMMAN - Jordan said on Sunday it would reopen the crossing.",
+            Some("AMMAN"),
+        ),
+        ("BEIRUT (Reuters) - Shelling hit Daraa.", Some("BEIRUT")),
+        (
+            "  CHARLESTON, W.Va. — The legislature met.",
+            Some("CHARLESTON"),
+        ),
+        ("NEW YORK, March 3 (AP) – Stocks fell.", Some("NEW YORK")),
+        ("ST. LOUIS — The river rose.", Some("ST. LOUIS")),
+        (
+            "WINSTON-SALEM, N.C. - A fire broke out.",
+            Some("WINSTON-SALEM"),
+        ),
+        (
+            "BEIRUT: Unknown assailants removed the graves.",
+            Some("BEIRUT"),
+        ),
+        ("Shelling hit Daraa - again.", None),
+        ("AMMAN said nothing.", None),
+        (
+            "U.S. TROOPS ENTER THE CITY AFTER A LONG SIEGE - report",
+            None,
+        ),
+        ("", None),
+        ("-", None),
+        ("Ä", None),
+    ];
+    for (text, want) in cases {
+        let got = dateline_of(text).map(|(s, e)| &text[s..e]);
+        assert_eq!(got, want, "{text:?}");
+    }
+}
+
+#[test]
+fn a_dateline_in_capitals_steers_resolution() {
+    let text = "Police in Springfield made an arrest.";
+    let admin1 = |dateline: Option<&str>| {
+        resolve(
+            text,
+            &Context {
+                countries: &[],
+                dateline,
+            },
+        )[0]
+        .1
+        .admin1
+        .clone()
+    };
+    assert_ne!(admin1(None).as_deref(), Some("Massachusetts"));
+    assert_eq!(admin1(Some("BOSTON")).as_deref(), Some("Massachusetts"));
+    assert_eq!(admin1(Some("Boston")).as_deref(), Some("Massachusetts"));
+}
