@@ -24,7 +24,17 @@ import pyarrow as pa
 
 import dyad
 
-__all__ = ["code_column", "events_schema"]
+__all__ = ["code_column", "dataframe", "events_schema"]
+
+
+def dataframe(spark: Any, table: pa.Table) -> Any:
+    """A Spark DataFrame of an Arrow table (e.g. :func:`dyad.read_records`): directly on pyspark 4, through pandas
+    before it."""
+    import pyspark
+
+    if int(pyspark.__version__.split(".")[0]) >= 4:
+        return spark.createDataFrame(table)
+    return spark.createDataFrame(table.to_pandas())
 
 
 def events_schema(df: Any, keep: Sequence[str] = ()) -> Any:

@@ -38,15 +38,6 @@ def articles():
     return dyad.read_records([SEED, EXAMPLES])
 
 
-def frame_of(spark, table):
-    """A DataFrame of an Arrow table: directly on pyspark 4, through pandas before."""
-    import pyspark
-
-    if int(pyspark.__version__.split(".")[0]) >= 4:
-        return spark.createDataFrame(table)
-    return spark.createDataFrame(table.to_pandas())
-
-
 def arrow_of(df):
     return df.toArrow() if hasattr(df, "toArrow") else pa.Table.from_pandas(df.toPandas(), preserve_index=False)
 
@@ -54,7 +45,7 @@ def arrow_of(df):
 def test_code_column_gives_the_cli_events_and_writes_parquet(spark, articles, dyad_bin, tmp_path):
     import dyad.spark
 
-    frame = frame_of(spark, articles).repartition(2)
+    frame = dyad.spark.dataframe(spark, articles).repartition(2)
     events = dyad.spark.code_column(
         frame, "text", id_col="id", title_col="title", url_col="url", date_col="date", keep=["path", "record"]
     )
@@ -71,7 +62,7 @@ def test_code_column_gives_the_cli_events_and_writes_parquet(spark, articles, dy
 def test_code_column_equals_dyad_code_on_every_column(spark, articles):
     import dyad.spark
 
-    frame = frame_of(spark, articles.select(["id", "text"])).coalesce(1)
+    frame = dyad.spark.dataframe(spark, articles.select(["id", "text"])).coalesce(1)
     got = arrow_of(dyad.spark.code_column(frame, "text", id_col="id", keep=["id"]))
     want = dyad.Coder(threads=1).code_table(articles, "text", id_col="id", keep=["id"])
     assert got.column_names == want.column_names
