@@ -734,18 +734,19 @@ impl Store {
     }
 
     /// The events matching `filter` as one row set `x` with the `events` table's columns: raw events, or each
-    /// merged event's first raw event.
+    /// merged event's first raw event. (The filter's clause reads only `events` columns, so no join; grouping
+    /// for merged events reads the merge index alone.)
     fn event_set(&self, filter: &Filter, merged: bool) -> Result<(String, Vec<Value>), StoreError> {
         let generation = self.generation_of(filter)?;
         let (clause, params) = where_clause(filter, generation);
         let sql = if merged {
             format!(
-                "SELECT ev.* FROM (SELECT min(e.id) AS id FROM events e JOIN documents d ON d.id = e.document
+                "SELECT ev.* FROM (SELECT min(e.id) AS id FROM events e
                    WHERE {clause} GROUP BY e.story, e.source, e.target, e.cameo, e.geonameid, e.day) g
                  JOIN events ev ON ev.id = g.id"
             )
         } else {
-            format!("SELECT e.* FROM events e JOIN documents d ON d.id = e.document WHERE {clause}")
+            format!("SELECT e.* FROM events e WHERE {clause}")
         };
         Ok((sql, params))
     }
