@@ -937,6 +937,39 @@
     return th;
   }
 
+  /**
+   * The words an event was coded from: its sentence from the first evidence span (source, verb, target) to the
+   * last, with the whole sentence one click away. Spans are byte offsets into the article's text, so they are
+   * cut from the sentence's UTF-8 bytes (`sentence_start` is the sentence's first byte).
+   */
+  function evidenceText(e) {
+    const text = e.sentence_text || '';
+    const ev = e.evidence || {};
+    const spans = [ev.source, ev.verb, ev.target].filter((x) => x && Number.isInteger(x.start) && Number.isInteger(x.end));
+    if (!spans.length || e.sentence_text_truncated || !Number.isInteger(e.sentence_start)) return text;
+    const bytes = new TextEncoder().encode(text);
+    const lo = Math.min(...spans.map((x) => x.start)) - e.sentence_start;
+    const hi = Math.max(...spans.map((x) => x.end)) - e.sentence_start;
+    if (lo < 0 || hi > bytes.length || lo >= hi) return text;
+    const clause = new TextDecoder().decode(bytes.subarray(lo, hi));
+    return `${lo > 0 ? '… ' : ''}${clause}${hi < bytes.length ? ' …' : ''}`;
+  }
+
+  function evidenceCell(e) {
+    const span = el('span', { class: 'clip', text: evidenceText(e) });
+    const full = e.sentence_text || '';
+    if (!full || full === span.textContent) return span;
+    const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false', title: 'Show the whole sentence' }, 'sentence');
+    more.addEventListener('click', () => {
+      const open = more.getAttribute('aria-expanded') === 'true';
+      span.textContent = open ? evidenceText(e) : full;
+      span.classList.toggle('open', !open);
+      more.setAttribute('aria-expanded', open ? 'false' : 'true');
+      more.textContent = open ? 'sentence' : 'less';
+    });
+    return el('span', {}, span, ' ', more);
+  }
+
   function drawEvents(data, p) {
     const box = clear($('#events'));
     const events = data.events || [];
@@ -952,7 +985,7 @@
         el('th', { text: 'Quad class' }),
         sortHeader(p, 'goldstein', 'Goldstein', 'num'),
         el('th', { text: 'Place' }),
-        el('th', { text: 'Sentence' }),
+        el('th', { text: 'Evidence' }),
         sortHeader(p, 'mentions', 'Articles', 'num'),
         el('th', { text: '' }));
       const rows = events.map((e) => {
@@ -965,7 +998,7 @@
           el('td', {}, quadBadge(e.quad_class)),
           el('td', { class: 'num' }, goldsteinNode(e.goldstein)),
           el('td', {}, loc ? [loc.name || '', loc.country ? el('span', { class: 'code', text: ` ${loc.country}` }) : ''] : '—'),
-          el('td', { class: 'sentence' }, el('span', { class: 'clip', title: e.sentence_text || '', text: e.sentence_text || '' })),
+          el('td', { class: 'sentence' }, evidenceCell(e)),
           el('td', { class: 'num', text: e.num_articles !== undefined ? fmtInt(e.num_articles) : '1' }),
           el('td', { class: 'nowrap' }, navLink(hrefWith({ event: e.event_id }), { 'aria-label': `Read the article of event ${e.event_id}` }, 'Read →')));
         return tr;
