@@ -6,9 +6,8 @@
 //! 1–4 as GDELT writes it, the date a date32). This module only shapes; it never codes.
 
 use arrow_array::builder::{
-    ArrayBuilder,
-    BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder, Int8Builder,
-    StringBuilder,
+    ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder,
+    Int8Builder, StringBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, SchemaRef};
@@ -398,7 +397,8 @@ impl EventColumns {
         self.place.append_option(place.map(|p| p.name.as_str()));
         self.lat.append_option(place.map(|p| p.lat));
         self.lon.append_option(place.map(|p| p.lon));
-        self.country.append_option(place.map(|p| p.country.as_str()));
+        self.country
+            .append_option(place.map(|p| p.country.as_str()));
         self.admin1
             .append_option(place.and_then(|p| p.admin1.as_deref()));
         self.feature_class
@@ -551,8 +551,7 @@ impl RecordColumns {
         self.date.append_option(r.hints.date.as_deref());
         self.url
             .append_option(p.url.as_deref().or(r.hints.url.as_deref()));
-        self.format
-            .append_option(p.format.map(|f| format_name(f)));
+        self.format.append_option(p.format.map(|f| format_name(f)));
         self.text.append_value(&r.content);
     }
 

@@ -16,9 +16,7 @@ mod stream;
 
 use columns::{EventColumns, Leading, RecordColumns, RecordParts, StoredParts};
 use dyad_dict::{Dialect, DictErrorKind};
-use dyad_ingest::{
-    read_inputs, IngestError, IngestOptions, Inputs, Location, RawRecord, Records,
-};
+use dyad_ingest::{read_inputs, IngestError, IngestOptions, Inputs, Location, RawRecord, Records};
 use dyad_model::date::Date;
 use dyad_model::{Document, Event, InputFormat};
 use dyad_pipeline::records::DEFAULT_MAX_SENTENCE_TEXT_BYTES;
@@ -54,13 +52,11 @@ const BATCH_ROWS: usize = 65_536;
 
 /// The CLI's `--date` check: a calendar date as `YYYY-MM-DD`.
 fn parse_date(s: &str) -> PyResult<Date> {
-    Date::parse_iso(s)
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| {
-            DyadError::new_err(format!(
-                "{s:?} is not a calendar date in the form YYYY-MM-DD"
-            ))
-        })
+    Date::parse_iso(s).filter(|_| s.len() == 10).ok_or_else(|| {
+        DyadError::new_err(format!(
+            "{s:?} is not a calendar date in the form YYYY-MM-DD"
+        ))
+    })
 }
 
 fn parse_dialect(s: &str) -> PyResult<Dialect> {
@@ -92,7 +88,9 @@ fn parse_format(s: Option<&str>) -> PyResult<Option<InputFormat>> {
 
 fn selection_error(e: SelectionError) -> PyErr {
     match &e {
-        SelectionError::Load(d) if d.kind == DictErrorKind::Io => DyadIOError::new_err(e.to_string()),
+        SelectionError::Load(d) if d.kind == DictErrorKind::Io => {
+            DyadIOError::new_err(e.to_string())
+        }
         _ => DyadError::new_err(e.to_string()),
     }
 }
@@ -169,7 +167,11 @@ impl TextHints {
 /// like a page, plain text otherwise; never JSONL, WARC or SGML). Provenance is `-` with record `i`, so each text
 /// of a batch has its own document id; `ids`, `titles`, `urls`, `dates` become the record's hints, as a JSONL file's fields
 /// do. An empty text gives no record.
-fn text_record(i: usize, text: String, hints: &TextHints) -> Option<Result<RawRecord, IngestError>> {
+fn text_record(
+    i: usize,
+    text: String,
+    hints: &TextHints,
+) -> Option<Result<RawRecord, IngestError>> {
     let format = match dyad_ingest::sniff::detect_from_content(text.as_bytes()) {
         InputFormat::Html => InputFormat::Html,
         _ => InputFormat::Text,
@@ -192,13 +194,31 @@ fn text_record(i: usize, text: String, hints: &TextHints) -> Option<Result<RawRe
     if let Some(id) = hints.ids.as_ref().and_then(|v| v.get(i)).cloned().flatten() {
         record.hints.id = Some(id);
     }
-    if let Some(title) = hints.titles.as_ref().and_then(|v| v.get(i)).cloned().flatten() {
+    if let Some(title) = hints
+        .titles
+        .as_ref()
+        .and_then(|v| v.get(i))
+        .cloned()
+        .flatten()
+    {
         record.hints.title = Some(title);
     }
-    if let Some(url) = hints.urls.as_ref().and_then(|v| v.get(i)).cloned().flatten() {
+    if let Some(url) = hints
+        .urls
+        .as_ref()
+        .and_then(|v| v.get(i))
+        .cloned()
+        .flatten()
+    {
         record.hints.url = Some(url);
     }
-    if let Some(date) = hints.dates.as_ref().and_then(|v| v.get(i)).cloned().flatten() {
+    if let Some(date) = hints
+        .dates
+        .as_ref()
+        .and_then(|v| v.get(i))
+        .cloned()
+        .flatten()
+    {
         record.hints.date = Some(date);
     }
     Some(Ok(record))
@@ -270,31 +290,75 @@ impl Engine {
         })
     }
 
-    /// Codes `records` in input order with the CLI's runner and hands each document to `write`; returns the input
-    /// errors met and the warnings for limits the documents hit.
-    fn code_records(
+    /// Codes `texts` on the pool in chunks, each chunk folded into its own `T` (a record batch, JSON lines) in
+    /// parallel; the chunks come back in input order with what each met (errors, limit warnings, counts). Every
+    /// text goes through [`text_record`] and [`Pipeline::process`], the CLI's reading and coding path; doing the
+    /// reading and the output on the pool too keeps both cores busy where the CLI's runner (which reads and
+    /// writes on one thread) would leave one idle.
+    fn map_texts<T: Send>(
         &self,
-        records: impl Iterator<Item = Result<RawRecord, IngestError>>,
-        mut write: impl FnMut(Document) -> io::Result<()>,
-    ) -> io::Result<Collected> {
-        let mut errors = Collected::default();
-        let (mut warnings, mut documents, mut sentences) = (Vec::new(), 0, 0);
-        run_ordered(
-            records,
-            |r| self.pipeline.process(r),
-            |doc| {
-                limit_warnings(&doc, &mut warnings);
-                documents += 1;
-                sentences += doc.sentences.len();
-                write(doc)
-            },
-            &mut errors,
-        )?;
-        errors.warnings = warnings;
-        errors.documents = documents;
-        errors.sentences = sentences;
-        Ok(errors)
+        texts: Vec<String>,
+        hints: &TextHints,
+        make: impl Fn() -> T + Sync,
+        add: impl Fn(&mut T, i64, &Document) -> io::Result<()> + Sync,
+        finish: impl Fn(&mut T) -> io::Result<()> + Sync,
+    ) -> io::Result<Vec<(T, Collected)>> {
+        use rayon::prelude::*;
+        let chunk = chunk_len(texts.len(), rayon::current_num_threads());
+        let mut chunks: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut texts = texts.into_iter();
+        let mut start = 0;
+        loop {
+            let part: Vec<String> = texts.by_ref().take(chunk).collect();
+            if part.is_empty() {
+                break;
+            }
+            let n = part.len();
+            chunks.push((start, part));
+            start += n;
+        }
+        chunks
+            .into_par_iter()
+            .map(|(start, part)| {
+                let mut out = make();
+                let mut met = Collected::default();
+                for (j, text) in part.into_iter().enumerate() {
+                    let i = start + j;
+                    match text_record(i, text, hints) {
+                        None => {}
+                        Some(Err(e)) => met.errors.push(e.to_string()),
+                        Some(Ok(record)) => {
+                            let doc = self.pipeline.process(record);
+                            limit_warnings(&doc, &mut met.warnings);
+                            met.documents += 1;
+                            met.sentences += doc.sentences.len();
+                            add(&mut out, i as i64, &doc)?;
+                        }
+                    }
+                }
+                finish(&mut out)?;
+                Ok((out, met))
+            })
+            .collect()
     }
+}
+
+/// Texts per chunk of [`Engine::map_texts`]: about four chunks per thread so the pool stays balanced, at most
+/// the pipeline runner's batch, at least one.
+fn chunk_len(texts: usize, threads: usize) -> usize {
+    (texts / (threads.max(1) * 4)).clamp(1, dyad_pipeline::BATCH_RECORDS)
+}
+
+/// The chunks' errors, warnings and counts as one.
+fn merge(met: impl IntoIterator<Item = Collected>) -> Collected {
+    let mut all = Collected::default();
+    for m in met {
+        all.errors.extend(m.errors);
+        all.warnings.extend(m.warnings);
+        all.documents += m.documents;
+        all.sentences += m.sentences;
+    }
+    all
 }
 
 /// Pushes each event of `doc` (input `doc_index`) into `columns`, as the record `dyad code` writes.
@@ -413,31 +477,42 @@ impl Engine {
         dates: Option<Vec<Option<String>>>,
     ) -> PyResult<(ArrowBatches, Vec<String>, usize, usize)> {
         let hints = TextHints {
-        ids,
-        titles,
-        urls,
-        dates,
-    };
+            ids,
+            titles,
+            urls,
+            dates,
+        };
         hints.check(texts.len())?;
         let settings = *self.pipeline.record_settings();
         let result = self.run(py, || {
-            let records = texts
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, t)| text_record(i, t, &hints));
-            let mut columns = EventColumns::new(Leading::DocIndex);
-            let mut batches = Vec::new();
-            let collected = self.code_records(records, |doc| {
-                let index = doc.provenance.record.unwrap_or(0) as i64;
-                push_document(&mut columns, &mut batches, &settings, index, &doc)
-            })?;
-            batches.push(columns.finish().map_err(arrow_error)?);
-            Ok::<_, io::Error>((batches, collected))
+            self.map_texts(
+                texts,
+                &hints,
+                || (EventColumns::new(Leading::DocIndex), None),
+                |(columns, _), index, doc| {
+                    for event in &doc.events {
+                        let record = EventRecord::of(doc, event, &settings);
+                        columns.push_coded(index, &RecordParts::of(&record));
+                    }
+                    Ok(())
+                },
+                |(columns, batch)| {
+                    *batch = Some(columns.finish().map_err(arrow_error)?);
+                    Ok(())
+                },
+            )
         });
-        let (batches, collected) = result.map_err(|e| DyadError::new_err(e.to_string()))?;
+        let chunks = result.map_err(|e| DyadError::new_err(e.to_string()))?;
+        let (batches, met): (Vec<_>, Vec<_>) = chunks.into_iter().unzip();
+        let collected = merge(met);
         if let Some(e) = collected.errors.first() {
             return Err(DyadError::new_err(e.clone()));
         }
+        let batches: Vec<_> = batches
+            .into_iter()
+            .filter_map(|(_, b)| b)
+            .filter(|b| b.num_rows() > 0)
+            .collect();
         Ok((
             ArrowBatches::new(columns::schema(Leading::DocIndex), batches),
             collected.warnings,
@@ -458,22 +533,27 @@ impl Engine {
         dates: Option<Vec<Option<String>>>,
     ) -> PyResult<Bound<'py, PyBytes>> {
         let hints = TextHints {
-        ids,
-        titles,
-        urls,
-        dates,
-    };
+            ids,
+            titles,
+            urls,
+            dates,
+        };
         hints.check(texts.len())?;
-        let out = self.run(py, || {
-            let records = texts
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, t)| text_record(i, t, &hints));
-            let mut out = Vec::new();
-            self.code_records(records, |doc| self.pipeline.write_events(&doc, &mut out))?;
-            Ok::<_, io::Error>(out)
+        let result = self.run(py, || {
+            self.map_texts(
+                texts,
+                &hints,
+                Vec::new,
+                |out, _, doc| self.pipeline.write_events(doc, out),
+                |_| Ok(()),
+            )
         });
-        let out = out.map_err(|e| DyadError::new_err(e.to_string()))?;
+        let chunks = result.map_err(|e| DyadError::new_err(e.to_string()))?;
+        let (parts, met): (Vec<_>, Vec<_>) = chunks.into_iter().unzip();
+        if let Some(e) = merge(met).errors.first() {
+            return Err(DyadError::new_err(e.clone()));
+        }
+        let out = parts.concat();
         Ok(PyBytes::new(py, &out))
     }
 
