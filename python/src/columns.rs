@@ -551,7 +551,7 @@ impl RecordColumns {
         self.date.append_option(r.hints.date.as_deref());
         self.url
             .append_option(p.url.as_deref().or(r.hints.url.as_deref()));
-        self.format.append_option(p.format.map(|f| format_name(f)));
+        self.format.append_option(p.format.map(format_name));
         self.text.append_value(&r.content);
     }
 

@@ -271,6 +271,10 @@ impl Iterator for ReadAsCli<'_> {
     }
 }
 
+/// What [`Engine::code_files`] gives back: the events (Arrow batches, or JSON lines as bytes), the warnings, the
+/// input errors (when not raised), and the documents and sentences coded.
+type FilesCoded = (Py<PyAny>, Vec<String>, Vec<String>, usize, usize);
+
 /// A loaded pipeline: the dictionaries chosen once, coding many batches. Immutable and shared across threads;
 /// the Python `dyad.Coder` wraps it and rebuilds it from its options when unpickled.
 #[pyclass(frozen, module = "dyad._dyad")]
@@ -567,7 +571,7 @@ impl Engine {
         format: Option<&str>,
         stop_at_error: bool,
         jsonl: bool,
-    ) -> PyResult<(Py<PyAny>, Vec<String>, Vec<String>, usize, usize)> {
+    ) -> PyResult<FilesCoded> {
         let opts = IngestOptions {
             format: parse_format(format)?,
             ..IngestOptions::default()
