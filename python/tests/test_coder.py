@@ -78,3 +78,24 @@ def test_bad_dictionary_lines_are_warnings_with_file_and_line(tmp_path):
 def test_a_coder_with_a_date_argument_is_refused():
     with pytest.raises(dyad.DyadError, match="date="):
         dyad.code(["x"], dictionaries=dyad.Coder(), date="2020-01-01")
+
+
+def test_coding_releases_the_gil(texts):
+    """While a batch is coded on another thread, this thread keeps running Python."""
+    import threading
+
+    coder = dyad.Coder(threads=1)
+    batch = texts * 8
+    done = threading.Event()
+    ticks = 0
+
+    def work() -> None:
+        coder.code(batch)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while not done.is_set():
+        ticks += 1
+    worker.join()
+    assert ticks > 10_000, f"only {ticks} loop turns while coding: the GIL was held"
