@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// The version of the record shapes below (`major.minor`).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// Default for [`RecordSettings::max_sentence_text_bytes`]. Real news sentences run to a few hundred bytes (the
 /// longest of the 143,784 Reuters-21578 body sentences is 681); a longer one is a run-on, and repeating it whole
