@@ -541,7 +541,7 @@ fn bench_dedup(
         near.insert(j);
     }
     let half_keeps = |i: usize| match half {
-        Some("even") => i % 2 == 0,
+        Some("even") => i.is_multiple_of(2),
         Some("odd") => i % 2 == 1,
         _ => true,
     };
