@@ -313,6 +313,20 @@ impl QuoteFinder {
     /// of range, off character boundaries, overlapping or unordered are passed over or start a new paragraph, so
     /// any input is safe (this is the fuzz entry point).
     pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Attribution> {
+        self.find_through(text, sentences, usize::MAX)
+    }
+
+    /// As [`QuoteFinder::find`], for a caller that needs only the attributions of sentences `..=last` (those of a
+    /// document's events): every attribution whose content reaches into one of them, exactly as `find` gives it,
+    /// in the same order. Reading stops after sentence `last`, or, when a quote opened there is still open, after
+    /// the sentence that closes it (or its paragraph's end). Attributions of the sentences read past `last` may
+    /// come too; those of later sentences do not.
+    pub fn find_through(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        last: usize,
+    ) -> Vec<Attribution> {
         let mut run = Run {
             finder: self,
             text,
@@ -330,6 +344,10 @@ impl QuoteFinder {
             return run.out;
         }
         for (index, sentence) in sentences.iter().enumerate() {
+            // Past `last`, only a quote left open can still reach back into the sentences asked for.
+            if index > last && run.open.is_none() {
+                break;
+            }
             let Ok(index) = u32::try_from(index) else {
                 break;
             };

@@ -10,10 +10,12 @@
 //! The finder is rule-based and table-driven: every word list is in [`lexicon`]. A sentence is first scanned once
 //! by an Aho-Corasick automaton for quote marks and cue stems; only sentences with a hit (half of Reuters) are
 //! tokenised, and table lookups happen only near cues: under a microsecond per sentence on one core (the
-//! `quotes_speed` example). It runs in time linear in the text (every look-around is bounded by a table
-//! constant), never panics and never prints. It does not resolve pronouns or code speakers as
-//! actors: a pronoun speaker is marked [`SpeakerKind::Pronoun`] with the nearest earlier named speaker as a hint,
-//! and the caller maps speaker spans to actor codes with its dictionaries.
+//! `quotes_speed` example). A caller that needs only the claims of some sentences (the pipeline: its events')
+//! stops after the last of them with [`attributions_through`]; in the pipeline on Reuters-21578 the stage then
+//! costs about 5% of the time cleaning and coding take (7% reading whole stories). It runs in time linear in the
+//! text (every look-around is bounded by a table constant), never panics and never prints. It does not resolve
+//! pronouns or code speakers as actors: a pronoun speaker is marked [`SpeakerKind::Pronoun`] with the nearest
+//! earlier named speaker as a hint, and the caller maps speaker spans to actor codes with its dictionaries.
 //!
 //! ```
 //! use dyad_model::{Document, Part, Sentence, Span};
@@ -94,6 +96,13 @@ pub struct Attribution {
 /// The attributions of `doc`, found with the default [`QuoteFinder`] (built once per process).
 pub fn attributions(doc: &Document) -> Vec<Attribution> {
     default_finder().find_in_document(doc)
+}
+
+/// The attributions of `doc` that can hold a verb of sentences `..=last`, found with the default [`QuoteFinder`]:
+/// the same ones, in the same order, as [`attributions`] gives for those sentences, without reading the rest of
+/// the document (see [`QuoteFinder::find_through`]).
+pub fn attributions_through(doc: &Document, last: usize) -> Vec<Attribution> {
+    default_finder().find_through(&doc.text, &doc.sentences, last)
 }
 
 /// The default finder, built once per process.
