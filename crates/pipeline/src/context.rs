@@ -5,7 +5,18 @@
 //! against the publication date, else the publication date (`date_how` says which). Attribution: an event whose
 //! verb lies inside a quote or a reported claim is `claimed`, `reported_by` the speaker, coded with the actor
 //! dictionaries ("the Syrian foreign ministry" → `SYRGOV`); a pronoun speaker takes its antecedent's code. Only
-//! documents with events pay for either stage.
+//! documents with events pay for any of the stages, and quotes are read only up to the last event's sentence.
+//!
+//! # Cost
+//! Measured on Reuters-21578 (`dyad bench coding`, 150,109 sentences, 7,032 stories with events) as a share of
+//! the time cleaning, splitting and coding take, from perf samples of one run (so the machine's load cancels out;
+//! figures vary by ±0.03 between runs): places about 0.38 (toponym recognition over the whole story about
+//! two-thirds of it, resolution one third), dates 0.02, quotes 0.05 (0.07 before reading stopped at the last
+//! event's sentence). With all three the pipeline runs at about 0.68 of its speed without them. Places read the
+//! whole story on purpose: reading only the events' sentences (and the ones before them back to a place) reads
+//! half the text and changes 2% of event locations on Reuters-21578; on LGL (local news) the same restriction
+//! lowers recognition recall from 0.80 to 0.75 and acc@161 from 0.85 to 0.79, because the story's other places
+//! and the names it shows as persons' decide ambiguous names.
 
 use dyad_coding::Coder;
 use dyad_model::{Document, EventLocation, LocationHow, ReportedBy, Span};
@@ -24,7 +35,15 @@ pub(crate) fn attach_attribution(doc: &mut Document, coder: &Coder) {
     if doc.events.is_empty() {
         return;
     }
-    let attributions = dyad_quotes::attributions(doc);
+    // A claim holds a verb of its own sentence or, for a quote over several sentences, of one before the sentence
+    // that closes it: nothing after the last event's sentence (and the quote open there) needs reading.
+    let last = doc
+        .events
+        .iter()
+        .map(|e| e.sentence as usize)
+        .max()
+        .unwrap_or(0);
+    let attributions = dyad_quotes::attributions_through(doc, last);
     if attributions.is_empty() {
         return;
     }
@@ -232,8 +251,126 @@ pub(crate) fn describe_places(text: &str, resolved: &[Resolved], span: Span, out
     }
 }
 
+/// `--explain` lines for the dates of the events `events` (indices into `doc.events`) of the sentence at `span`:
+/// the date expressions the sentence holds, then each event's date and why it got it — the expression after its
+/// verb in its clause or else the nearest one, or the publication date when the sentence names none.
+pub(crate) fn describe_dates(doc: &Document, events: &[usize], span: Span, out: &mut String) {
+    use std::fmt::Write as _;
+    if events.is_empty() {
+        return;
+    }
+    let publication = dyad_dates::publication_of(doc);
+    let mentions = dyad_dates::resolve_in(&doc.text, span, publication);
+    if !mentions.is_empty() {
+        let listed: Vec<String> = mentions
+            .iter()
+            .map(|m| {
+                format!(
+                    "\"{}\" → {} ({})",
+                    doc.slice(m.span),
+                    m.date.to_iso(),
+                    precision_name(m.precision)
+                )
+            })
+            .collect();
+        let _ = writeln!(out, "date expressions: {}", listed.join(", "));
+    }
+    for &k in events {
+        let Some(e) = doc.events.get(k) else {
+            continue;
+        };
+        let verb = e.evidence.verb.map_or("", |v| doc.slice(v));
+        let head = format!(
+            "date of {} / {} / {} ({verb})",
+            e.source,
+            or_dashes(&e.target),
+            e.cameo
+        );
+        let precision = e.date_precision.map_or("", precision_name);
+        let _ = match (e.date.as_deref(), e.date_how, e.date_span) {
+            (Some(date), Some(dyad_model::DateHow::Sentence), Some(at)) => {
+                let side = match e.evidence.verb {
+                    Some(v) if at.start >= v.end => "after its verb, in its clause",
+                    Some(_) => "nearest its verb",
+                    None => "first in the sentence",
+                };
+                writeln!(
+                    out,
+                    "{head}: {date} ({precision}) from \"{}\", the date expression {side}",
+                    doc.slice(at)
+                )
+            }
+            (Some(date), _, _) => writeln!(
+                out,
+                "{head}: {date} ({precision}), the publication date: the sentence names no date"
+            ),
+            (None, _, _) => writeln!(
+                out,
+                "{head}: none: the sentence names no date and the document has no publication date"
+            ),
+        };
+    }
+}
+
+fn precision_name(p: dyad_model::DatePrecision) -> &'static str {
+    match p {
+        dyad_model::DatePrecision::Day => "day",
+        dyad_model::DatePrecision::Week => "week",
+        dyad_model::DatePrecision::Month => "month",
+        dyad_model::DatePrecision::Year => "year",
+    }
+}
+
+fn or_dashes(code: &str) -> &str {
+    if code.is_empty() {
+        "---"
+    } else {
+        code
+    }
+}
+
 /// A coordinate as written: five decimals (about a metre), as the gazetteer gives them, without the binary noise
 /// of its single-precision storage.
 pub(crate) fn coordinate(degrees: f64) -> f64 {
     (degrees * 1e5).round() / 1e5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::date::Date;
+
+    fn explained_dates(text: &str) -> String {
+        let doc = crate::Pipeline::builtin()
+            .expect("dictionaries")
+            .with_default_date(Date::from_ymd(2018, 5, 30).expect("a date"))
+            .process_text(text);
+        let mut out = String::new();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let events: Vec<usize> = (0..doc.events.len())
+                .filter(|&k| doc.events[k].sentence as usize == i)
+                .collect();
+            describe_dates(&doc, &events, s.span, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn explain_says_which_date_each_event_got_and_why() {
+        let out = explained_dates("Russia accused Iran on Monday. Israel warned Syria.");
+        assert!(
+            out.contains("date expressions: \"on Monday\" → 2018-05-28 (day)"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                ": 2018-05-28 (day) from \"on Monday\", the date expression after its verb"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(": 2018-05-30 (day), the publication date: the sentence names no date"),
+            "{out}"
+        );
+    }
 }

@@ -242,10 +242,22 @@ impl Pipeline {
                 let mut places = self.place_date_attribute(&mut document);
                 places.sort_by_key(|r| (r.start, r.end));
                 let after = per_sentence(&document);
+                // The events of each sentence, found by binary search over (sentence, index) pairs.
+                let mut by_sentence: Vec<(u32, usize)> = document
+                    .events
+                    .iter()
+                    .enumerate()
+                    .map(|(k, e)| (e.sentence, k))
+                    .collect();
+                by_sentence.sort_unstable();
                 for (i, (sentence, trace)) in
                     document.sentences.iter().zip(traces.iter_mut()).enumerate()
                 {
                     context::describe_places(&document.text, &places, sentence.span, trace);
+                    let lo = by_sentence.partition_point(|&(s, _)| (s as usize) < i);
+                    let hi = by_sentence.partition_point(|&(s, _)| (s as usize) <= i);
+                    let events: Vec<usize> = by_sentence[lo..hi].iter().map(|&(_, k)| k).collect();
+                    context::describe_dates(&document, &events, sentence.span, trace);
                     let (had, has) = (before[i], after[i]);
                     if has < had {
                         let _ = writeln!(
