@@ -123,9 +123,12 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
     if toponyms.is_empty() {
         return Vec::new();
     }
+    // The dateline ("AMMAN - ...") opening the body: a hint for resolving the story's other names.
+    let body = doc.slice(doc.body);
+    let dateline = dyad_places::recognize::dateline_of(body).and_then(|(s, e)| body.get(s..e));
     let context = Context {
         countries: &countries,
-        dateline: None,
+        dateline,
     };
     let resolved = parser.resolve(&doc.text, &toponyms, &context);
     let sentences: Vec<(usize, usize)> = doc
