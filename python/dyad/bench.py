@@ -162,6 +162,7 @@ def spark_bench(articles, sentences: int, n: int, repeat: int, wheel_rate: float
 
     import dyad.spark
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter, where dyad is
     started = time.perf_counter()
     spark = (
         SparkSession.builder.master(f"local[{n}]")

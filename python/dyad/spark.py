@@ -13,7 +13,9 @@ with the same path as ``dyad code``. The result is a DataFrame of events with th
     events = dyad.spark.code_column(articles, "text", id_col="id", keep=["id"])
     events.write.parquet("events.parquet")
 
-Needs the ``spark`` extra (``pip install dyad[spark]``) and Java for Spark itself.
+Needs the ``spark`` extra (``pip install dyad[spark]``) and Java for Spark itself. The executors' Python must
+have dyad installed: in local mode set ``PYSPARK_PYTHON`` to ``sys.executable`` before the session starts when
+dyad lives in a virtualenv that is not first on PATH.
 """
 
 from __future__ import annotations

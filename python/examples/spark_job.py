@@ -11,6 +11,8 @@ crawled pages) and keep the rest.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from pyspark.sql import SparkSession
 
@@ -26,6 +28,7 @@ def main() -> None:
     parser.add_argument("--date", help="publication date (YYYY-MM-DD) of articles that give none")
     args = parser.parse_args()
 
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this interpreter, where dyad is
     spark = SparkSession.builder.master(args.master).appName("dyad").getOrCreate()
     articles = dyad.read_records(args.inputs, errors="warn")
     frame = dyad.spark.dataframe(spark, articles)

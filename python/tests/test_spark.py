@@ -5,7 +5,9 @@ Kept small (a few articles, one local[2] session): starting Spark dominates its 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 
 import pyarrow as pa
 import pytest
@@ -22,6 +24,8 @@ def spark():
         require_or_skip("pyspark")
     if shutil.which("java") is None:
         require_or_skip("java (for Spark)")
+    # The workers run this interpreter (where dyad is installed), not whatever `python3` is first on PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     session = (
         SparkSession.builder.master("local[2]")
         .appName("dyad-test")
