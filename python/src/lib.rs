@@ -2,10 +2,11 @@
 //! CLI is.
 //!
 //! Texts and files go through [`dyad_pipeline::Pipeline::process`] — the call `dyad code` makes — with
-//! dictionaries chosen by [`DictionarySelection`], records read by `dyad_ingest` as the CLI reads them, and the
-//! ordered runner [`run_ordered`] on a rayon pool with the GIL released. Events come back as Arrow record batches
-//! (see `columns`) exported through the Arrow C stream interface (see `stream`), never copied on the way to
-//! pyarrow. Stores are read through `dyad_store` ([`Store::open_read_only`], [`Store::for_each_event`]).
+//! dictionaries chosen by [`DictionarySelection`] and records read by `dyad_ingest` as the CLI reads them, on a
+//! rayon pool with the GIL released: files through the CLI's ordered runner [`run_ordered`], texts in chunks
+//! coded and shaped in parallel (`Engine::map_texts`), results in input order either way. Events come back as
+//! Arrow record batches (see `columns`) exported through the Arrow C stream interface (see `stream`), never copied
+//! on the way to pyarrow. Stores are read through `dyad_store` ([`Store::open_read_only`], [`Store::for_each_event`]).
 //!
 //! Errors are Python exceptions carrying the CLI's messages: `DyadError` (a `ValueError`) for bad input,
 //! dictionaries, filters or stores, `DyadIOError` (an `OSError`) for files and stores that cannot be opened.
