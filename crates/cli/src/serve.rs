@@ -9,6 +9,9 @@ use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct ServeArgs {
+    /// Articles to ingest into the store first (files, directories), as `dyad ingest` does with dyad's own
+    /// dictionaries; already stored ones are skipped. With none, the store is served as it is.
+    pub inputs: Vec<PathBuf>,
     /// The store (SQLite file) to serve; opened read-only.
     #[arg(long, value_name = "PATH", default_value = DEFAULT_DB)]
     pub db: PathBuf,
@@ -25,6 +28,24 @@ pub fn run(args: &ServeArgs) -> Result<Outcome, String> {
             args.addr
         )
     })?;
+    if !args.inputs.is_empty() {
+        let ingest = crate::store::IngestArgs {
+            input: crate::InputArgs {
+                inputs: args.inputs.clone(),
+                format: None,
+                text_fields: Vec::new(),
+                html_fields: Vec::new(),
+                output: None,
+                quiet: false,
+                strict_utf8: false,
+                verbose: false,
+            },
+            db: args.db.clone(),
+            dicts: crate::dictionaries::DictOptions::default(),
+            date: None,
+        };
+        crate::store::run_ingest(&ingest)?;
+    }
     let db = args.db.display().to_string();
     dyad_server::run(&args.db, addr, |bound| {
         if !bound.ip().is_loopback() {
