@@ -241,14 +241,17 @@ pub(crate) fn describe_places(text: &str, resolved: &[Resolved], span: Span, out
             r.geonameid,
             r.lat,
             r.lon,
-            r.reason
+            r.reason(text)
         );
         for c in r.candidates.iter().skip(1).take(3) {
             let p = parser.gazetteer().place(c.place);
             let _ = writeln!(
                 out,
                 "  also considered: {} (geonameid {}) score {:.2}: {}",
-                p.name, c.geonameid, c.score, c.reason
+                p.name,
+                c.geonameid,
+                c.score,
+                c.reason(text)
             );
         }
     }

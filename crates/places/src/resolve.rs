@@ -3,8 +3,9 @@
 //! Each candidate starts from a prior (feature class, then population) and gains from the document: a qualifier
 //! after a comma ("Paris, Texas"), other places of the document in the same admin1 region or country, or near it
 //! (spatial minimality), the caller's hint countries (the event's actors), and the dateline. A name keeps one
-//! sense per document: its mentions are scored together. The resolver keeps every candidate's score and the
-//! reason the winner won, for `--explain`.
+//! sense per document: its mentions are scored together. The resolver keeps every candidate's score and what made
+//! it up as numbers ([`Evidence`]); the reasons are written out only when asked for ([`Candidate::reason`],
+//! [`Resolved::reason`], as `--explain` does), so resolving costs no text formatting.
 
 use std::collections::HashMap;
 
@@ -28,8 +29,136 @@ pub struct Candidate {
     /// Index of the place in the gazetteer.
     pub place: u32,
     pub score: f64,
-    /// What made up the score ("prior 6.3 (population 2138551); same admin1 as 2 other places").
-    pub reason: String,
+    /// What made up the score; [`Candidate::reason`] says it in words.
+    pub evidence: Evidence,
+}
+
+impl Candidate {
+    /// What made up the score, in words: "prior 6.33 (population 2138551); in an actor's country; other places in
+    /// its country (0.97)". `text` is the text the mentions were found in (for a qualifier's words).
+    pub fn reason(&self, text: &str) -> String {
+        self.evidence.describe(text)
+    }
+}
+
+/// What a candidate's score is made of, as numbers and flags, in the order [`Evidence::describe`] writes them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Evidence {
+    /// The prior, after the alternate-name and region penalties.
+    prior: f64,
+    prior_kind: PriorKind,
+    /// An alternate name of a populated place.
+    alternate: bool,
+    /// An alternate name where another candidate holds it as its own.
+    shadowed: bool,
+    /// A region named after a town of its own.
+    named_after_town: bool,
+    /// Times the name's news sense matched ([`NEWS_SENSES`]).
+    news_senses: u8,
+    /// The byte span of the qualifying name after a comma ("Texas" in "Paris, Texas").
+    qualifier: Option<(usize, usize)>,
+    actor_country: bool,
+    dateline: DatelineMatch,
+    /// Other names' probability mass in the candidate's admin1 region and country (damped), last round.
+    admin1_support: f64,
+    country_support: f64,
+    /// Within [`NEAR_KM`] of another name's best candidate, last round.
+    near: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum PriorKind {
+    Country,
+    Continent,
+    Admin1,
+    County,
+    Population(u64),
+    Region,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DatelineMatch {
+    None,
+    Region,
+    Country,
+}
+
+impl Evidence {
+    fn new(prior: f64, prior_kind: PriorKind, alternate: bool) -> Evidence {
+        Evidence {
+            prior,
+            prior_kind,
+            alternate,
+            shadowed: false,
+            named_after_town: false,
+            news_senses: 0,
+            qualifier: None,
+            actor_country: false,
+            dateline: DatelineMatch::None,
+            admin1_support: 0.0,
+            country_support: 0.0,
+            near: false,
+        }
+    }
+
+    /// The evidence in words (see [`Candidate::reason`]).
+    pub fn describe(&self, text: &str) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::with_capacity(96);
+        let _ = write!(out, "prior {:.2} (", self.prior);
+        match self.prior_kind {
+            PriorKind::Country => out.push_str("country"),
+            PriorKind::Continent => out.push_str("continent"),
+            PriorKind::Admin1 => out.push_str("admin1 region"),
+            PriorKind::County => out.push_str("county"),
+            PriorKind::Population(n) => {
+                let _ = write!(out, "population {n}");
+            }
+            PriorKind::Region => out.push_str("region"),
+        }
+        if self.alternate {
+            out.push_str(", alternate name");
+        }
+        if self.shadowed {
+            out.push_str(", another place's own name");
+        }
+        if self.named_after_town {
+            out.push_str(", named after a town of its own");
+        }
+        out.push(')');
+        for _ in 0..self.news_senses {
+            out.push_str("; the sense news usually means");
+        }
+        if let Some((s, e)) = self.qualifier {
+            let _ = write!(out, "; qualified by \"{}\"", text.get(s..e).unwrap_or(""));
+        }
+        if self.actor_country {
+            out.push_str("; in an actor's country");
+        }
+        match self.dateline {
+            DatelineMatch::None => {}
+            DatelineMatch::Region => out.push_str("; in the dateline's region"),
+            DatelineMatch::Country => out.push_str("; in the dateline's country"),
+        }
+        if self.admin1_support > 0.01 {
+            let _ = write!(
+                out,
+                "; other places in its admin1 region ({:.2})",
+                self.admin1_support
+            );
+        }
+        if self.country_support > 0.01 {
+            let _ = write!(
+                out,
+                "; other places in its country ({:.2})",
+                self.country_support
+            );
+        }
+        if self.near {
+            let _ = write!(out, "; within {NEAR_KM} km of another place");
+        }
+        out
+    }
 }
 
 /// A resolved mention.
@@ -49,10 +178,28 @@ pub struct Resolved {
     pub feature_class: char,
     pub feature_code: Code,
     pub geonameid: u32,
-    /// Every candidate, best first.
+    /// Every candidate, best first; none for a street (placed at the town named nearest before it).
     pub candidates: Vec<Candidate>,
-    /// Why the winner won.
-    pub reason: String,
+}
+
+impl Resolved {
+    /// Why the winner won: "the only place of that name", "scored 9.10 over 6.02: prior …", or, for a street, the
+    /// town it was placed at. `text` is the text the mentions were found in.
+    pub fn reason(&self, text: &str) -> String {
+        match self.candidates.as_slice() {
+            [] => format!(
+                "a street, placed at {}, the town the document names nearest before it",
+                self.name
+            ),
+            [_] => "the only place of that name".to_string(),
+            [first, second, ..] => format!(
+                "scored {:.2} over {:.2}: {}",
+                first.score,
+                second.score,
+                first.reason(text)
+            ),
+        }
+    }
 }
 
 /// Great-circle distance in km (spherical earth, R = 6371.009 km).
@@ -64,29 +211,29 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.009 * a.sqrt().min(1.0).asin()
 }
 
-fn prior(p: &Place, primary: bool) -> (f64, String) {
+fn prior(p: &Place, primary: bool) -> Evidence {
     let pop = p.population as f64;
-    let (v, why) = match (p.feature_class, p.feature_code.as_str()) {
-        ('A', "PCLI") => (PRIOR_COUNTRY, "country".to_string()),
-        (_, "CONT") => (PRIOR_CONTINENT, "continent".to_string()),
+    let (v, kind) = match (p.feature_class, p.feature_code.as_str()) {
+        ('A', "PCLI") => (PRIOR_COUNTRY, PriorKind::Country),
+        (_, "CONT") => (PRIOR_CONTINENT, PriorKind::Continent),
         ('A', "ADM1") => (
             PRIOR_ADMIN1 + PRIOR_ADMIN1_PER_DECADE * (pop + 1.0).log10(),
-            "admin1 region".to_string(),
+            PriorKind::Admin1,
         ),
-        ('A', "ADM2" | "ADM2C") => (PRIOR_ADMIN2, "county".to_string()),
+        ('A', "ADM2" | "ADM2C") => (PRIOR_ADMIN2, PriorKind::County),
         ('P', _) => {
             let mut v = (pop + 1.0).log10();
             if p.population >= 1_000_000 {
                 v += PRIOR_MILLION_CITY_BONUS;
             }
-            (v, format!("population {}", p.population))
+            (v, PriorKind::Population(p.population))
         }
-        _ => (PRIOR_REGION, "region".to_string()),
+        _ => (PRIOR_REGION, PriorKind::Region),
     };
     if !primary && p.feature_class == 'P' {
-        (v - ALTERNATE_NAME_PENALTY, format!("{why}, alternate name"))
+        Evidence::new(v - ALTERNATE_NAME_PENALTY, kind, true)
     } else {
-        (v, why)
+        Evidence::new(v, kind, false)
     }
 }
 
@@ -105,18 +252,19 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         name_of.push(k);
     }
     // Candidates per name, with priors and qualifier bonuses.
-    let mut cands: Vec<Vec<(u32, f64, String)>> = vec![Vec::new(); names.len()];
+    let mut cands: Vec<Vec<(u32, f64, Evidence)>> = vec![Vec::new(); names.len()];
     for (ti, t) in toponyms.iter().enumerate() {
         let k = name_of[ti];
         if cands[k].is_empty() {
             let has_primary = t.candidates.iter().any(|r| r.primary);
             for r in &t.candidates {
                 let p = g.place(r.place);
-                let (mut v, mut why) = prior(p, r.primary);
+                let mut why = prior(p, r.primary);
+                let mut v = why.prior;
                 if !r.primary && has_primary && (p.feature_class == 'P' || p.feature_code == "ADM1")
                 {
                     v -= SHADOWED_ALTERNATE_PENALTY;
-                    why.push_str(", another place's own name");
+                    why.shadowed = true;
                 }
                 // "Beirut", "Krasnodar": a region named after a town of its own stands for the town.
                 if p.feature_code == "ADM1"
@@ -130,13 +278,13 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                     })
                 {
                     v -= REGION_NAMED_AFTER_TOWN_PENALTY;
-                    why.push_str(", named after a town of its own");
+                    why.named_after_town = true;
                 }
-                why = format!("prior {v:.2} ({why})");
+                why.prior = v;
                 for &(n, id, bonus) in NEWS_SENSES {
                     if n == names[k] && id == p.geonameid {
                         v += bonus;
-                        why.push_str("; the sense news usually means");
+                        why.news_senses = why.news_senses.saturating_add(1);
                     }
                 }
                 cands[k].push((r.place, v, why));
@@ -171,9 +319,9 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                                 || h.feature_code == "ADM1" && h.admin1 == p.admin1)
                             && !std::ptr::eq(h, p)
                     });
-                    if holds && !c.2.contains("qualified") {
+                    if holds && c.2.qualifier.is_none() {
                         c.1 += QUALIFIER_BONUS;
-                        c.2.push_str(&format!("; qualified by \"{}\"", n.text(text)));
+                        c.2.qualifier = Some((n.start, n.end));
                     }
                 }
             }
@@ -204,16 +352,16 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             let p = g.place(c.0);
             if p.country != NO_COUNTRY && hints.contains(&p.country) {
                 c.1 += HINT_COUNTRY_BONUS;
-                c.2.push_str("; in an actor's country");
+                c.2.actor_country = true;
             }
             if let Some((dc, da)) = &dateline {
                 if p.country == *dc && p.country != NO_COUNTRY {
                     if !da.is_empty() && p.admin1 == *da {
                         c.1 += DATELINE_ADMIN1_BONUS;
-                        c.2.push_str("; in the dateline's region");
+                        c.2.dateline = DatelineMatch::Region;
                     } else {
                         c.1 += DATELINE_COUNTRY_BONUS;
-                        c.2.push_str("; in the dateline's country");
+                        c.2.dateline = DatelineMatch::Country;
                     }
                 }
             }
@@ -227,10 +375,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         .map(|cs| cs.iter().map(|c| c.1).collect())
         .collect();
     let mut scores = base.clone();
-    let mut notes: Vec<Vec<String>> = cands
-        .iter()
-        .map(|cs| vec![String::new(); cs.len()])
-        .collect();
     for _round in 0..SUPPORT_ROUNDS {
         let mut a1_mass: Vec<HashMap<(u16, &str), f64>> = Vec::with_capacity(cands.len());
         let mut c_mass: Vec<HashMap<u16, f64>> = Vec::with_capacity(cands.len());
@@ -262,14 +406,15 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 (p.lat as f64, p.lon as f64, p.feature_class)
             }));
         }
-        for (k, cs) in cands.iter().enumerate() {
+        let name_count = cands.len();
+        for (k, cs) in cands.iter_mut().enumerate() {
             if cs.len() < 2 {
                 continue;
             }
-            for (i, c) in cs.iter().enumerate() {
+            for (i, c) in cs.iter_mut().enumerate() {
                 let p = g.place(c.0);
                 let (mut sa, mut sc, mut near) = (0.0f64, 0.0f64, false);
-                for k2 in 0..cands.len() {
+                for k2 in 0..name_count {
                     if k2 == k {
                         continue;
                     }
@@ -293,7 +438,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                     }
                 }
                 let mut v = base[k][i];
-                let mut note = String::new();
                 // A hamlet of the same region gains less than a city or a region does.
                 let damp = if p.feature_class == 'P' {
                     ((p.population as f64 + 1.0).log10() / SUPPORT_FULL_FROM_LOG10_POPULATION)
@@ -304,28 +448,27 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 let (sa, sc) = (sa * damp, sc * damp);
                 if sa > 0.01 {
                     v += SAME_ADMIN1_BONUS * sa.min(SUPPORT_CAP);
-                    note.push_str(&format!("; other places in its admin1 region ({sa:.2})"));
                 }
                 if sc > 0.01 {
                     v += SAME_COUNTRY_BONUS * sc.min(SUPPORT_CAP);
-                    note.push_str(&format!("; other places in its country ({sc:.2})"));
                 }
                 if near {
                     v += NEAR_BONUS;
-                    note.push_str(&format!("; within {NEAR_KM} km of another place"));
                 }
+                // The reason names the last round's support (the text shows it above 0.01).
+                c.2.admin1_support = sa;
+                c.2.country_support = sc;
+                c.2.near = near;
                 scores[k][i] = v;
-                notes[k][i] = note;
             }
         }
     }
     for (k, cs) in cands.iter_mut().enumerate() {
         for (i, c) in cs.iter_mut().enumerate() {
             c.1 = scores[k][i];
-            c.2.push_str(&notes[k][i]);
         }
     }
-    let best = |cs: &[(u32, f64, String)]| -> Option<usize> {
+    let best = |cs: &[(u32, f64, Evidence)]| -> Option<usize> {
         (0..cs.len()).max_by(|&a, &b| {
             cs[a]
                 .1
@@ -342,11 +485,11 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         let p = g.place(cs[w].0);
         let mut ranked: Vec<Candidate> = cs
             .iter()
-            .map(|(pi, s, why)| Candidate {
-                geonameid: g.place(*pi).geonameid,
-                place: *pi,
-                score: *s,
-                reason: why.clone(),
+            .map(|&(place, score, evidence)| Candidate {
+                geonameid: g.place(place).geonameid,
+                place,
+                score,
+                evidence,
             })
             .collect();
         ranked.sort_by(|a, b| {
@@ -354,14 +497,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 .total_cmp(&a.score)
                 .then(a.geonameid.cmp(&b.geonameid))
         });
-        let reason = if ranked.len() == 1 {
-            "the only place of that name".to_string()
-        } else {
-            format!(
-                "scored {:.2} over {:.2}: {}",
-                ranked[0].score, ranked[1].score, ranked[0].reason
-            )
-        };
         let country = g.country_of(p);
         let admin1 = if p.country != NO_COUNTRY && !p.admin1.is_empty() && p.feature_code != "ADM1"
         {
@@ -382,7 +517,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             feature_code: p.feature_code,
             geonameid: p.geonameid,
             candidates: ranked,
-            reason,
         });
     }
     // Streets: at the town the document last named before them (else the first after), saying so.
@@ -412,10 +546,6 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             feature_code: Code::parse("ST").unwrap_or_default(),
             geonameid: town.geonameid,
             candidates: Vec::new(),
-            reason: format!(
-                "a street, placed at {}, the town the document names nearest before it",
-                town.name
-            ),
         });
     }
     with_streets.extend(next.cloned());

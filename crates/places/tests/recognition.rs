@@ -120,7 +120,10 @@ fn context_picks_among_homonyms() {
     assert_eq!(r[0].1.country_iso3.as_deref(), Some("LBY"));
     // Every candidate is kept with a score and a reason; the winner says why it won.
     assert!(r[0].1.candidates.len() > 1);
-    assert!(r[0].1.reason.starts_with("scored"));
+    assert!(r[0]
+        .1
+        .reason("Fighting near Tripoli went on.")
+        .starts_with("scored"));
 }
 
 #[test]
