@@ -13,6 +13,9 @@ use dyad_eval::throughput::{throughput, CodingCounts};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+#[path = "bench_serve.rs"]
+mod bench_serve;
+
 #[derive(Args)]
 pub struct BenchArgs {
     /// The shared data folder (default: $DYAD_SHARED_DATA, else ../shared/data).
@@ -102,6 +105,30 @@ pub enum BenchCommand {
         /// process of its own, so that its peak memory is its own).
         #[arg(long, hide = true)]
         in_process: bool,
+    },
+    /// The HTTP API under load: a store of --events events (Reuters-21578 ingested, then its events copied in SQL
+    /// with the day shifted by a year per copy), concurrent keep-alive clients on loopback per scenario (event
+    /// search, timeline, map, network): requests/s, p50/p95/p99 latency, errors and the server's peak memory;
+    /// Datasette serving the same store with the same filters, side by side, when it is installed.
+    Serve {
+        /// Reuse (or build once and keep) the store at PATH; without it the store is built in a temporary file.
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Events the store holds.
+        #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+        events: i64,
+        /// Concurrent clients.
+        #[arg(long, value_name = "C", default_value_t = 8)]
+        clients: usize,
+        /// Requests per scenario (at most).
+        #[arg(long, value_name = "N", default_value_t = 2000)]
+        requests: usize,
+        /// Seconds per scenario (at most).
+        #[arg(long, value_name = "S", default_value_t = 30.0)]
+        seconds: f64,
+        /// The datasette executable (default: `datasette` on PATH; skipped when there is none).
+        #[arg(long, value_name = "PATH")]
+        datasette: Option<PathBuf>,
     },
 }
 
@@ -244,6 +271,22 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
             }
             Ok(Outcome::Clean)
         }
+        BenchCommand::Serve {
+            db,
+            events,
+            clients,
+            requests,
+            seconds,
+            datasette,
+        } => bench_serve::run(&bench_serve::ServeBench {
+            reuters: &data_subdir(&data, "reuters21578")?,
+            db: db.clone(),
+            events: *events,
+            clients: *clients,
+            requests: *requests,
+            seconds: *seconds,
+            datasette: datasette.clone(),
+        }),
         BenchCommand::Ingest { dicts, repeat } => {
             bench_ingest(&data_subdir(&data, "reuters21578")?, dicts, *repeat)
         }
