@@ -10,9 +10,11 @@
 //! # Cost
 //! Measured on Reuters-21578 (`dyad bench coding`, 150,109 sentences, 7,032 stories with events) as a share of
 //! the time cleaning, splitting and coding take, from perf samples of one run (so the machine's load cancels out;
-//! figures vary by ±0.03 between runs): places about 0.38 (toponym recognition over the whole story about
-//! two-thirds of it, resolution one third), dates 0.02, quotes 0.05 (0.07 before reading stopped at the last
-//! event's sentence). With all three the pipeline runs at about 0.68 of its speed without them. Places read the
+//! figures vary by ±0.03 between runs): places about 0.25 (toponym recognition over the whole story about
+//! four-fifths of it, resolution one fifth; 0.34–0.38 before resolution stopped writing reasons only `--explain`
+//! reads and a name filter spared the index probes), dates 0.02, quotes 0.05 (0.07 before reading stopped at the
+//! last event's sentence). With all three the pipeline ran at about 0.68 of its speed without them when places
+//! took 0.38. Places read the
 //! whole story on purpose: reading only the events' sentences (and the ones before them back to a place) reads
 //! half the text and changes 2% of event locations on Reuters-21578; on LGL (local news) the same restriction
 //! lowers recognition recall from 0.80 to 0.75 and acc@161 from 0.85 to 0.79, because the story's other places
