@@ -301,7 +301,12 @@ impl ReutersReader {
             if len as u64 > self.max_record_bytes {
                 // Pass over the story; its `</REUTERS>` (or the next `<REUTERS`) ends the skip.
                 self.scan = Scan::SkippingOversized;
-                self.pass(len.saturating_sub(STORY_CLOSE.len()));
+                // Always past the opening tag, so the same story is not found again (a story shorter than
+                // `</REUTERS>` would otherwise pass nothing and fail for ever).
+                self.pass(
+                    len.saturating_sub(STORY_CLOSE.len())
+                        .max(STORY_OPEN.len().min(len)),
+                );
                 return Err(IngestError::TooLarge {
                     path: self.path.clone(),
                     location,
@@ -834,6 +839,27 @@ FEDERAL RESERVE WEEKLY REPORT
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(got, whole);
+    }
+
+    #[test]
+    fn an_oversized_story_shorter_than_its_close_tag_fails_once() {
+        for input in [
+            "<REUTERS",
+            "<REUTERS>",
+            "<REUTERS NEWID=\"1\">",
+            "<REUTERS</REUTERS>",
+        ] {
+            for max in 1..12 {
+                let stories =
+                    ReutersReader::new(io::Cursor::new(input.as_bytes().to_vec()), "t.sgm", max)
+                        .take(10)
+                        .count();
+                assert!(
+                    stories <= 2,
+                    "{input:?} with limit {max}: {stories} results"
+                );
+            }
+        }
     }
 
     proptest::proptest! {
