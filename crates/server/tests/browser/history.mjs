@@ -1,7 +1,9 @@
 // The page driven by hand in a real browser, as an analyst uses it: load the overview, filter through the form,
 // sort the table, set the timeline's interval, open an article, then walk the browser's history back to the
-// start and forward to the article again, and check that the URL, the form, the chips, the view and every panel
-// follow each step. Run by crates/server/tests/page_browsers.rs, once per browser:
+// start and forward to the article again, follow the article's own way back, narrow the actor from a network
+// node and go back once more, and check that the URL, the form, the chips, the view and every panel follow each
+// step, all in one document (pushState, no reload). Run by crates/server/tests/page_browsers.rs, once per
+// browser:
 //
 //   node history.mjs --base http://127.0.0.1:PORT --browser chromium|firefox --executable PATH --out DIR
 //
@@ -331,6 +333,8 @@ async function run(browser) {
   for (const [i, s] of states.entries()) {
     await actions[i]();
     await arrive(s, 'to');
+    // A mark on the window: every later step must happen in this same document (pushState), not a reload.
+    if (i === 0) await page.evaluate(() => { window.dyadSameDocument = true; });
     if (s.name === 'overview') await shot(page, 'overview', true);
     if (s.name === 'filtered' || s.name === 'article') await shot(page, s.name);
   }
@@ -359,6 +363,17 @@ async function run(browser) {
   await page.click('#back');
   await arrive({ ...filtered, name: 'the back link to monthly' }, 'by');
 
+  // A node of the network (an SVG link) narrows the actor in place, and back undoes it.
+  const node = byRoot.actors.find((a) => a !== ACTOR && a.startsWith(ACTOR));
+  check(node, `no actor under ${ACTOR} in the network of ${JSON.stringify(byRoot.actors)}`);
+  const byNode = await expected(`actor=${node}&root=${ROOT}`, '-goldstein');
+  await page.click(`#network g.node[data-actor="${node}"] circle`);
+  await arrive({ name: `network node ${node}`, search: filtered.search.replace(`actor=${ACTOR}`, `actor=${node}`), want: byNode,
+    form: { ...filtered.form, actor: node } }, 'by');
+  traverse(page, -1);
+  await arrive(filtered, 'back to');
+
+  check(await page.evaluate(() => window.dyadSameDocument === true), 'a step reloaded the page instead of pushState');
   check(problems.length === 0, `the page reported problems:\n  ${problems.join('\n  ')}`);
   log('all checks hold');
 }
