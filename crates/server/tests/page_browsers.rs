@@ -4,7 +4,8 @@
 //! with its evidence highlighted, then walks the browser's history back to the start and forward to the article
 //! again (then the article's back link, a network node, and back once more), checking at every step that the URL,
 //! the form, the chips and every panel (table, network, map, timeline) agree with what the API answers for that
-//! URL, that no step reloads the page, and that the page logs no error. Screenshots go to `$CARGO_TARGET_TMPDIR/browser/`.
+//! URL, that no step reloads the page, and that the page logs no error. Screenshots go to
+//! `$CARGO_TARGET_TMPDIR/browser/`.
 //!
 //! Needs Node.js 18 or newer, the driver installed by `npm ci --prefix crates/server/tests/browser` and both
 //! browsers (`apt-get install -y chromium firefox-esr`); .ci/run sets all of them up. Without one of them these
