@@ -16,7 +16,7 @@
 // <browser>-failure.png and exits 1.
 
 import { parseArgs } from 'node:util';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
@@ -43,6 +43,8 @@ const ACTOR = 'TUR';
 const ROOT = '04';
 
 mkdirSync(args.out, { recursive: true });
+// A failure screenshot left by an earlier run would tell about that run, not this one.
+rmSync(join(args.out, `${NAME}-failure.png`), { force: true });
 const started = Date.now();
 const log = (msg) => console.log(`[${NAME} ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 
