@@ -1082,6 +1082,8 @@ pub const ROAD_PREFIXES: &[&str] = &["Highway", "Interstate", "Route", "County",
 pub const STREET_QUALIFIERS: &[&str] = &[
     "North", "South", "East", "West", "Old", "Upper", "Lower", "New",
 ];
+/// Directions written short before a street's name, with a full stop: "E. Broad St.", "NW. 34th Street".
+pub const DIRECTION_ABBREVIATIONS: &[&str] = &["N", "S", "E", "W", "NE", "NW", "SE", "SW"];
 /// Street words written with a full stop ("Main St.").
 pub const STREET_ABBREVIATIONS: &[&str] = &["St", "Rd", "Ave", "Blvd", "Ln", "Pkwy", "Hwy"];
 /// The most words before a street or feature word.
@@ -1131,6 +1133,57 @@ pub const MAX_DATELINE_BYTES: usize = 160;
 pub const MAX_DATELINE_QUALIFIER_BYTES: usize = 40;
 /// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
 pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '(', ':'];
+/// Dashes closing a dateline inside a text, after the headline: "TORRINGTON — A fire", "BYESVILLE -- Firefighters".
+pub const DATELINE_DASHES: &[char] = &['\u{2014}', '\u{2013}', '-'];
+/// Party letters before a legislator's home town: "Marty Seifert, R-Marshall", "(DFL-Cook)".
+pub const PARTY_MARKERS: &[&str] = &["R", "D", "I", "DFL"];
+/// Words after a town's name that make the whole a unit named after it, kept in the mention: "Jackson Township".
+pub const ADMIN_SUFFIXES: &[&str] = &["Township"];
+/// Kinship nouns before a name that make it a person's: "her daughter, Brittany", "son Bryan", "wife Nancy's".
+pub const KINSHIP_WORDS: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "mother",
+    "father",
+    "grandson",
+    "granddaughter",
+    "grandmother",
+    "grandfather",
+    "niece",
+    "nephew",
+    "cousin",
+    "stepson",
+    "stepdaughter",
+    "fiancé",
+    "fiancée",
+    "widow",
+    "widower",
+    "children",
+    "child",
+    "boyfriend",
+    "girlfriend",
+];
+/// Words after a name that make the whole a school, hall or venue often named after a person: "Lee Academy",
+/// "Story Elementary", "Anderson Arena".
+pub const NAMED_BUILDING_HEADS: &[&str] = &[
+    "Academy",
+    "Elementary",
+    "Middle",
+    "College",
+    "Museum",
+    "Arena",
+    "Mall",
+    "Cemetery",
+    "Stadium",
+];
 /// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "del", "la", "le", "les", "el", "al", "du", "des", "di", "da", "do", "dos", "das",

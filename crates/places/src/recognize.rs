@@ -7,6 +7,7 @@
 //! one decision covers every mention of a name): persons ("Jordan Peterson", "President Paris"), organisations
 //! ("Washington Post"), stop words, and small places with no locative word, qualifier or nearby region fall away.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 type FxBuild = std::hash::BuildHasherDefault<crate::gazetteer::FxHasher>;
@@ -113,6 +114,7 @@ struct Tables {
     disease_words: WordSet,
     place_head_nouns: WordSet,
     event_heads: WordSet,
+    kinship: WordSet,
 }
 
 impl Tables {
@@ -143,6 +145,7 @@ impl Tables {
             disease_words: DISEASE_WORDS.iter().copied().collect(),
             place_head_nouns: PLACE_HEAD_NOUNS.iter().copied().collect(),
             event_heads: EVENT_HEADS.iter().copied().collect(),
+            kinship: KINSHIP_WORDS.iter().copied().collect(),
         }
     }
 }
@@ -328,7 +331,18 @@ impl<'g> Recognizer<'g> {
                 }
             }
             match found {
-                Some((j, end, candidates, demonym, capitals)) => {
+                Some((mut j, mut end, candidates, demonym, capitals)) => {
+                    // "Jackson Township": a civil township takes its town's name; the word is part of the name.
+                    if demonym.is_none()
+                        && end == ws[j].end
+                        && ws.get(j + 1).is_some_and(|n| {
+                            &text[end..n.start] == " "
+                                && ADMIN_SUFFIXES.contains(&&text[n.start..n.end])
+                        })
+                    {
+                        j += 1;
+                        end = ws[j].end;
+                    }
                     out.push(Match {
                         start: ws[i].start,
                         end,
@@ -357,6 +371,19 @@ impl<'g> Recognizer<'g> {
                 .is_some_and(|n| text[ws[k].end..n.start] == *" ")
         };
         let first = w(i);
+        if text[ws[i].end..].starts_with('-') && PARTY_MARKERS.contains(&first) {
+            return None; // "R-Elbow Lake"
+        }
+        // "1200 E. Broad St.", "S. Clinton Avenue": an abbreviated direction opens the street's name.
+        if DIRECTION_ABBREVIATIONS.contains(&first)
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| text[ws[i].end..n.start] == *". ")
+        {
+            return self
+                .feature_at(text, ws, i + 1)
+                .filter(|f| f.2 == MentionKind::Street);
+        }
         // "North Street", "Bridge Street": a stop word names a street when a street word follows it.
         let street_next = joined(i) && t.street_words.contains(w(i + 1)) && first.len() >= 3
             || STREET_QUALIFIERS.contains(&first)
@@ -453,10 +480,14 @@ impl<'g> Recognizer<'g> {
         // Document evidence: names seen as persons, admin1 regions and countries named with confidence.
         let mut persons: HashSet<&str> = HashSet::new();
         let mut regions: HashSet<(u16, &str)> = HashSet::new();
+        let mut datelines: HashSet<String> = HashSet::new();
         let mut countries: HashSet<u16> = HashSet::new();
         let mut previous_person: Option<usize> = None;
         for m in &matches {
             let s = &text[m.start..m.end];
+            if m.capitals && Self::capitals_dateline(text, ws, initial, m) {
+                datelines.insert(title_case(s));
+            }
             let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
             let prev_is_first_name = m.first_word > 0
                 && t.first_names.contains(prev)
@@ -470,7 +501,8 @@ impl<'g> Recognizer<'g> {
                 && (prev_is_title
                     || prev_is_first_name
                     || after_person
-                    || followed_by_age(&text[m.end..]))
+                    || followed_by_age(&text[m.end..])
+                    || self.person_context(text, ws, m))
             {
                 persons.insert(s);
                 previous_person = Some(m.end);
@@ -489,18 +521,30 @@ impl<'g> Recognizer<'g> {
         }
         // Each match gets a verdict; names left undecided for want of evidence are settled at the end by the rest
         // of the document (one sense per discourse, lists of places).
+        let evidence = DocumentEvidence {
+            persons,
+            regions,
+            datelines,
+        };
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(matches.len());
         for k in 0..matches.len() {
-            verdicts
-                .push(self.verdict(text, ws, initial, &matches, k, &persons, &regions, options));
+            verdicts.push(self.verdict(text, ws, initial, &matches, k, &evidence, options));
         }
-        let accepted: HashSet<&str> = matches
+        // A dateline in capitals counts for the name as written elsewhere ("CLINTON —", "Clinton couple").
+        let accepted: HashSet<Cow<str>> = matches
             .iter()
             .zip(&verdicts)
             .filter(|(m, v)| {
                 matches!(v, Verdict::Accept(MentionKind::Name, _)) && m.demonym.is_none()
             })
-            .map(|(m, _)| &text[m.start..m.end])
+            .map(|(m, _)| {
+                let s = &text[m.start..m.end];
+                if m.capitals {
+                    Cow::Owned(title_case(s))
+                } else {
+                    Cow::Borrowed(s)
+                }
+            })
             .collect();
         for k in 0..matches.len() {
             if verdicts[k] != Verdict::Undecided {
@@ -537,9 +581,61 @@ impl<'g> Recognizer<'g> {
             .collect()
     }
 
+    /// Context that makes a name a person's wherever it appears in the document: a kinship noun before it ("her
+    /// daughter, Brittany", "son Bryan"), a middle initial after it ("Milton J. Little"), or an age after the rest
+    /// of the name ("Nikki Lynn Barlow, 18,"). (A relative "who" is no sign: "Jones of Roswell, who …".)
+    fn person_context(&self, text: &str, ws: &[Word], m: &Match) -> bool {
+        let t = &self.tables;
+        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
+        if m.first_word > 0
+            && matches!(&text[ws[m.first_word - 1].end..m.start], " " | ", ")
+            && t.kinship.contains(prev.as_str())
+        {
+            return true;
+        }
+        let after = &text[m.end..];
+        let mut initial = after.chars();
+        if initial.next() == Some(' ')
+            && initial.next().is_some_and(char::is_uppercase)
+            && initial.next() == Some('.')
+            && initial.next() == Some(' ')
+            && initial.next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+        // The rest of the name: up to two capitalised words, then an age.
+        let mut k = m.last_word;
+        for _ in 0..2 {
+            match ws.get(k + 1) {
+                Some(n)
+                    if &text[ws[k].end..n.start] == " " && capitalised(&text[n.start..n.end]) =>
+                {
+                    k += 1;
+                    if followed_by_age(&text[ws[k].end..]) {
+                        return true;
+                    }
+                }
+                _ => break,
+            }
+        }
+        false
+    }
+
     fn qualifier(&self, text: &str, ws: &[Word], m: &Match) -> Option<String> {
         let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
         (m.first_word > 0 && self.tables.directions.contains(prev.as_str())).then_some(prev)
+    }
+
+    /// "TORRINGTON — A fire …", "BYESVILLE -- Firefighters …", "March 29, 2009 PATASKALA -- City officials",
+    /// "NEWARK  It was …": a name in capitals closed by a dash (or a wide space before a capital) and opening a
+    /// sentence, or standing alone among words that are not capitals, is the story's dateline, however small the town.
+    fn capitals_dateline(text: &str, ws: &[Word], initials: &[bool], m: &Match) -> bool {
+        let after = &text[m.end..];
+        let dashed = after.trim_start_matches(' ').starts_with(DATELINE_DASHES);
+        let wide = after.starts_with("  ") && after.trim_start().starts_with(char::is_uppercase);
+        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
+        let alone = !prev.is_empty() && !prev.chars().any(char::is_uppercase);
+        initials[m.first_word] && (dashed || wide) || alone && dashed
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -550,10 +646,14 @@ impl<'g> Recognizer<'g> {
         initials: &[bool],
         matches: &[Match],
         k: usize,
-        persons: &HashSet<&str>,
-        regions: &HashSet<(u16, &str)>,
+        evidence: &DocumentEvidence,
         options: FindOptions,
     ) -> Verdict {
+        let DocumentEvidence {
+            persons,
+            regions,
+            datelines,
+        } = evidence;
         let g = self.gazetteer;
         let t = &self.tables;
         let m = &matches[k];
@@ -602,15 +702,23 @@ impl<'g> Recognizer<'g> {
             }
             return Verdict::Reject;
         }
+        // "Marty Seifert, R-Marshall", "(D-Calif.)": a legislator's party and home town.
+        if party_hometown(&text[..m.start]) {
+            return Verdict::Accept(MentionKind::Name, qualifier);
+        }
         if persons.contains(s) {
             return Verdict::Reject;
         }
-        if m.capitals
-            && !text[m.end..]
+        if m.capitals {
+            if Self::capitals_dateline(text, ws, initials, m) {
+                return Verdict::Accept(MentionKind::Name, qualifier);
+            }
+            if !text[m.end..]
                 .trim_start_matches(' ')
                 .starts_with(DATELINE_MARKS)
-        {
-            return Verdict::Reject;
+            {
+                return Verdict::Reject;
+            }
         }
         let strength = self.strength(m);
         let next_is_place = !g.lookup(next).is_empty();
@@ -706,10 +814,10 @@ impl<'g> Recognizer<'g> {
         let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
             || m.first_word > 0 && t.directions.contains(prev_lower.as_str());
         let qualified = self.qualified(text, ws, m, matches, k);
-        if t.stop_names.contains(s)
-            && !qualified
-            && !(locative && t.stop_after_locative.contains(s))
-        {
+        // A stop name the story's dateline names is the place ("CLINTON — …", "Clinton couple").
+        let stop_name_kept =
+            qualified || locative && t.stop_after_locative.contains(s) || datelines.contains(s);
+        if t.stop_names.contains(s) && !stop_name_kept {
             return Verdict::Reject;
         }
         let in_named_region = m.candidates.iter().any(|r| {
@@ -722,6 +830,21 @@ impl<'g> Recognizer<'g> {
         let initial_ok = !initial
             || next_joined_capital(next, next_joined)
             || next_joined && !capitalised(next) && !t.first_names.contains(s);
+        // "Lot No. 15", "Section 2AA", "Loop 286": a small place's name before a number is a numbered thing (not
+        // before a count: "return to Earth 13 days later").
+        let counted = next2.ends_with('s') && next2.starts_with(char::is_lowercase);
+        if strength < Strength::Strong
+            && next_joined
+            && (next.starts_with(|c: char| c.is_ascii_digit()) && !counted
+                || next == "No" && text[ws[m.last_word + 1].end..].starts_with('.'))
+        {
+            return Verdict::Reject;
+        }
+        // "Lee Academy", "Story Elementary", "Smith College": a school or hall is often named after a person; a
+        // small place's name before one is the place only if the document names the place elsewhere.
+        if strength < Strength::Strong && next_joined && NAMED_BUILDING_HEADS.contains(&next) {
+            return Verdict::Undecided;
+        }
         // "a Chapin man", "the Lindsay area", "Litchfield Fire Chief": a local-news head after the name.
         let head_noun = next_joined && t.place_head_nouns.contains(next);
         let institution_after = next_joined && LOCAL_INSTITUTION_HEADS.contains(&next);
@@ -789,24 +912,52 @@ fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
-/// "NEW YORK" → "New York", "BAIKONUR" → "Baikonur".
+/// "NEW YORK" → "New York", "BAIKONUR" → "Baikonur", "ISLE OF PALMS" → "Isle of Palms" (the small words inside
+/// names, [`NAME_CONNECTORS`], in lowercase after the first word).
 pub(crate) fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = true;
+    let mut word_start = 0;
     for c in s.chars() {
         if c.is_alphanumeric() {
             if start {
+                word_start = out.len();
                 out.push(c);
             } else {
                 out.extend(c.to_lowercase());
             }
             start = false;
         } else {
+            lower_connector(&mut out, word_start);
             out.push(c);
             start = c != '\'' && c != '\u{2019}';
         }
     }
+    lower_connector(&mut out, word_start);
     out
+}
+
+/// Lowercases the word `out[from..]` when it is a connector inside a name ("Of" in "Isle Of").
+fn lower_connector(out: &mut String, from: usize) {
+    if from == 0 || from >= out.len() {
+        return;
+    }
+    let word = &out[from..];
+    if word.len() <= 5 && NAME_CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(word)) {
+        let lower = word.to_lowercase();
+        out.truncate(from);
+        out.push_str(&lower);
+    }
+}
+
+/// What the whole document says before each match is judged.
+struct DocumentEvidence<'a> {
+    /// Names seen as persons ("Mayor Clinton", "Jones, 23,").
+    persons: HashSet<&'a str>,
+    /// Admin1 regions named with confidence, as (country, admin1 code).
+    regions: HashSet<(u16, &'a str)>,
+    /// Datelines' names in title case ("TORRINGTON —" gives "Torrington").
+    datelines: HashSet<String>,
 }
 
 /// What the context says of a match.
@@ -833,6 +984,17 @@ fn is_institution_word(w: &str) -> bool {
 
 fn next_joined_capital(next: &str, joined: bool) -> bool {
     joined && capitalised(next) && is_institution_word(next)
+}
+
+/// The text before a name ends in a party's letter and a hyphen after a comma or a parenthesis: ", R-", "(DFL-".
+fn party_hometown(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix('-') else {
+        return false;
+    };
+    PARTY_MARKERS.iter().any(|p| {
+        rest.strip_suffix(p)
+            .is_some_and(|r| r.ends_with(", ") || r.ends_with('('))
+    })
 }
 
 /// "Jones, 23, of …": a name followed by an age.

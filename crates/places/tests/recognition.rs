@@ -276,3 +276,60 @@ fn a_dateline_in_capitals_steers_resolution() {
     assert_eq!(admin1(Some("BOSTON")).as_deref(), Some("Massachusetts"));
     assert_eq!(admin1(Some("Boston")).as_deref(), Some("Massachusetts"));
 }
+
+#[test]
+fn datelines_in_capitals_after_a_headline() {
+    // A small town in capitals closed by a dash opens the story, even after the headline or a byline's date; the
+    // dateline then vouches for the name written in title case ("Clinton" is a stop name on its own).
+    let text = "Couple faces drug counts. TORRINGTON — A fire destroyed a roof.";
+    assert_eq!(names(text), ["TORRINGTON"]);
+    let text = "By a reporter, March 29, 2009 WINONA -- City officials met.";
+    assert_eq!(names(text), ["WINONA"]);
+    let text = "Clinton couple faces drug counts. CLINTON — A town couple was charged.";
+    assert_eq!(names(text), ["Clinton", "CLINTON"]);
+    // Small words inside a name stay small: "ISLE OF PALMS" is "Isle of Palms".
+    assert_eq!(
+        names("Two vie for a seat. ISLE OF PALMS — Two members ran."),
+        ["ISLE OF PALMS"]
+    );
+    // Capitals in a headline are not a dateline.
+    assert!(names("CLINTON SAYS NO - to the plan.").is_empty());
+}
+
+#[test]
+fn legislators_home_towns_and_townships() {
+    let text = "House Minority Leader Marty Seifert, R-Marshall, joined Rep. Torrey Westrom, R-Elbow Lake.";
+    assert_eq!(names(text), ["Marshall", "Elbow Lake"]);
+    assert_eq!(
+        names("She was born in Jackson Township in 1930."),
+        ["Jackson Township"]
+    );
+}
+
+#[test]
+fn streets_with_abbreviated_directions() {
+    let text = "The meeting is at City Hall, 1200 E. Broad St. and at 216 S. Clinton Avenue.";
+    assert_eq!(names(text), ["E. Broad St.", "S. Clinton Avenue"]);
+}
+
+#[test]
+fn kinship_initials_and_ages_make_persons() {
+    // Once a name is a person's, it is a person's throughout the story.
+    let text = "Polk's son, Trent, runs the shop. Trent said sales rose.";
+    assert!(!names(text).contains(&"Trent"));
+    assert!(names("said Milton J. Little Jr., president of the fund.").is_empty());
+    let text = "Nikki Lynn Barlow, 18, of Paris was arrested.";
+    assert_eq!(names(text), ["Paris"]);
+}
+
+#[test]
+fn numbered_things_and_named_schools_are_not_small_towns() {
+    assert!(names("Tammy Danner lives at Lot No. 7 in the park.").is_empty());
+    assert!(names("The crash happened on Loop 286 at night.").is_empty());
+    assert!(names("Students at Story Elementary sang.").is_empty());
+    // The school is the town's when the story names the town.
+    assert_eq!(
+        names("A Story man spoke. Students at Story Elementary sang."),
+        ["Story", "Story"]
+    );
+}
