@@ -546,7 +546,10 @@ impl<'g> Recognizer<'g> {
                 }
             })
             .collect();
-        for k in 0..matches.len() {
+        // Forward, then backward, so that a list settles from an accepted name on either side ("including
+        // Harwinton, Bantam, Litchfield").
+        let n = matches.len();
+        for k in (0..n).chain((0..n).rev()) {
             if verdicts[k] != Verdict::Undecided {
                 continue;
             }
@@ -621,6 +624,37 @@ impl<'g> Recognizer<'g> {
         false
     }
 
+    /// A person's name or age ends right before word `of` ("Rebecca Sears, 41, of", "Jimmy Delaney (23) of",
+    /// "Gary Breidenstine Sr. of", "Mindy Miller of"): the "of" gives where the person lives.
+    fn person_before(&self, text: &str, ws: &[Word], of: usize) -> bool {
+        let before = text[..ws[of].start].trim_end_matches(' ');
+        let before = before.strip_suffix(',').unwrap_or(before);
+        let before = before.strip_suffix(')').unwrap_or(before);
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=3).contains(&digits) {
+            let rest = &before[..before.len() - digits];
+            return rest.ends_with(", ") || rest.ends_with('(');
+        }
+        // "Jr. of", "Miller of" after a first name ("Mindy Miller of").
+        if of < 2 || text[ws[of - 1].end..ws[of].start].trim_start_matches('.') != " " {
+            return false;
+        }
+        let surname = Self::word(text, ws, of - 1);
+        let first = Self::word(text, ws, of - 2);
+        self.tables.name_suffixes.contains(surname)
+            || capitalised(surname)
+                && text[ws[of - 2].end..ws[of - 1].start] == *" "
+                && self.tables.first_names.contains(first)
+    }
+
+    /// Word `of` follows a noun for a place or part of one: "the city of", "outskirts of", "north of", "residents
+    /// of".
+    fn place_of(&self, text: &str, ws: &[Word], of: usize) -> bool {
+        of > 0
+            && text[ws[of - 1].end..ws[of].start] == *" "
+            && PLACE_OF_HEADS.contains(&Self::word(text, ws, of - 1))
+    }
+
     fn qualifier(&self, text: &str, ws: &[Word], m: &Match) -> Option<String> {
         let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
         (m.first_word > 0 && self.tables.directions.contains(prev.as_str())).then_some(prev)
@@ -666,7 +700,8 @@ impl<'g> Recognizer<'g> {
             .get(m.last_word + 1)
             .map_or("", |w| &text[m.end.min(w.start)..w.start]);
         let next_joined = gap_after == " ";
-        let next_cap = next_joined && capitalised(next);
+        // "in Clinton April 4", "in Alexandria Friday night": a date after a name does not go on with it.
+        let next_cap = next_joined && capitalised(next) && !DATE_WORDS.contains(&next);
         let prev_joined = m.first_word > 0 && text[ws[m.first_word - 1].end..m.start] == *" ";
         let prev_hyphen = m.first_word > 0 && text[..m.start].ends_with('-');
         let initial = initials[m.first_word];
@@ -706,7 +741,13 @@ impl<'g> Recognizer<'g> {
         if party_hometown(&text[..m.start]) {
             return Verdict::Accept(MentionKind::Name, qualifier);
         }
-        if persons.contains(s) {
+        // A name the document uses for a person elsewhere is still the place after a locative word ("'Mr.
+        // Arlington' … the Sports Center in Arlington").
+        let after_locative = m.first_word > 0
+            && !initial
+            && (t.locatives.contains(prev_lower.as_str())
+                || prev == "of" && self.place_of(text, ws, m.first_word - 1));
+        if persons.contains(s) && !(after_locative && self.strength(m) == Strength::Strong) {
             return Verdict::Reject;
         }
         if m.capitals {
@@ -805,14 +846,18 @@ impl<'g> Recognizer<'g> {
         {
             return Verdict::Reject;
         }
+        // "said Allen", "Allen said" (but "officials in Clinton said": a locative word makes it the place).
         if strength < Strength::Strong
             && !next_institution
+            && !after_locative
             && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
         {
             return Verdict::Reject;
         }
         let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
-            || m.first_word > 0 && t.directions.contains(prev_lower.as_str());
+            || m.first_word > 0 && t.directions.contains(prev_lower.as_str())
+            || prev == "of" && self.person_before(text, ws, m.first_word - 1)
+            || after_locative;
         let qualified = self.qualified(text, ws, m, matches, k);
         // A stop name the story's dateline names is the place ("CLINTON — …", "Clinton couple").
         let stop_name_kept =

@@ -333,3 +333,23 @@ fn numbered_things_and_named_schools_are_not_small_towns() {
         ["Story", "Story"]
     );
 }
+
+#[test]
+fn home_towns_after_a_person_and_places_after_place_nouns() {
+    // "of" after a person's name or age gives where the person lives; after "the city of", "north of", the name
+    // is the place.
+    let text = "Authorities said Rebecca Sears, 41, of Grovetown, planned it.";
+    assert_eq!(names(text), ["Grovetown"]);
+    assert_eq!(
+        names("A spokesman for the city of Sevierville said so."),
+        ["Sevierville"]
+    );
+    // A date after a name does not make it a person's: "in Clinton April 4".
+    assert_eq!(
+        names("Civil War re-enactment planned in Clinton April 4."),
+        ["Clinton"]
+    );
+    // A nickname makes the name a person's, but not after a locative word.
+    let text = "Harold Patterson, known as 'Mr. Arlington,' dies. The Sports Center in Arlington is named for him.";
+    assert_eq!(names(text), ["Arlington"]);
+}
