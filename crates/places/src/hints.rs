@@ -1254,6 +1254,28 @@ pub const PLACE_OF_HEADS: &[&str] = &[
     "community",
     "parish",
 ];
+/// What a plural noun after a list of names makes each of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralHead {
+    /// "Douglas, Sarpy and Lancaster counties": each is "X County".
+    County,
+    /// "Lakeview and Harrison streets".
+    Street,
+    /// "the Williams and Cranberry rivers".
+    Feature,
+}
+/// Plural nouns after a list of names that make each name a place of that kind.
+pub const PLURAL_PLACE_HEADS: &[(&str, PluralHead)] = &[
+    ("counties", PluralHead::County),
+    ("streets", PluralHead::Street),
+    ("roads", PluralHead::Street),
+    ("avenues", PluralHead::Street),
+    ("boulevards", PluralHead::Street),
+    ("drives", PluralHead::Street),
+    ("rivers", PluralHead::Feature),
+    ("creeks", PluralHead::Feature),
+    ("lakes", PluralHead::Feature),
+];
 /// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "del", "la", "le", "les", "el", "al", "du", "des", "di", "da", "do", "dos", "das",

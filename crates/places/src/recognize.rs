@@ -253,7 +253,8 @@ impl<'g> Recognizer<'g> {
             let feature = self.feature_at(text, ws, i);
             let mut found = None;
             // Windows run over capitalised words and the small words inside names ("Bay of Bengal", "Rio de
-            // Janeiro"), across spaces, hyphens, apostrophes, full stops and a comma ("Washington, D.C.").
+            // Janeiro"), across spaces, hyphens, apostrophes and full stops; not across a comma: "Washington, D.C."
+            // is two places, a city and what holds it, as "Paris, Texas" is.
             let mut last = i + 1;
             while last < ws.len() && last < i + max_words {
                 let gap = &text[ws[last - 1].end..ws[last].start];
@@ -261,7 +262,7 @@ impl<'g> Recognizer<'g> {
                 let gap_ok = gap.len() <= 3
                     && gap
                         .chars()
-                        .all(|c| matches!(c, ' ' | '-' | '.' | '\'' | '\u{2019}' | ','));
+                        .all(|c| matches!(c, ' ' | '-' | '.' | '\'' | '\u{2019}'));
                 let elided = gap.ends_with(['\'', '\u{2019}']) && next.len() <= 2; // "People's", "Côte d'Ivoire"
                 if !gap_ok || !(capitalised(next) || elided || NAME_CONNECTORS.contains(&next)) {
                     break;
@@ -442,6 +443,19 @@ impl<'g> Recognizer<'g> {
                 return None;
             }
             if t.street_words.contains(next) {
+                // "The St Ives", "South St. Paul": "St" before a place's name is "Saint" ("Broad St. Lanier said"
+                // is a street).
+                if next == "St"
+                    && ws.get(k + 2).is_some_and(|n| {
+                        matches!(&text[ws[k + 1].end..n.start], " " | ". ")
+                            && !self
+                                .gazetteer
+                                .lookup(&text[ws[k + 1].start..n.end])
+                                .is_empty()
+                    })
+                {
+                    return None;
+                }
                 let mut end = ws[k + 1].end;
                 if text[end..].starts_with('.') && STREET_ABBREVIATIONS.contains(&next) {
                     end += 1;
@@ -568,7 +582,7 @@ impl<'g> Recognizer<'g> {
                 verdicts[k] = Verdict::Accept(MentionKind::Name, self.qualifier(text, ws, m));
             }
         }
-        matches
+        let mut out: Vec<Toponym> = matches
             .iter()
             .zip(verdicts)
             .filter_map(|(m, v)| match v {
@@ -581,7 +595,96 @@ impl<'g> Recognizer<'g> {
                 }),
                 _ => None,
             })
-            .collect()
+            .collect();
+        self.add_plural_head_lists(text, ws, &mut out);
+        out
+    }
+
+    /// "Lakeview and Harrison streets", "Dakota, Otoe and Washington counties": the names listed before a plural
+    /// place noun are each a place of that kind, whatever the gazetteer says of them alone. Adds those not found
+    /// yet (a county with its "X County" entry, a street or river without one), keeping `out` in text order.
+    fn add_plural_head_lists(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
+        let g = self.gazetteer;
+        let mut added = false;
+        for (h, head) in ws.iter().enumerate() {
+            let word = &text[head.start..head.end];
+            if h == 0 || !word.ends_with('s') {
+                continue; // every head is a plural in -s
+            }
+            let Some(&(_, kind)) = PLURAL_PLACE_HEADS
+                .iter()
+                .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            else {
+                continue;
+            };
+            // Walk back over "X, Y and Z": one capitalised word per item.
+            let mut items: Vec<usize> = Vec::new();
+            let mut k = h;
+            while k > 0 {
+                let item = k - 1;
+                let gap = &text[ws[item].end..ws[k].start];
+                let sep_ok = if items.is_empty() {
+                    gap == " "
+                } else {
+                    matches!(gap, ", " | " ")
+                };
+                if !sep_ok || !capitalised(&text[ws[item].start..ws[item].end]) {
+                    break;
+                }
+                items.push(item);
+                // The separator before this item: ", ", " and ", ", and ".
+                if item == 0 {
+                    break;
+                }
+                let before = &text[ws[item - 1].end..ws[item].start];
+                let prev = Self::word(text, ws, item - 1);
+                if before == ", " {
+                    k = item;
+                    continue;
+                }
+                if (prev == "and" || prev == "or") && item >= 2 {
+                    let gap2 = &text[ws[item - 2].end..ws[item - 1].start];
+                    if matches!(gap2, " " | ", ") && before == " " {
+                        k = item - 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A list needs two items at least ("Culver and Charter streets"); one name before the noun is a name
+            // of its own ("High Streets").
+            if items.len() < 2 {
+                continue;
+            }
+            for &i in &items {
+                let (start, end) = (ws[i].start, ws[i].end);
+                if out.iter().any(|t| t.start < end && start < t.end) {
+                    continue;
+                }
+                let (kind, candidates) = match kind {
+                    PluralHead::County => {
+                        let refs = g.lookup(&format!("{} County", &text[start..end]));
+                        if refs.is_empty() {
+                            continue;
+                        }
+                        (MentionKind::Name, refs.to_vec())
+                    }
+                    PluralHead::Street => (MentionKind::Street, Vec::new()),
+                    PluralHead::Feature => (MentionKind::Feature, Vec::new()),
+                };
+                out.push(Toponym {
+                    start,
+                    end,
+                    kind,
+                    qualifier: None,
+                    candidates,
+                });
+                added = true;
+            }
+        }
+        if added {
+            out.sort_by_key(|t| t.start);
+        }
     }
 
     /// Context that makes a name a person's wherever it appears in the document: a kinship noun before it ("her

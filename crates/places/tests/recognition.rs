@@ -353,3 +353,40 @@ fn home_towns_after_a_person_and_places_after_place_nouns() {
     let text = "Harold Patterson, known as 'Mr. Arlington,' dies. The Sports Center in Arlington is named for him.";
     assert_eq!(names(text), ["Arlington"]);
 }
+
+#[test]
+fn names_listed_before_a_plural_place_noun() {
+    let text = "A water main blew on the corner of Lakeview and Harrison streets.";
+    assert_eq!(names(text), ["Lakeview", "Harrison"]);
+    let found = parser().find(text);
+    assert!(found.iter().all(|t| t.kind == MentionKind::Street));
+    // Counties take their "X County" entries.
+    let text = "The combined population of Douglas, Sarpy and Lancaster counties grew.";
+    let r = resolve(text, &Context::default());
+    let got: Vec<_> = r
+        .iter()
+        .map(|(n, r)| (n.as_str(), r.country_iso3.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Douglas", Some("USA")),
+            ("Sarpy", Some("USA")),
+            ("Lancaster", Some("USA"))
+        ]
+    );
+}
+
+#[test]
+fn a_city_and_what_holds_it_are_two_places() {
+    assert_eq!(
+        names("An organization based in Washington, D.C. said so."),
+        ["Washington", "D.C."]
+    );
+    // "St" before a place's name is "Saint", not a street.
+    assert_eq!(names("A South St. Paul man was charged."), ["St. Paul"]);
+    assert_eq!(
+        names("The council meets at 1200 E. Broad St. Lanier said so."),
+        ["E. Broad St."]
+    );
+}
