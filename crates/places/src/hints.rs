@@ -1108,6 +1108,8 @@ pub const STREET_WORDS: &[&str] = &[
     "Trail",
     "Parkway",
     "Pkwy",
+    "Freeway",
+    "Expressway",
 ];
 /// Words next to a name that make it a person: "said Allen", "Allen said".
 pub const SPEECH_VERBS: &[&str] = &[

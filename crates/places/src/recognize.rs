@@ -463,7 +463,24 @@ impl<'g> Recognizer<'g> {
                 return Some((k + 1, end, MentionKind::Street));
             }
             if t.feature_words.contains(next) {
-                return Some((k + 1, ws[k + 1].end, MentionKind::Feature));
+                // "Greenbrier River Valley", "Otter Creek Wilderness", "Spring Mountain Road": the name runs on
+                // over further feature or street words.
+                let mut last = k + 1;
+                while joined(last) && last < k + 1 + MAX_FEATURE_NAME_WORDS {
+                    let more = w(last + 1);
+                    if t.street_words.contains(more) {
+                        let mut end = ws[last + 1].end;
+                        if text[end..].starts_with('.') && STREET_ABBREVIATIONS.contains(&more) {
+                            end += 1;
+                        }
+                        return Some((last + 1, end, MentionKind::Street));
+                    }
+                    if !t.feature_words.contains(more) {
+                        break;
+                    }
+                    last += 1;
+                }
+                return Some((last, ws[last].end, MentionKind::Feature));
             }
             k += 1;
         }

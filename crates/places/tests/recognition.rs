@@ -390,3 +390,16 @@ fn a_city_and_what_holds_it_are_two_places() {
         ["E. Broad St."]
     );
 }
+
+#[test]
+fn feature_names_run_over_further_feature_and_street_words() {
+    let text = "The slope of the Greenbrier River Valley, near Otter Creek Wilderness and the Antelope Valley Freeway.";
+    assert_eq!(
+        names(text),
+        [
+            "Greenbrier River Valley",
+            "Otter Creek Wilderness",
+            "Antelope Valley Freeway"
+        ]
+    );
+}
