@@ -1278,6 +1278,8 @@ pub const PLURAL_PLACE_HEADS: &[(&str, PluralHead)] = &[
     ("creeks", PluralHead::Feature),
     ("lakes", PluralHead::Feature),
 ];
+/// How a saint's name opens ("St. Mary's", "Saint John's"); in the possessive it names a church, school or hospital.
+pub const SAINT_WORDS: &[&str] = &["St. ", "St ", "Saint ", "Ste. "];
 /// Small words inside place names: "Bay of Bengal", "Rio de Janeiro", "Stratford-upon-Avon", "Andorra la Vella".
 pub const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "del", "la", "le", "les", "el", "al", "du", "des", "di", "da", "do", "dos", "das",

@@ -995,6 +995,16 @@ impl<'g> Recognizer<'g> {
         let initial_ok = !initial
             || next_joined_capital(next, next_joined)
             || next_joined && !capitalised(next) && !t.first_names.contains(s);
+        // "St. Mary's High School", "St. Michael's pupils", "St. John's Health System": a saint's name in the
+        // possessive names a church, school or hospital, not a small place.
+        let possessive = s.ends_with("'s")
+            || s.ends_with("\u{2019}s")
+            || text[m.end..].starts_with("'s")
+            || text[m.end..].starts_with("\u{2019}s");
+        if strength < Strength::Strong && possessive && SAINT_WORDS.iter().any(|w| s.starts_with(w))
+        {
+            return Verdict::Reject;
+        }
         // "Lot No. 15", "Section 2AA", "Loop 286": a small place's name before a number is a numbered thing (not
         // before a count: "return to Earth 13 days later").
         let counted = next2.ends_with('s') && next2.starts_with(char::is_lowercase);
@@ -1009,6 +1019,16 @@ impl<'g> Recognizer<'g> {
         // small place's name before one is the place only if the document names the place elsewhere.
         if strength < Strength::Strong && next_joined && NAMED_BUILDING_HEADS.contains(&next) {
             return Verdict::Undecided;
+        }
+        // "the Beer Board", "Vice Mayor", "Story Elementary": a small place's one-word name that the story also
+        // writes in lowercase as a common word is that word, unless a locative word or a region vouches for it.
+        if strength < Strength::Strong
+            && m.first_word == m.last_word
+            && !locative
+            && !qualified
+            && used_as_common_word(text, s)
+        {
+            return Verdict::Reject;
         }
         // "a Chapin man", "the Lindsay area", "Litchfield Fire Chief": a local-news head after the name.
         let head_noun = next_joined && t.place_head_nouns.contains(next);
@@ -1160,6 +1180,36 @@ fn party_hometown(before: &str) -> bool {
         rest.strip_suffix(p)
             .is_some_and(|r| r.ends_with(", ") || r.ends_with('('))
     })
+}
+
+/// `name` (capitalised) also stands in `text` in lowercase as a whole word ("beer" for "Beer").
+fn used_as_common_word(text: &str, name: &str) -> bool {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !chars.clone().all(char::is_lowercase) {
+        return false; // "DeKalb", "McLean": not a common word
+    }
+    let lower: String = first.to_lowercase().chain(chars).collect();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(lower.as_str()) {
+        let at = from + i;
+        let end = at + lower.len();
+        let before_ok = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let after_ok = !text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// "Jones, 23, of …": a name followed by an age.

@@ -403,3 +403,11 @@ fn feature_names_run_over_further_feature_and_street_words() {
         ]
     );
 }
+
+#[test]
+fn saints_in_the_possessive_and_common_words_are_not_small_places() {
+    assert!(names("Drop-offs at St. Michael's Catholic School start at nine.").is_empty());
+    // "Story" is a small town's name, but the story writes "story" in lowercase too.
+    assert!(names("Parents of Story Elementary pupils heard the story.").is_empty());
+    assert_eq!(names("A conference was set at Story."), ["Story"]);
+}
