@@ -745,12 +745,11 @@ pub async fn actors(
     let merged = !p.raw()?;
     let limit = p.number("limit", 1..=1000, 50)?;
     let (actors, pairs) = stores
-        .with(move |s| {
-            let q = |e| ApiError::query(e, &filter);
-            Ok((
-                s.actors(&filter, merged, Some(limit)).map_err(q)?,
-                s.pairs(&filter, merged, None).map_err(q)?,
-            ))
+        .aggregates(move |s| {
+            let (pairs, actors) = s
+                .pairs_and_actors(&filter, merged, None, Some(limit))
+                .map_err(|e| ApiError::query(e, &filter))?;
+            Ok((actors, pairs))
         })
         .await?;
     let partners = partners(&pairs);
@@ -790,7 +789,7 @@ pub async fn timeline(
     let merged = !p.raw()?;
     let interval = p.interval()?;
     let t = stores
-        .with(move |s| {
+        .aggregates(move |s| {
             s.timeline(&filter, merged, interval)
                 .map_err(|e| ApiError::query(e, &filter))
         })
@@ -823,7 +822,7 @@ pub async fn map(
     let merged = !p.raw()?;
     let limit = p.number("limit", 1..=10_000, 1000)?;
     let places = stores
-        .with(move |s| {
+        .aggregates(move |s| {
             s.places(&filter, merged, limit)
                 .map_err(|e| ApiError::query(e, &filter))
         })
@@ -856,12 +855,9 @@ pub async fn network(
     let merged = !p.raw()?;
     let limit = p.number("limit", 1..=1000, 100)?;
     let (edges, actors) = stores
-        .with(move |s| {
-            let q = |e| ApiError::query(e, &filter);
-            Ok((
-                s.pairs(&filter, merged, Some(limit)).map_err(q)?,
-                s.actors(&filter, merged, None).map_err(q)?,
-            ))
+        .aggregates(move |s| {
+            s.pairs_and_actors(&filter, merged, Some(limit), None)
+                .map_err(|e| ApiError::query(e, &filter))
         })
         .await?;
     let counts: HashMap<&str, i64> = actors.iter().map(|a| (a.code.as_str(), a.events)).collect();

@@ -58,20 +58,29 @@ pub fn check_store(db: &Path) -> Result<(), StoreError> {
     Store::open_read_only(db).map(|_| ())
 }
 
-/// The application: every route over the store at `db`.
+/// The application: every route over the store at `db` (the aggregates' cube is built on first use).
 pub fn router(db: PathBuf) -> axum::Router {
-    api::routes(pool::Stores::new(db))
+    app(pool::Stores::new(db))
+}
+
+fn app(stores: pool::Stores) -> axum::Router {
+    api::routes(stores)
         .fallback(|| async { ApiError::not_found("no such path") })
         .layer(axum::middleware::from_fn(guard))
 }
 
 /// Serves the store at `db` on `listener` until `shutdown` completes, then finishes the requests in flight.
+/// The aggregates' in-memory cube is built before the first request is accepted (requests wait in the
+/// listener's queue meanwhile); a store it cannot read is left for the requests to report.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     db: PathBuf,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(db))
+    let stores = pool::Stores::new(db);
+    let warm = stores.clone();
+    let _ = tokio::task::spawn_blocking(move || warm.warm()).await;
+    axum::serve(listener, app(stores))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -1,11 +1,17 @@
 //! Read-only store connections for the handlers: at most [`MAX_IDLE`] kept open between requests, one per
 //! request in flight, each used on tokio's blocking threads (SQLite calls block).
+//!
+//! The aggregates (timeline, map, network, actors) read the store's in-memory [`Cube`], built on first use (or
+//! at start by [`Stores::warm`]) and brought up to date before each aggregate when the store has changed (new
+//! events appended; a recode rebuilds it). Queries share it under a read lock; one refresh at a time takes
+//! the write lock.
 
 use crate::error::ApiError;
 use axum::http::StatusCode;
+use dyad_store::cube::{Aggregates, Cube};
 use dyad_store::{Store, StoreError};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// Connections kept open between requests.
 pub const MAX_IDLE: usize = 16;
@@ -19,6 +25,7 @@ pub struct Stores {
 struct Inner {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    cube: RwLock<Option<Cube>>,
 }
 
 impl Stores {
@@ -27,6 +34,7 @@ impl Stores {
             inner: Arc::new(Inner {
                 path,
                 idle: Mutex::new(Vec::new()),
+                cube: RwLock::new(None),
             }),
         }
     }
@@ -45,6 +53,57 @@ impl Stores {
                 idle.push(store);
             }
         }
+    }
+
+    /// Builds the cube now (a server calls this before it accepts requests, so that the first page load does
+    /// not wait for it). Returns how many events it holds and its estimated memory in bytes.
+    pub fn warm(&self) -> Result<(usize, usize), StoreError> {
+        let store = self.take()?;
+        let result = self.current_cube(&store).map(|()| {
+            let cube = self.inner.cube.read().unwrap_or_else(|p| p.into_inner());
+            cube.as_ref()
+                .map_or((0, 0), |c| (c.len(), c.memory_bytes()))
+        });
+        self.give(store);
+        result
+    }
+
+    /// Makes the cube current with `store` (builds it the first time).
+    fn current_cube(&self, store: &Store) -> Result<(), StoreError> {
+        {
+            let cube = self.inner.cube.read().unwrap_or_else(|p| p.into_inner());
+            if let Some(c) = cube.as_ref() {
+                if c.is_current(store)? {
+                    return Ok(());
+                }
+            }
+        }
+        let mut cube = self.inner.cube.write().unwrap_or_else(|p| p.into_inner());
+        match cube.as_mut() {
+            // Another request may have refreshed it while this one waited for the lock: refresh checks again.
+            Some(c) => {
+                c.refresh(store)?;
+            }
+            None => *cube = Some(Cube::load(store)?),
+        }
+        Ok(())
+    }
+
+    /// Runs `f` with the store's aggregates (its cube, made current) on a blocking thread.
+    pub async fn aggregates<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(Aggregates<'_>) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let stores = self.clone();
+        self.with(move |store| {
+            stores.current_cube(store).map_err(ApiError::store)?;
+            let cube = stores.inner.cube.read().unwrap_or_else(|p| p.into_inner());
+            f(Aggregates {
+                store,
+                cube: cube.as_ref(),
+            })
+        })
+        .await
     }
 
     /// Runs `f` with a connection on a blocking thread.

@@ -313,7 +313,7 @@ impl Store {
     }
 
     /// A query error: a bad full-text query is the user's, said as such.
-    fn query_error(&self, filter: &Filter, e: rusqlite::Error) -> StoreError {
+    pub(crate) fn query_error(&self, filter: &Filter, e: rusqlite::Error) -> StoreError {
         let msg = e.to_string();
         // FTS5 reports a bad query as a plain SQL error (SQLITE_ERROR): the only user-written SQL input.
         let plain_error = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown);
