@@ -726,19 +726,26 @@ impl<'g> Recognizer<'g> {
         {
             return true;
         }
-        // The rest of the name: up to two capitalised words, then an age.
+        // The rest of the name (up to two capitalised words), then an age or a role ("Allison Martin, spokeswoman
+        // for", "Clayton, founder of").
         let mut k = m.last_word;
-        for _ in 0..2 {
-            match ws.get(k + 1) {
-                Some(n)
-                    if &text[ws[k].end..n.start] == " " && capitalised(&text[n.start..n.end]) =>
-                {
-                    k += 1;
-                    if followed_by_age(&text[ws[k].end..]) {
-                        return true;
+        for n in 0..3 {
+            if n > 0 {
+                match ws.get(k + 1) {
+                    Some(w)
+                        if &text[ws[k].end..w.start] == " "
+                            && capitalised(&text[w.start..w.end]) =>
+                    {
+                        k += 1
                     }
+                    _ => break,
                 }
-                _ => break,
+            }
+            let after = &text[ws[k].end..];
+            // "Sen. Max Baucus of Montana, the chairman": the role is the person's before the place.
+            let introduced = prev == "of" || t.locatives.contains(prev.as_str());
+            if n > 0 && followed_by_age(after) || !introduced && followed_by_role(after) {
+                return true;
             }
         }
         false
@@ -1210,6 +1217,21 @@ fn used_as_common_word(text: &str, name: &str) -> bool {
         from = end;
     }
     false
+}
+
+/// ", spokeswoman for …", ", the founder of …": a role in apposition after a name.
+fn followed_by_role(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let rest = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let word = &rest[..rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len())];
+    ROLE_NOUNS.contains(&word)
 }
 
 /// "Jones, 23, of …": a name followed by an age.

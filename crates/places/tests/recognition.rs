@@ -320,6 +320,12 @@ fn kinship_initials_and_ages_make_persons() {
     assert!(names("said Milton J. Little Jr., president of the fund.").is_empty());
     let text = "Nikki Lynn Barlow, 18, of Paris was arrested.";
     assert_eq!(names(text), ["Paris"]);
+    // A role in apposition: the name is a person's, unless a place introduced by "of" carries it.
+    let text = "Allison Martin, spokeswoman for the office, met Trent at Martin.";
+    assert!(!names(text).contains(&"Martin"));
+    let text =
+        "The bill is sponsored by Sen. Max Baucus of Montana, the chairman of the committee.";
+    assert_eq!(names(text), ["Montana"]);
 }
 
 #[test]
