@@ -344,6 +344,17 @@ impl<'g> Recognizer<'g> {
                         j += 1;
                         end = ws[j].end;
                     }
+                    // "Phila. officer charged": a short name's full stop before a lowercase word closes an
+                    // abbreviation, not a sentence.
+                    if demonym.is_none()
+                        && end == ws[j].end
+                        && ws[j].end - ws[j].start <= MAX_ABBREVIATION_BYTES
+                        && text[end..]
+                            .strip_prefix(". ")
+                            .is_some_and(|r| r.starts_with(char::is_lowercase))
+                    {
+                        end += 1;
+                    }
                     out.push(Match {
                         start: ws[i].start,
                         end,

@@ -389,6 +389,8 @@ fn a_city_and_what_holds_it_are_two_places() {
         names("An organization based in Washington, D.C. said so."),
         ["Washington", "D.C."]
     );
+    // A short name's full stop before a lowercase word closes an abbreviation.
+    assert_eq!(names("One dead in W. Phila. shooting."), ["Phila."]);
     // "St" before a place's name is "Saint", not a street.
     assert_eq!(names("A South St. Paul man was charged."), ["St. Paul"]);
     assert_eq!(
