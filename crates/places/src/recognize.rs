@@ -6,6 +6,11 @@
 //! embedded gazetteer cheap to load. Each match is then judged in context (a second pass over the document, so
 //! one decision covers every mention of a name): persons ("Jordan Peterson", "President Paris"), organisations
 //! ("Washington Post"), stop words, and small places with no locative word, qualifier or nearby region fall away.
+//! Document evidence counts both ways: a name once shown to be a person's (a title, a first name, a kinship noun,
+//! a middle initial, an age or a role after it) is a person's throughout, unless a locative word introduces it; a
+//! dateline in capitals ("TORRINGTON —") vouches for the town's name elsewhere. Some places are found by shape
+//! alone: streets and natural features, names listed before a plural place noun ("Lakeview and Harrison streets"),
+//! a legislator's home town ("R-Marshall").
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
