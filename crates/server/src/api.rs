@@ -488,7 +488,7 @@ pub async fn events(
     let cursor = p.cursor(sort)?;
     let limit = p.number("limit", 1..=MAX_PAGE, DEFAULT_PAGE)?;
     let page = stores
-        .with(move |s| {
+        .aggregates(move |s| {
             s.events_page(&filter, !raw, sort, cursor.as_ref(), limit)
                 .map_err(|e| ApiError::query(e, &filter))
         })

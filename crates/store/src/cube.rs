@@ -16,7 +16,10 @@
 //! The cube follows the store: [`Cube::refresh`] appends the events stored since it was built (an ingest running
 //! beside the server) and rebuilds when the store's generation changed (a recode).
 
-use crate::query::{ActorCount, Bucket, Filter, Interval, PairCount, PlaceCount, Timeline};
+use crate::query::{
+    ActorCount, Bucket, Cursor, EventPage, Filter, Interval, Merged, PairCount, PlaceCount, Row,
+    Sort, SortKey, SortValue, Timeline, MENTION_JSON,
+};
 use crate::{Store, StoreError};
 use dyad_model::date::Date;
 use std::collections::HashMap;
@@ -136,6 +139,10 @@ pub struct Cube {
     places: Vec<Place>,
     place_ids: FxMap<PlaceKey, u32>,
     groups: FxMap<GroupKey, u32>,
+    /// Each group's raw events as a list: its first, each event's next (`NONE` ends it), its last.
+    group_first: Vec<u32>,
+    group_last: Vec<u32>,
+    next_in_group: Vec<u32>,
     pairs: Vec<(u32, u32)>,
     pair_ids: FxMap<(u32, u32), u32>,
 }
@@ -185,8 +192,8 @@ enum Test {
     Claimed(bool),
     Story(i64),
     Document(i64),
-    /// One of these documents (sorted): the full-text query's.
-    Documents(Vec<i64>),
+    /// One of these documents (a bit per document id): the full-text query's.
+    Documents(Vec<u64>),
 }
 
 /// Whether `id` passes `table`; a NULL (`NONE`) never does.
@@ -195,6 +202,33 @@ fn look(table: &[bool], id: u32) -> bool {
 }
 
 impl Test {
+    /// The events of `events` that pass, in order: one loop per kind of test.
+    fn keep(&self, c: &Cube, events: impl Iterator<Item = u32>) -> Vec<u32> {
+        fn by<'a>(
+            events: impl Iterator<Item = u32>,
+            column: &'a [u32],
+            table: &'a [bool],
+        ) -> Vec<u32> {
+            events
+                .filter(|&i| look(table, column[i as usize]))
+                .collect()
+        }
+        match self {
+            Test::Day(t) => by(events, &c.day, t),
+            Test::Source(t) => by(events, &c.source, t),
+            Test::Target(t) => by(events, &c.target, t),
+            Test::Cameo(t) => by(events, &c.cameo, t),
+            Test::Root(t) => by(events, &c.root, t),
+            Test::Plover(t) => by(events, &c.plover, t),
+            Test::Country(t) => by(events, &c.country, t),
+            Test::Place(t) => by(events, &c.place, t),
+            Test::Actor(t) => events
+                .filter(|&i| look(t, c.source[i as usize]) || look(t, c.target[i as usize]))
+                .collect(),
+            _ => events.filter(|&i| self.passes(c, i as usize)).collect(),
+        }
+    }
+
     fn passes(&self, c: &Cube, i: usize) -> bool {
         match self {
             Test::Day(t) => look(t, c.day[i]),
@@ -214,7 +248,12 @@ impl Test {
             Test::Claimed(x) => c.claimed[i] == *x,
             Test::Story(x) => c.story[i] == *x,
             Test::Document(x) => c.document[i] == *x,
-            Test::Documents(d) => d.binary_search(&c.document[i]).is_ok(),
+            Test::Documents(d) => {
+                let id = c.document[i];
+                id >= 0
+                    && d.get((id / 64) as usize)
+                        .is_some_and(|w| w & (1 << (id % 64)) != 0)
+            }
         }
     }
 }
@@ -286,7 +325,7 @@ impl Cube {
     /// An estimate of the memory the cube holds, in bytes.
     pub fn memory_bytes(&self) -> usize {
         let n = self.id.capacity();
-        let columns = n * (8 * 3 + 4 * 11 + 1 + 16 + 1);
+        let columns = n * (8 * 3 + 4 * 12 + 1 + 16 + 1) + self.group_first.capacity() * 8;
         let strings: usize = self
             .codes
             .names
@@ -352,6 +391,16 @@ impl Cube {
                 .groups
                 .entry((story, source, target, cameo, geonameid, day))
                 .or_insert(next_group);
+            let index = self.id.len() as u32;
+            if group == next_group {
+                self.group_first.push(index);
+                self.group_last.push(index);
+            } else {
+                let last = self.group_last[group as usize] as usize;
+                self.next_in_group[last] = index;
+                self.group_last[group as usize] = index;
+            }
+            self.next_in_group.push(NONE);
             self.id.push(id);
             self.document.push(r.get(1).map_err(sql)?);
             self.story.push(story);
@@ -394,7 +443,12 @@ impl Cube {
             tests.push(Test::Story(s));
         }
         if let Some(q) = &filter.text {
-            tests.push(Test::Documents(store.matching_documents(filter, q)?));
+            let ids = store.matching_documents(filter, q)?;
+            let mut bits = vec![0u64; ids.last().map_or(0, |&m| (m.max(0) / 64 + 1) as usize)];
+            for id in ids.into_iter().filter(|&id| id >= 0) {
+                bits[(id / 64) as usize] |= 1 << (id % 64);
+            }
+            tests.push(Test::Documents(bits));
         }
         if let Some((a, b)) = &filter.dyad {
             tests.push(Test::Dyad(prefix(a), prefix(b)));
@@ -449,29 +503,37 @@ impl Cube {
     /// The events of the filter's set, as indexes in id order: the raw events `filter` passes, or for merged
     /// events each group's first raw event among those.
     fn select(&self, store: &Store, filter: &Filter, merged: bool) -> Result<Vec<u32>, StoreError> {
-        let tests = self.compile(store, filter)?;
-        // Groups already seen, one bit each (a million groups fit in 128 KB, near the core).
-        let mut seen = if merged {
-            vec![0u64; self.groups.len().div_ceil(64)]
-        } else {
-            Vec::new()
-        };
-        let mut out = Vec::new();
-        for i in 0..self.id.len() {
-            if !tests.iter().all(|t| t.passes(self, i)) {
-                continue;
-            }
-            if merged {
-                let g = self.group[i] as usize;
-                let (word, bit) = (g / 64, 1u64 << (g % 64));
-                if seen[word] & bit != 0 {
-                    continue;
+        Ok(self.select_with(&self.compile(store, filter)?, merged))
+    }
+
+    /// [`Cube::select`] with the filter compiled.
+    fn select_with(&self, tests: &[Test], merged: bool) -> Vec<u32> {
+        // One test at a time over the events still in (each a tight loop over one or two columns), the first
+        // over all of them.
+        let mut out: Vec<u32> = match tests.split_first() {
+            // Every merged event is its group's first raw event: groups are numbered as first met.
+            None if merged => return self.group_first.clone(),
+            None => (0..self.id.len() as u32).collect(),
+            Some((first, rest)) => {
+                let mut kept = first.keep(self, 0..self.id.len() as u32);
+                for t in rest {
+                    kept = t.keep(self, kept.into_iter());
                 }
-                seen[word] |= bit;
+                kept
             }
-            out.push(i as u32);
+        };
+        if merged {
+            // Groups already seen, one bit each (a million groups fit in 128 KB, near the core).
+            let mut seen = vec![0u64; self.groups.len().div_ceil(64)];
+            out.retain(|&i| {
+                let g = self.group[i as usize] as usize;
+                let (word, bit) = (g / 64, 1u64 << (g % 64));
+                let first = seen[word] & bit == 0;
+                seen[word] |= bit;
+                first
+            });
         }
-        Ok(out)
+        out
     }
 
     /// Calls `each` with the index of every event of the filter's set (see [`Cube::select`]).
@@ -486,6 +548,218 @@ impl Cube {
             each(i as usize);
         }
         Ok(())
+    }
+
+    /// A page of events, as [`Store::events_page`]: the same rows, counts, mentions and cursors.
+    pub fn events_page(
+        &self,
+        store: &Store,
+        filter: &Filter,
+        merged: bool,
+        sort: Sort,
+        after: Option<&Cursor>,
+        limit: usize,
+    ) -> Result<EventPage, StoreError> {
+        let tests = self.compile(store, filter)?;
+        let passes = |m: u32| tests.iter().all(|t| t.passes(self, m as usize));
+        let selection = if sort.key == SortKey::Id {
+            // In id order the page is the next `limit + 1` events of the set after the cursor: walk the ids from
+            // there and stop, as the SQL does. A merged event is found as its group's first passing event.
+            let first_of_group = |i: u32| {
+                let mut m = self.group_first[self.group[i as usize] as usize];
+                while m != i {
+                    if passes(m) {
+                        return false;
+                    }
+                    m = self.next_in_group[m as usize];
+                }
+                true
+            };
+            let wanted = |i: u32| passes(i) && (!merged || first_of_group(i));
+            let n = self.id.len();
+            let mut out = Vec::with_capacity(limit + 1);
+            if sort.descending {
+                let end = after.map_or(n, |c| self.id.partition_point(|&id| id < c.id));
+                for i in (0..end).rev() {
+                    if out.len() > limit {
+                        break;
+                    }
+                    if wanted(i as u32) {
+                        out.push(i as u32);
+                    }
+                }
+            } else {
+                let start = after.map_or(0, |c| self.id.partition_point(|&id| id <= c.id));
+                for i in start..n {
+                    if out.len() > limit {
+                        break;
+                    }
+                    if wanted(i as u32) {
+                        out.push(i as u32);
+                    }
+                }
+            }
+            out
+        } else {
+            self.select_with(&tests, merged)
+        };
+        // A merged event's mentions: its raw events that pass the filter.
+        let members = |i: u32| -> Vec<u32> {
+            if !merged {
+                return vec![i];
+            }
+            let mut out = Vec::new();
+            let mut m = self.group_first[self.group[i as usize] as usize];
+            while m != NONE {
+                if passes(m) {
+                    out.push(m);
+                }
+                m = self.next_in_group[m as usize];
+            }
+            out
+        };
+        let mentions: Vec<i64> = if merged && sort.key == SortKey::Mentions {
+            selection.iter().map(|&i| members(i).len() as i64).collect()
+        } else {
+            Vec::new()
+        };
+        let key = |k: usize| -> Key<'_> {
+            let i = selection[k] as usize;
+            match sort.key {
+                SortKey::Id => Key::Null,
+                SortKey::Date => Key::Text(&self.days.names[self.day[i] as usize]),
+                SortKey::Goldstein => Key::Real(self.goldstein[i].unwrap_or(-100.0)),
+                SortKey::Mentions if merged => Key::Int(mentions[k]),
+                SortKey::Mentions => Key::Int(1),
+            }
+        };
+        let ascending = |a: usize, b: usize| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| self.id[selection[a] as usize].cmp(&self.id[selection[b] as usize]))
+        };
+        let order = |a: &usize, b: &usize| {
+            if sort.descending {
+                ascending(*b, *a)
+            } else {
+                ascending(*a, *b)
+            }
+        };
+        let mut page: Vec<usize> = (0..selection.len())
+            .filter(|&k| {
+                after.is_none_or(|c| {
+                    let here = match sort.key {
+                        SortKey::Id => std::cmp::Ordering::Equal,
+                        _ => key(k).cmp(&Key::of(&c.key)),
+                    }
+                    .then_with(|| self.id[selection[k] as usize].cmp(&c.id));
+                    if sort.descending {
+                        here.is_lt()
+                    } else {
+                        here.is_gt()
+                    }
+                })
+            })
+            .collect();
+        if page.len() > limit + 1 {
+            page.select_nth_unstable_by(limit, order);
+            page.truncate(limit + 1);
+        }
+        page.sort_unstable_by(order);
+        let more = page.len() > limit;
+        page.truncate(limit);
+        let mut rows = Vec::with_capacity(page.len());
+        for &k in &page {
+            let i = selection[k];
+            rows.push(self.row(store, i, merged.then(|| members(i)).as_deref())?);
+        }
+        let next = match page.last() {
+            Some(&k) if more => Some(Cursor {
+                sort,
+                key: match key(k) {
+                    Key::Null => SortValue::None,
+                    Key::Int(v) => SortValue::Integer(v),
+                    Key::Real(v) => SortValue::Real(v),
+                    Key::Text(v) => SortValue::Text(v.to_string()),
+                },
+                id: self.id[selection[k] as usize],
+            }),
+            _ => None,
+        };
+        Ok(EventPage { rows, next })
+    }
+
+    /// The stored row of event `i`; for a merged event (`members`: its raw events that passed the filter, in
+    /// id order) with its counts and mentions as the SQL gives them.
+    fn row(&self, store: &Store, i: u32, members: Option<&[u32]>) -> Result<Row, StoreError> {
+        let sql = |e| store.sql("read events", e);
+        let mut stmt = store
+            .connection()
+            .prepare_cached(
+                "SELECT ev.record, ev.story, r.started FROM events ev JOIN runs r ON r.id = ev.run
+                 WHERE ev.id = ?1",
+            )
+            .map_err(sql)?;
+        let id = self.id[i as usize];
+        let (record, story, added) = stmt
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(sql)?;
+        let merged = match members {
+            None => None,
+            Some(members) => {
+                let mut stmt = store
+                    .connection()
+                    .prepare_cached(&format!(
+                        "SELECT d.id, coalesce(d.outlet, 'document ' || d.id), {MENTION_JSON}
+                         FROM events e JOIN documents d ON d.id = e.document WHERE e.id = ?1"
+                    ))
+                    .map_err(sql)?;
+                let mut documents = Vec::with_capacity(members.len());
+                let mut outlets = Vec::with_capacity(members.len());
+                let mut list = String::from("[");
+                for (n, &m) in members.iter().enumerate() {
+                    let (document, outlet, json) = stmt
+                        .query_row([self.id[m as usize]], |r| {
+                            Ok((
+                                r.get::<_, i64>(0)?,
+                                r.get::<_, String>(1)?,
+                                r.get::<_, String>(2)?,
+                            ))
+                        })
+                        .map_err(sql)?;
+                    if n > 0 {
+                        list.push(',');
+                    }
+                    list.push_str(&json);
+                    documents.push(document);
+                    outlets.push(outlet);
+                }
+                list.push(']');
+                documents.sort_unstable();
+                documents.dedup();
+                outlets.sort_unstable();
+                outlets.dedup();
+                Some(Merged {
+                    num_mentions: members.len() as i64,
+                    num_sources: outlets.len() as i64,
+                    num_articles: documents.len() as i64,
+                    mentions: list,
+                })
+            }
+        };
+        Ok(Row {
+            id,
+            record,
+            story,
+            added,
+            merged,
+        })
     }
 
     /// Events per day, week or month, as [`Store::timeline`].
@@ -756,6 +1030,47 @@ impl Cube {
     }
 }
 
+/// A sort value as SQLite orders values of mixed types: NULL, then numbers (integers and reals compared as
+/// numbers), then text (bytewise).
+#[derive(Debug, Clone, Copy)]
+enum Key<'a> {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(&'a str),
+}
+
+impl<'a> Key<'a> {
+    fn of(v: &'a SortValue) -> Key<'a> {
+        match v {
+            SortValue::None => Key::Null,
+            SortValue::Integer(i) => Key::Int(*i),
+            SortValue::Real(r) => Key::Real(*r),
+            SortValue::Text(t) => Key::Text(t),
+        }
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            Key::Null => 0,
+            Key::Int(_) | Key::Real(_) => 1,
+            Key::Text(_) => 2,
+        }
+    }
+
+    fn cmp(&self, other: &Key<'_>) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        match (self, other) {
+            (Key::Int(a), Key::Int(b)) => a.cmp(b),
+            (Key::Int(a), Key::Real(b)) => (*a as f64).partial_cmp(b).unwrap_or(Ordering::Equal),
+            (Key::Real(a), Key::Int(b)) => a.partial_cmp(&(*b as f64)).unwrap_or(Ordering::Equal),
+            (Key::Real(a), Key::Real(b)) => a.partial_cmp(b).unwrap_or(Ordering::Equal),
+            (Key::Text(a), Key::Text(b)) => a.as_bytes().cmp(b.as_bytes()),
+            _ => self.rank().cmp(&other.rank()),
+        }
+    }
+}
+
 /// The largest event id of `store` (0 when it has none).
 fn last_event(store: &Store) -> Result<i64, StoreError> {
     store
@@ -775,6 +1090,21 @@ pub struct Aggregates<'a> {
 impl Aggregates<'_> {
     fn cube(&self, filter: &Filter) -> Option<&Cube> {
         self.cube.filter(|c| c.covers(filter))
+    }
+
+    /// [`Store::events_page`].
+    pub fn events_page(
+        &self,
+        filter: &Filter,
+        merged: bool,
+        sort: Sort,
+        after: Option<&Cursor>,
+        limit: usize,
+    ) -> Result<EventPage, StoreError> {
+        match self.cube(filter) {
+            Some(c) => c.events_page(self.store, filter, merged, sort, after, limit),
+            None => self.store.events_page(filter, merged, sort, after, limit),
+        }
     }
 
     /// [`Store::timeline`].

@@ -197,7 +197,7 @@ fn where_clause_as(filter: &Filter, generation: i64, alias: &str) -> (String, Ve
 }
 
 /// One mention of a merged event (`mentions`), over `events e JOIN documents d`.
-const MENTION_JSON: &str =
+pub(crate) const MENTION_JSON: &str =
     "json_object('doc_id', d.doc_id, 'document', d.id, 'sentence', e.sentence, \
      'path', d.path, 'outlet', d.outlet, 'url', nullif(d.url, ''))";
 
