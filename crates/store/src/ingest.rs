@@ -456,6 +456,9 @@ pub struct Batch<'s> {
     bands: Bands,
     /// (band key, document) rows for the `lsh` table, written sorted when the transaction commits.
     pending_lsh: Vec<(i64, i64)>,
+    /// The first document this transaction stored: the full-text index takes this transaction's documents in
+    /// one statement when it commits.
+    fts_from: Option<i64>,
 }
 
 impl Store {
@@ -557,6 +560,7 @@ impl Store {
             committed: RunCounts::default(),
             bands: Bands::Memory(BandIndex::default()),
             pending_lsh: Vec::new(),
+            fts_from: None,
         })
     }
 }
@@ -703,6 +707,7 @@ impl Batch<'_> {
             self.in_transaction = false;
         }
         self.pending_lsh.clear();
+        self.fts_from = None;
         // The index held rows that are gone now: read it again from what is committed.
         if let Bands::Memory(_) = self.bands {
             self.bands = Bands::Memory(BandIndex::default());
@@ -737,12 +742,27 @@ impl Batch<'_> {
         Ok(())
     }
 
+    /// Indexes this transaction's documents for full-text search, in one statement.
+    fn write_fts(&mut self) -> Result<(), StoreError> {
+        let Some(from) = self.fts_from.take() else {
+            return Ok(());
+        };
+        self.store
+            .conn
+            .prepare_cached(
+                "INSERT INTO documents_fts (rowid, title, text) SELECT id, title, text FROM documents WHERE id >= ?1 ORDER BY id",
+            )
+            .and_then(|mut s| s.execute([from]))
+            .map(|_| ())
+            .map_err(|e| self.store.sql("index documents for search", e))
+    }
+
     /// Commits the open transaction with the run's counts.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if !self.in_transaction {
             return Ok(());
         }
-        if let Err(e) = self.write_lsh() {
+        if let Err(e) = self.write_lsh().and_then(|_| self.write_fts()) {
             self.rollback();
             return Err(e);
         }
@@ -869,9 +889,7 @@ impl Batch<'_> {
                 id
             }
         };
-        conn.prepare_cached("INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)")
-            .and_then(|mut s| s.execute(params![id, doc.title_text(), doc.text]))
-            .map_err(sql)?;
+        self.fts_from.get_or_insert(id);
         if !p.band_keys.is_empty() {
             conn.prepare_cached("INSERT INTO signatures (document, signature) VALUES (?1, ?2)")
                 .and_then(|mut s| s.execute(params![id, p.signature.to_bytes()]))
