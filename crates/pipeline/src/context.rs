@@ -97,27 +97,18 @@ pub(crate) fn geoparser() -> Option<&'static Geoparser<'static>> {
         .as_ref()
 }
 
-/// Actor spans checked for overlap with one place mention (the nearest ones starting before it).
-const ACTOR_SPANS_LOOKED_AT: usize = 8;
-
-/// Sets each event's location: the most specific place of its own sentence, else of the nearest earlier sentence
-/// naming one; `None` when the story names none. Place names are resolved with the events' actor countries as
-/// context. Returns the resolved mentions (for `--explain`).
-pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
-    if doc.events.is_empty() {
-        return Vec::new();
-    }
+/// The place mentions of `doc` resolved, with `codes` (the events' source and target actor codes, in event
+/// order) giving the actor countries as context, and the body's dateline as a hint.
+pub(crate) fn resolve_places(doc: &Document, codes: &[&str]) -> Vec<Resolved> {
     let Some(parser) = geoparser() else {
         return Vec::new();
     };
     let gazetteer = parser.gazetteer();
     let mut countries: Vec<&str> = Vec::new();
-    for e in &doc.events {
-        for code in [&e.source, &e.target] {
-            if let Some(iso3) = code.get(..3) {
-                if !countries.contains(&iso3) && gazetteer.country_by_iso3(iso3).is_some() {
-                    countries.push(iso3);
-                }
+    for code in codes {
+        if let Some(iso3) = code.get(..3) {
+            if !countries.contains(&iso3) && gazetteer.country_by_iso3(iso3).is_some() {
+                countries.push(iso3);
             }
         }
     }
@@ -132,7 +123,94 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
         countries: &countries,
         dateline,
     };
-    let resolved = parser.resolve(&doc.text, &toponyms, &context);
+    parser.resolve(&doc.text, &toponyms, &context)
+}
+
+/// A place mention as resolved: the place chosen, why, and the other candidates considered.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PlaceChoice {
+    /// Byte span of the mention in the document's text.
+    pub start: usize,
+    pub end: usize,
+    /// The place chosen (the gazetteer's name), its GeoNames id and country (ISO 3166 alpha-3).
+    pub name: String,
+    pub geonameid: u32,
+    pub country: Option<String>,
+    /// Why it won, in words ("scored 9.10 over 6.02: prior ...", "the only place of that name").
+    pub reason: String,
+    /// The runners-up, best first (at most [`RUNNERS_UP`]).
+    pub considered: Vec<Considered>,
+}
+
+/// A candidate place that lost.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Considered {
+    pub name: String,
+    pub geonameid: u32,
+    pub country: Option<String>,
+    pub score: f64,
+    pub reason: String,
+}
+
+/// Runners-up kept per mention.
+pub const RUNNERS_UP: usize = 3;
+
+/// How the places `doc` names were resolved, in text order; see [`crate::Pipeline::places_considered`].
+pub(crate) fn place_choices(doc: &Document, codes: &[&str]) -> Vec<PlaceChoice> {
+    let Some(parser) = geoparser() else {
+        return Vec::new();
+    };
+    let gazetteer = parser.gazetteer();
+    let mut resolved = resolve_places(doc, codes);
+    resolved.sort_by_key(|r| (r.start, r.end));
+    resolved
+        .iter()
+        .map(|r| PlaceChoice {
+            start: r.start,
+            end: r.end,
+            name: r.name.clone(),
+            geonameid: r.geonameid,
+            country: r.country_iso3.clone(),
+            reason: r.reason(&doc.text),
+            considered: r
+                .candidates
+                .iter()
+                .skip(1)
+                .take(RUNNERS_UP)
+                .map(|c| {
+                    let p = gazetteer.place(c.place);
+                    Considered {
+                        name: p.name.to_string(),
+                        geonameid: c.geonameid,
+                        country: gazetteer.country_of(p).map(|c| c.iso3.clone()),
+                        score: c.score,
+                        reason: c.reason(&doc.text),
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Actor spans checked for overlap with one place mention (the nearest ones starting before it).
+const ACTOR_SPANS_LOOKED_AT: usize = 8;
+
+/// Sets each event's location: the most specific place of its own sentence, else of the nearest earlier sentence
+/// naming one; `None` when the story names none. Place names are resolved with the events' actor countries as
+/// context. Returns the resolved mentions (for `--explain`).
+pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
+    if doc.events.is_empty() {
+        return Vec::new();
+    }
+    let codes: Vec<&str> = doc
+        .events
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
+    let resolved = resolve_places(doc, &codes);
+    if resolved.is_empty() {
+        return Vec::new();
+    }
     let sentences: Vec<(usize, usize)> = doc
         .sentences
         .iter()

@@ -27,6 +27,7 @@ pub mod geoparse;
 pub mod records;
 mod runner;
 
+pub use context::{Considered, PlaceChoice, RUNNERS_UP};
 pub use dictionaries::{DictionarySelection, SelectionError};
 pub use records::{DocumentRecord, EventRecord, RecordSettings, SCHEMA_VERSION};
 pub use runner::{run_ordered, RunObserver, BATCH_RECORDS};
@@ -271,6 +272,14 @@ impl Pipeline {
             None => vec![String::new(); document.sentences.len()],
         };
         Explained { document, traces }
+    }
+
+    /// How the places a coded document names were resolved: each mention in text order with the place chosen,
+    /// why, and the runners-up — what `--explain` prints, as data. `codes` are the document's events' source and
+    /// target codes in event order (their countries are context), so that a document read back from a store
+    /// without its coder (the server) resolves as it did when it was coded.
+    pub fn places_considered(doc: &Document, codes: &[&str]) -> Vec<PlaceChoice> {
+        context::place_choices(doc, codes)
     }
 
     /// Writes one JSON line per event of `doc` ([`EventRecord`]).

@@ -79,6 +79,8 @@ Errors are {\"status\", \"message\"}; a bad parameter is 400 and names it."
         Spans,
         Rules,
         RuleJson,
+        PlaceChoiceJson,
+        ConsideredJson,
         ActorsResponse,
         ActorJson,
         PartnerJson,
@@ -278,6 +280,66 @@ pub struct DocumentEvent {
     /// UTF-16 code unit offsets (JavaScript string indices).
     pub js_spans: Spans,
     pub rules: Rules,
+    /// How the event's place was chosen, when the document names it: the place, why, and the runners-up.
+    pub place_choice: Option<PlaceChoiceJson>,
+}
+
+/// A place mention as resolved: the place chosen, why, and the other candidates considered, best first.
+#[derive(Serialize, ToSchema)]
+pub struct PlaceChoiceJson {
+    pub name: String,
+    pub geonameid: u32,
+    /// ISO 3166 alpha-3.
+    pub country: Option<String>,
+    pub reason: String,
+    pub considered: Vec<ConsideredJson>,
+}
+
+/// A candidate place that lost, with its score and what made it up.
+#[derive(Serialize, ToSchema)]
+pub struct ConsideredJson {
+    pub name: String,
+    pub geonameid: u32,
+    pub country: Option<String>,
+    pub score: f64,
+    pub reason: String,
+}
+
+impl From<dyad_pipeline::PlaceChoice> for PlaceChoiceJson {
+    fn from(c: dyad_pipeline::PlaceChoice) -> PlaceChoiceJson {
+        PlaceChoiceJson {
+            name: c.name,
+            geonameid: c.geonameid,
+            country: c.country,
+            reason: c.reason,
+            considered: c
+                .considered
+                .into_iter()
+                .map(|k| ConsideredJson {
+                    name: k.name,
+                    geonameid: k.geonameid,
+                    country: k.country,
+                    score: (k.score * 100.0).round() / 100.0,
+                    reason: k.reason,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How the places of a stored document were resolved (see [`dyad_pipeline::Pipeline::places_considered`]):
+/// `document` is its stored JSON, `codes` its events' actor codes in order. Empty when it cannot be read back.
+fn place_choices(
+    document: &str,
+    text: String,
+    codes: &[String],
+) -> Vec<dyad_pipeline::PlaceChoice> {
+    let Ok(mut doc) = serde_json::from_str::<dyad_model::Document>(document) else {
+        return Vec::new();
+    };
+    doc.text = text;
+    let codes: Vec<&str> = codes.iter().map(String::as_str).collect();
+    dyad_pipeline::Pipeline::places_considered(&doc, &codes)
 }
 
 /// `[start, end)` of each part of an event, or null.
@@ -634,7 +696,7 @@ pub async fn document(
             })
         })
         .collect();
-    let mut events = Vec::with_capacity(doc.events.len());
+    let mut parsed = Vec::with_capacity(doc.events.len());
     for row in &doc.events {
         let e: Event = serde_json::from_str(&row.record).map_err(|err| {
             ApiError::new(
@@ -645,6 +707,22 @@ pub async fn document(
                 ),
             )
         })?;
+        parsed.push((row.id, e));
+    }
+    // The places considered: the places stage again on the stored text (the gazetteer loads once, on a
+    // blocking thread), with the events' actors as context, as when it was coded.
+    let choices = {
+        let codes: Vec<String> = parsed
+            .iter()
+            .flat_map(|(_, e)| [e.source.clone(), e.target.clone()])
+            .collect();
+        let (json, text) = (doc.document.clone(), doc.text.clone());
+        tokio::task::spawn_blocking(move || place_choices(&json, text, &codes))
+            .await
+            .unwrap_or_default()
+    };
+    let mut events = Vec::with_capacity(parsed.len());
+    for (id, e) in parsed {
         let mut spans = Spans::default();
         let mut char_spans = Spans::default();
         let mut js_spans = Spans::default();
@@ -667,8 +745,15 @@ pub async fn document(
                 } = v;
             }
         }
+        let place_choice = place.and_then(|span| {
+            let at = choices
+                .iter()
+                .position(|c| (c.start, c.end) == (span.start as usize, span.end as usize))?;
+            Some(PlaceChoiceJson::from(choices[at].clone()))
+        });
         events.push(DocumentEvent {
-            event_id: row.id,
+            event_id: id,
+            place_choice,
             sentence: e.sentence,
             quad_class: e.quad_class.map(|q| q.number()),
             goldstein: e.goldstein,

@@ -1175,6 +1175,21 @@
     return text.slice(Math.max(0, span[0]), Math.max(0, span[1]));
   }
 
+  /** Why the place won and the places it won over (`place_choice` of a document's event), as nodes. */
+  function placeChoiceNodes(choice) {
+    if (!choice) return [];
+    const nodes = [el('br', {}), el('span', { class: 'where', text: `Why: ${choice.reason}` })];
+    const considered = Array.isArray(choice.considered) ? choice.considered : [];
+    if (considered.length > 0) {
+      const list = el('ul', { class: 'considered' });
+      for (const c of considered) {
+        list.append(el('li', { class: 'where', text: `also considered: ${c.name}${c.country ? ` (${c.country})` : ''}, GeoNames ${c.geonameid}, score ${Number(c.score).toFixed(2)}: ${c.reason}` }));
+      }
+      nodes.push(list);
+    }
+    return nodes;
+  }
+
   function drawWhy(text, ev) {
     const box = clear($('#why'));
     if (!ev) {
@@ -1199,7 +1214,8 @@
       row('Place', el('strong', { text: bits }), ' ', spans.place ? quoted(spans.place) : '',
         el('span', { class: 'where', text: ` — chosen by: ${String(loc.how || 'unknown').replace(/_/g, ' ')}` }),
         el('br', {}),
-        el('span', { class: 'where', text: `GeoNames ${loc.geonameid ?? '—'}, feature class ${loc.feature_class || '—'}, ${Number(loc.lat).toFixed(2)}, ${Number(loc.lon).toFixed(2)}` }));
+        el('span', { class: 'where', text: `GeoNames ${loc.geonameid ?? '—'}, feature class ${loc.feature_class || '—'}, ${Number(loc.lat).toFixed(2)}, ${Number(loc.lon).toFixed(2)}` }),
+        ...placeChoiceNodes(ev.place_choice));
     } else {
       row('Place', el('span', { class: 'where', text: 'no place found for this event' }));
     }

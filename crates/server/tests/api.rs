@@ -573,6 +573,36 @@ fn an_event_its_evidence_mentions_and_document() {
         assert!(ev["rules"]["verb"]["file"].is_string(), "{ev}");
     }
     assert!(spans_seen > 0);
+    // Every event placed from a name in the text says how that place was chosen: the same place as its
+    // location, a reason, and the runners-up with their scores, best first.
+    let mut choices = 0;
+    for d in 1..=8 {
+        let doc = get_json(&format!("/api/documents/{d}"));
+        let Some(events) = doc["events"].as_array() else {
+            continue;
+        };
+        for ev in events {
+            let choice = &ev["place_choice"];
+            if ev["spans"]["place"].is_null() {
+                assert!(choice.is_null(), "{ev}");
+                continue;
+            }
+            if choice.is_null() {
+                continue;
+            }
+            choices += 1;
+            assert_eq!(choice["geonameid"], ev["location"]["geonameid"], "{ev}");
+            assert!(!choice["reason"].as_str().unwrap().is_empty());
+            let scores: Vec<f64> = choice["considered"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["score"].as_f64().unwrap())
+                .collect();
+            assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{choice}");
+        }
+    }
+    assert!(choices > 0, "no event said how its place was chosen");
     // Non-ASCII text: UTF-16 offsets differ from byte offsets and still slice the same words.
     let docs: Vec<i64> = (1..=20).collect();
     let mut found = false;
