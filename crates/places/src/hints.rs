@@ -1024,8 +1024,10 @@ pub const STRONG_ALTERNATE_NAME_POPULATION: u64 = 1_000_000;
 pub const NAME_SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 /// Organisations "of" a place that are not the place: "Council of Europe", "Bank of America".
 pub const ORGANISATION_HEADS: &[&str] = &["Council", "Bank", "Chamber", "Club"];
-/// Words before a place's name that make the whole an organisation: "Radio Pyongyang", "Television New Zealand".
-pub const ORGANISATION_PREFIXES: &[&str] = &["Radio", "Television", "Agence", "Voice"];
+/// Words before a place's name that make the whole an organisation: "Radio Pyongyang", "Television New Zealand",
+/// "AC Milan", "Club America".
+pub const ORGANISATION_PREFIXES: &[&str] =
+    &["Radio", "Television", "Agence", "Voice", "Club", "AC", "FC"];
 /// Words after a place's name that make it the name of a disease or a virus ("West Nile virus", "Reston
 /// ebolavirus", "Marburg haemorrhagic fever").
 pub const DISEASE_WORDS: &[&str] = &[

@@ -331,6 +331,8 @@ fn kinship_initials_and_ages_make_persons() {
 #[test]
 fn numbered_things_and_named_schools_are_not_small_towns() {
     assert!(names("Tammy Danner lives at Lot No. 7 in the park.").is_empty());
+    // A sports club named after its town.
+    assert!(names("Rivals AC Milan and Club America will play.").is_empty());
     assert!(names("The crash happened on Loop 286 at night.").is_empty());
     assert!(names("Students at Story Elementary sang.").is_empty());
     // The school is the town's when the story names the town.
