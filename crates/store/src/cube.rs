@@ -342,16 +342,19 @@ impl Cube {
     /// Reads the cube's generation's events after `last_id`, in id order.
     fn append(&mut self, store: &Store) -> Result<(), StoreError> {
         let sql = |e| store.sql("read events into memory", e);
+        // Read up to the last event committed now: a writer commits whole transactions with ids above it, so
+        // what it commits while this reads is found by the next refresh, never skipped.
+        let bound = last_event(store)?;
         let mut stmt = store
             .connection()
             .prepare(
                 "SELECT id, document, story, source, target, cameo, root, quad_class, goldstein, plover, day,
                         place, lat, lon, country, geonameid, claimed
-                 FROM events WHERE generation = ?1 AND id > ?2 ORDER BY id",
+                 FROM events WHERE generation = ?1 AND id > ?2 AND id <= ?3 ORDER BY id",
             )
             .map_err(sql)?;
         let mut rows = stmt
-            .query(rusqlite::params![self.generation, self.last_id])
+            .query(rusqlite::params![self.generation, self.last_id, bound])
             .map_err(sql)?;
         while let Some(r) = rows.next().map_err(sql)? {
             let text = |i: usize| -> rusqlite::Result<Option<String>> { r.get(i) };
@@ -424,9 +427,8 @@ impl Cube {
             self.claimed.push(r.get::<_, i64>(16).map_err(sql)? != 0);
             self.last_id = id;
         }
-        // Events of other generations after the last one read are not this cube's; remember how far the store
-        // goes so that refresh sees only what is new.
-        self.last_id = self.last_id.max(last_event(store)?);
+        // Events of other generations up to the bound are not this cube's: refresh looks only after it.
+        self.last_id = self.last_id.max(bound);
         Ok(())
     }
 
