@@ -6,8 +6,9 @@
 //! each commit also updates the run's counts, so after a crash or `kill -9` the store holds whole documents with
 //! all their events and a run whose counts match them; running the same command again adds what is missing.
 //!
-//! The writer keeps the `lsh` table in memory (`BandIndex`) to find each new document's near-duplicate
-//! candidates, and writes the table's rows once per transaction, sorted; everything it stores is as before.
+//! The writer finds each new document's near-duplicate candidates in memory (`BandIndex`, built from the stored
+//! signatures) and leaves the `lsh` table alone; only a store too large for that brings the table up to date
+//! (from `meta.lsh_through` on) and uses it. The rows, stories and exports are what they were.
 
 use crate::dedup::{Signature, DUPLICATE_SIMILARITY};
 use crate::{classify, now_utc, Store, StoreError};
@@ -36,8 +37,7 @@ const INGEST_CACHE_KIB: i64 = 64 * 1024;
 /// grows to at most about this many pages (16 MiB of 4 KiB pages) plus one transaction.
 const INGEST_WAL_AUTOCHECKPOINT: i64 = 4096;
 /// Band keys the writer holds in memory at most (about 20 bytes each): 4 Mi keys are the bands of some 167,000
-/// documents, about 80 MB. Past that the writer looks candidates up in the `lsh` table, as a store too large to
-/// hold in memory must.
+/// documents, about 80 MB. Past that the writer brings the `lsh` table up to date and looks candidates up there.
 const BAND_INDEX_MAX_KEYS: usize = 4 << 20;
 
 /// `lsh` rows written by one statement (two parameters each, well under SQLite's limit of 32,766).
@@ -58,15 +58,17 @@ static LSH_INSERT_MANY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|
 enum Bands {
     /// In memory: exactly the `lsh` rows committed, plus this transaction's.
     Memory(BandIndex),
-    /// In the `lsh` table (a store with more bands than [`BAND_INDEX_MAX_KEYS`]).
+    /// In the `lsh` table (a store with more bands than [`BAND_INDEX_MAX_KEYS`]), brought up to date at the
+    /// start of each transaction and written with each document.
     Table,
 }
 
-/// The `lsh` table in memory, for the writer. Looking a document's 25 band keys up in the table's B-tree (and
-/// sorting the candidates in SQL) was a fifth of the writer's time; in memory it is a few hash probes. The table
-/// stays the record and is written as before. The index is built from the stored signatures when the first
-/// transaction begins, and every transaction begins by adding what another writer committed since (documents
-/// get increasing ids), so the candidates, and with them the stories, are those the table gives.
+/// The band keys of the stored documents in memory, for the writer. Looking a document's 25 band keys up in the
+/// `lsh` table's B-tree (and sorting the candidates in SQL) was a fifth of the writer's time, and writing the 25
+/// rows at random places in it another sixth; in memory it is a few hash probes. The index is built from the
+/// stored signatures when the first transaction begins, and every transaction begins by adding what another
+/// writer committed since (documents get increasing ids), so the candidates, and with them the stories, are
+/// those a complete `lsh` table gives.
 #[derive(Default)]
 struct BandIndex {
     /// Band key → the first (lowest) document with that key.
@@ -454,8 +456,6 @@ pub struct Batch<'s> {
     counts: RunCounts,
     committed: RunCounts,
     bands: Bands,
-    /// (band key, document) rows for the `lsh` table, written sorted when the transaction commits.
-    pending_lsh: Vec<(i64, i64)>,
     /// The first document this transaction stored: the full-text index takes this transaction's documents in
     /// one statement when it commits.
     fts_from: Option<i64>,
@@ -559,7 +559,6 @@ impl Store {
             counts: RunCounts::default(),
             committed: RunCounts::default(),
             bands: Bands::Memory(BandIndex::default()),
-            pending_lsh: Vec::new(),
             fts_from: None,
         })
     }
@@ -611,10 +610,11 @@ impl Batch<'_> {
     }
 
     /// Adds to the band index the documents stored since it was last brought up to date (all of them the first
-    /// time; afterwards only what another writer committed between two transactions of this run).
+    /// time; afterwards only what another writer committed between two transactions of this run). A store too
+    /// large to hold turns to the `lsh` table, brought up to date first.
     fn catch_up_bands(&mut self) -> Result<(), StoreError> {
         let Bands::Memory(index) = &mut self.bands else {
-            return Ok(());
+            return self.catch_up_lsh();
         };
         let conn = &self.store.conn;
         let sql = |e| classify(&self.store.path, "read band keys", e);
@@ -629,7 +629,7 @@ impl Batch<'_> {
         let estimate = (last - index.through) as usize * crate::dedup::BANDS;
         if index.keys + estimate > BAND_INDEX_MAX_KEYS {
             self.bands = Bands::Table;
-            return Ok(());
+            return self.catch_up_lsh();
         }
         let mut stmt = conn
             .prepare_cached(
@@ -646,6 +646,56 @@ impl Batch<'_> {
         }
         index.through = last;
         Ok(())
+    }
+
+    /// Writes the `lsh` rows of the documents stored after `meta.lsh_through` (from their signatures, sorted,
+    /// [`LSH_ROWS_PER_INSERT`] to a statement) and moves `lsh_through` to the last document.
+    fn catch_up_lsh(&mut self) -> Result<(), StoreError> {
+        let conn = &self.store.conn;
+        let sql = |e| classify(&self.store.path, "bring the lsh table up to date", e);
+        let through: i64 = self
+            .store
+            .meta("lsh_through")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        let last: i64 = conn
+            .prepare_cached("SELECT coalesce(max(id), 0) FROM documents")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(sql)?;
+        if last <= through {
+            return Ok(());
+        }
+        let mut rows: Vec<(i64, i64)> = Vec::new();
+        {
+            let mut stmt = conn
+                .prepare_cached("SELECT document, signature FROM signatures WHERE document > ?1")
+                .map_err(sql)?;
+            let mut found = stmt.query([through]).map_err(sql)?;
+            while let Some(row) = found.next().map_err(sql)? {
+                let document: i64 = row.get(0).map_err(sql)?;
+                let bytes: Vec<u8> = row.get(1).map_err(sql)?;
+                if let Some(signature) = Signature::from_bytes(&bytes) {
+                    rows.extend(signature.band_keys().iter().map(|&k| (k, document)));
+                }
+            }
+        }
+        // Sorted, neighbouring keys share B-tree pages; many rows to a statement, SQLite's statement machinery
+        // costs less than the tree.
+        rows.sort_unstable();
+        let mut chunks = rows.chunks_exact(LSH_ROWS_PER_INSERT);
+        let mut many = conn.prepare_cached(&LSH_INSERT_MANY).map_err(sql)?;
+        for chunk in &mut chunks {
+            let values = chunk.iter().flat_map(|(key, id)| [*key, *id]);
+            many.execute(rusqlite::params_from_iter(values))
+                .map_err(sql)?;
+        }
+        let mut one = conn
+            .prepare_cached("INSERT OR IGNORE INTO lsh (key, document) VALUES (?1, ?2)")
+            .map_err(sql)?;
+        for (key, id) in chunks.remainder() {
+            one.execute(params![key, id]).map_err(sql)?;
+        }
+        Store::set_meta(conn, "lsh_through", &last.to_string()).map_err(sql)
     }
 
     /// Stores one document and its events (unless its key is already stored), in its story.
@@ -706,7 +756,6 @@ impl Batch<'_> {
             let _ = self.store.conn.execute_batch("ROLLBACK");
             self.in_transaction = false;
         }
-        self.pending_lsh.clear();
         self.fts_from = None;
         // The index held rows that are gone now: read it again from what is committed.
         if let Bands::Memory(_) = self.bands {
@@ -716,30 +765,20 @@ impl Batch<'_> {
         self.pending = 0;
     }
 
-    /// Writes the pending `lsh` rows in key order, [`LSH_ROWS_PER_INSERT`] to a statement: neighbouring keys
-    /// share B-tree pages, and one statement per row cost more in SQLite's statement machinery than in the tree.
-    fn write_lsh(&mut self) -> Result<(), StoreError> {
-        if self.pending_lsh.is_empty() {
+    /// With the `lsh` table in use, every document written has its rows: `lsh_through` moves to the last.
+    fn note_lsh_through(&mut self) -> Result<(), StoreError> {
+        if self.kind != RunKind::Ingest || !matches!(self.bands, Bands::Table) {
             return Ok(());
         }
-        self.pending_lsh.sort_unstable();
-        let conn = &self.store.conn;
-        let sql = |e| classify(&self.store.path, "store band keys", e);
-        let mut chunks = self.pending_lsh.chunks_exact(LSH_ROWS_PER_INSERT);
-        let mut many = conn.prepare_cached(&LSH_INSERT_MANY).map_err(sql)?;
-        for chunk in &mut chunks {
-            let values = chunk.iter().flat_map(|(key, id)| [*key, *id]);
-            many.execute(rusqlite::params_from_iter(values))
-                .map_err(sql)?;
-        }
-        let mut one = conn
-            .prepare_cached("INSERT OR IGNORE INTO lsh (key, document) VALUES (?1, ?2)")
-            .map_err(sql)?;
-        for (key, id) in chunks.remainder() {
-            one.execute(params![key, id]).map_err(sql)?;
-        }
-        self.pending_lsh.clear();
-        Ok(())
+        self.store
+            .conn
+            .prepare_cached(
+                "UPDATE meta SET value = (SELECT CAST(coalesce(max(id), 0) AS TEXT) FROM documents)
+                 WHERE key = 'lsh_through'",
+            )
+            .and_then(|mut s| s.execute([]))
+            .map(|_| ())
+            .map_err(|e| self.store.sql("bring the lsh table up to date", e))
     }
 
     /// Indexes this transaction's documents for full-text search, in one statement.
@@ -762,7 +801,7 @@ impl Batch<'_> {
         if !self.in_transaction {
             return Ok(());
         }
-        if let Err(e) = self.write_lsh().and_then(|_| self.write_fts()) {
+        if let Err(e) = self.write_fts().and_then(|_| self.note_lsh_through()) {
             self.rollback();
             return Err(e);
         }
@@ -894,12 +933,7 @@ impl Batch<'_> {
             conn.prepare_cached("INSERT INTO signatures (document, signature) VALUES (?1, ?2)")
                 .and_then(|mut s| s.execute(params![id, p.signature.to_bytes()]))
                 .map_err(sql)?;
-            // With the index in memory, nothing reads the table before the commit: its rows wait and go in
-            // sorted (a fifth of the writer's time, written one by one as they came).
-            if matches!(self.bands, Bands::Memory(_)) {
-                self.pending_lsh
-                    .extend(p.band_keys.iter().map(|&k| (k, id)));
-            } else {
+            if let Bands::Table = self.bands {
                 let mut stmt = conn
                     .prepare_cached("INSERT OR IGNORE INTO lsh (key, document) VALUES (?1, ?2)")
                     .map_err(sql)?;
@@ -912,7 +946,7 @@ impl Batch<'_> {
             index.add(id, &p.band_keys);
             if index.keys > BAND_INDEX_MAX_KEYS {
                 self.bands = Bands::Table;
-                self.write_lsh()?;
+                self.catch_up_lsh()?;
             }
         }
         self.write_events(id, story, &p.events, &p.records)?;
@@ -1095,9 +1129,17 @@ mod tests {
         assert_eq!((index.keys, index.through), (8, 3));
     }
 
-    /// A store too large for the index in memory finds its copies in the `lsh` table, as before.
+    fn lsh_rows(store: &Store) -> i64 {
+        store
+            .conn
+            .query_row("SELECT count(*) FROM lsh", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A store too large for the index in memory brings the `lsh` table up to date (the documents a run with the
+    /// index in memory stored have no rows yet) and finds the copy there.
     #[test]
-    fn without_the_index_in_memory_the_table_finds_the_copy() {
+    fn without_the_index_in_memory_the_table_is_caught_up_and_finds_the_copy() {
         let dir = tempfile::tempdir().unwrap();
         let pipeline = Pipeline::builtin().unwrap();
         let article = include_str!("../../../examples/wire-story.txt");
@@ -1111,28 +1153,27 @@ mod tests {
         };
         let mut store = Store::open(&dir.path().join("s.db")).unwrap();
         let mut batch = store.begin_ingest(&RunInfo::default()).unwrap();
-        batch.bands = Bands::Table;
-        let first = batch
+        batch
             .add(Prepared::new(
                 &pipeline,
                 record(article.to_string(), "a.txt"),
             ))
             .unwrap();
-        batch.commit().unwrap();
+        batch.finish().unwrap();
+        assert_eq!(lsh_rows(&store), 0, "the index in memory writes no rows");
+        let mut batch = store.begin_ingest(&RunInfo::default()).unwrap();
+        batch.bands = Bands::Table;
         let copy = format!("Home | World | Subscribe\n\n{article}\n\nShare this story.\n");
         let second = batch
             .add(Prepared::new(&pipeline, record(copy, "b.txt")))
             .unwrap();
+        let third = batch
+            .add(Prepared::new(
+                &pipeline,
+                record(format!("{article}\nUpdated at 10:00."), "c.txt"),
+            ))
+            .unwrap();
         batch.finish().unwrap();
-        assert!(matches!(
-            first,
-            Ingested::Added {
-                id: 1,
-                story: 1,
-                duplicate_of: None,
-                ..
-            }
-        ));
         assert!(
             matches!(
                 second,
@@ -1145,5 +1186,44 @@ mod tests {
             ),
             "{second:?}"
         );
+        assert!(
+            matches!(
+                third,
+                Ingested::Added {
+                    id: 3,
+                    story: 1,
+                    duplicate_of: Some(_),
+                    ..
+                }
+            ),
+            "{third:?}"
+        );
+        assert_eq!(lsh_rows(&store) % 3, 0);
+        assert!(lsh_rows(&store) > 3 * 20, "{}", lsh_rows(&store));
+        assert_eq!(store.meta("lsh_through").unwrap().as_deref(), Some("3"));
+    }
+
+    /// A store of schema 1 has every `lsh` row: the migration marks the table complete up to its last document.
+    #[test]
+    fn a_schema_1_store_is_upgraded_with_its_lsh_table_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute_batch(crate::schema::MIGRATIONS[0]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO runs (id, kind, generation, binary_version, dictionaries, fingerprint, options, inputs, started)
+                 VALUES (1, 'ingest', 1, 'old', 'built-in', 'fp', '{}', '[]', 'then');
+                 INSERT INTO documents (id, doc_id, content_hash, story, path, metadata, text, document, sentences, run)
+                 VALUES (7, 'a', x'00', 7, 'a.txt', '{}', 'text', '{}', 0, 1);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.user_version().unwrap(), crate::schema::version());
+        assert_eq!(store.meta("lsh_through").unwrap().as_deref(), Some("7"));
+        let fresh = Store::open(&dir.path().join("new.db")).unwrap();
+        assert_eq!(fresh.meta("lsh_through").unwrap().as_deref(), Some("0"));
     }
 }

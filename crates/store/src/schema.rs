@@ -10,13 +10,16 @@
 //!   clean text, the document as JSON (sentences and paragraph spans, for re-coding), its `story` and what it
 //!   duplicates.
 //! - `documents_fts`: FTS5 index over title and clean text (external content: `documents`).
-//! - `lsh`: MinHash LSH band keys of each document, for near-duplicate search.
+//! - `lsh`: MinHash LSH band keys of each document, for near-duplicate search. Since migration 2 it holds the
+//!   rows of the documents up to `meta.lsh_through` only: a writer finds candidates in memory, from
+//!   `signatures`, and brings the table up to date only for a store larger than it holds in memory.
 //! - `events`: raw per-sentence events of each generation: typed columns for every field the queries filter on
 //!   and the event record as `dyad code` writes it (`record`).
 //! - `evidence`: the actor and verb spans behind each event and the dictionary rule each came from.
 
 /// Migrations in order; the store's `user_version` is how many have run.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -127,7 +130,14 @@ CREATE TABLE evidence (
     rule_text TEXT,
     PRIMARY KEY (event, role)
 ) STRICT, WITHOUT ROWID;
-"#];
+"#,
+    // 2: `lsh` is complete up to `meta.lsh_through` (here: every stored document); writers add the rest only
+    // when they need the table.
+    r#"
+INSERT INTO meta (key, value)
+SELECT 'lsh_through', CAST(coalesce(max(id), 0) AS TEXT) FROM documents;
+"#,
+];
 
 /// The schema version this binary writes: the number of migrations it knows.
 pub fn version() -> i64 {

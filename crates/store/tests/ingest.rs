@@ -1,6 +1,6 @@
-//! The writer's band index (the `lsh` table held in memory while ingesting) finds the same stories the table
-//! does: copies of documents stored by an earlier run, and of documents another writer committed between two of
-//! this run's transactions.
+//! The writer's band index (near-duplicate candidates found in memory, from the stored signatures, not in the `lsh`
+//! table) finds the same stories the table does: copies of documents stored by an earlier run, and of documents
+//! another writer committed between two of this run's transactions.
 
 use dyad_ingest::{read_inputs, IngestError, IngestOptions};
 use dyad_pipeline::{Pipeline, RunObserver};
