@@ -10,7 +10,8 @@
 //! 3. gather: the best container plus siblings that score well, are long paragraphs, or hold several paragraphs
 //!    (not a list of teasers);
 //! 4. emit: text cut into blocks at block-level elements (table rows stay whole, captions become caption blocks),
-//!    dropping link lists, furniture lines, bylines, the headline, and end-of-article trailers.
+//!    dropping link lists, furniture lines, short calls to action, bylines, the headline, and end-of-article
+//!    trailers.
 //!
 //! A strict pass that finds too little is followed by a relaxed one (no class hints). Every walk is iterative, so
 //! deeply nested input cannot overflow the stack. The tables and thresholds live in [`crate::hints`].
@@ -53,6 +54,7 @@ struct Hints {
     boilerplate_roles: WordSet,
     boilerplate_lines: WordSet,
     trailer_phrases: Option<AhoCorasick>,
+    call_to_action: Option<AhoCorasick>,
 }
 
 /// Pattern-index bounds of the sections of [`Hints::class_substrings`].
@@ -88,6 +90,7 @@ fn hints() -> &'static Hints {
         boilerplate_roles: WordSet::new(BOILERPLATE_ROLES),
         boilerplate_lines: WordSet::new(BOILERPLATE_LINES),
         trailer_phrases: automaton(TRAILER_PHRASES, true),
+        call_to_action: automaton(CALL_TO_ACTION_PHRASES, false),
     })
 }
 
@@ -860,6 +863,9 @@ impl Emitter<'_> {
         if b.chars <= MAX_BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
             return;
         }
+        if b.chars <= CALL_TO_ACTION_MAX_CHARS && is_call_to_action(&b.text) {
+            return;
+        }
         if kind == BlockKind::Heading && self.title.is_some_and(|t| same_text(t, &b.text)) {
             return;
         }
@@ -899,6 +905,20 @@ fn is_boilerplate_line(text: &str) -> bool {
         return true;
     }
     BOILERPLATE_PREFIXES.iter().any(|p| lower.starts_with(p))
+}
+
+/// A short prompt or pitch: the block holds a call-to-action phrase as whole words ("Sie sind aktuell nicht
+/// eingeloggt.", "Subscribe now for $1").
+fn is_call_to_action(text: &str) -> bool {
+    let Some(ac) = &hints().call_to_action else {
+        return false;
+    };
+    let lower = text.to_lowercase();
+    let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    ac.find_overlapping_iter(&lower).any(|m| {
+        boundary(lower[..m.start()].chars().next_back())
+            && boundary(lower[m.end()..].chars().next())
+    })
 }
 
 /// A caption or photo credit, by tag or class.
@@ -1096,6 +1116,29 @@ mod tests {
         assert!(is_boilerplate_line("Advertisement"));
         assert!(is_boilerplate_line("Read more: Why the talks failed"));
         assert!(!is_boilerplate_line("Read the full statement below."));
+    }
+
+    #[test]
+    fn short_calls_to_action_are_recognised_as_whole_words() {
+        assert!(is_call_to_action("Sie sind aktuell nicht eingeloggt."));
+        assert!(is_call_to_action("Already a member? Log in"));
+        assert!(is_call_to_action("Download the app for breaking news"));
+        // "log in" inside "blog in", and a sentence that merely mentions subscribing.
+        assert!(!is_call_to_action("The blog included photos."));
+        assert!(!is_call_to_action(
+            "Readers can subscribe to the print edition."
+        ));
+    }
+
+    #[test]
+    fn call_to_action_boxes_stay_out_of_the_body() {
+        let html = format!(
+            "<article><p>{PROSE}</p><div class=\"member-cta-wrap\"><h4>Something to consider</h4>\
+             <p>Join us today and get every story.</p></div><p>{PROSE}</p>\
+             <p>Sie sind aktuell nicht eingeloggt.</p></article>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, [PROSE, PROSE]);
     }
 
     #[test]

@@ -128,6 +128,7 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "utility",
     "print",
     "rating",
+    "ratings",
     "follow",
     "login",
     "tooltip",
@@ -161,6 +162,8 @@ pub const BOILERPLATE_WORDS: &[&str] = &[
     "previous",
     "upnext",
     "widget",
+    // A call-to-action box: subscription or membership pitch.
+    "cta",
 ];
 
 /// Class/id substrings that mark furniture even inside compound names ("sharebar", "relatedposts").
@@ -442,7 +445,6 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "empfohlene beiträge",
     "kommentieren",
     "kommentare",
-    "rezept drucken",
     "wird geladen",
     "artikel teilen",
     "teilen",
@@ -452,8 +454,6 @@ pub const BOILERPLATE_LINES: &[&str] = &[
     "zum artikel",
     "anzeige",
     "werbung",
-    "vorschau auf den nächsten artikel",
-    "war der artikel nützlich",
     "veja também",
     "leia também",
     "leia mais",
@@ -524,12 +524,9 @@ pub const BOILERPLATE_PREFIXES: &[&str] = &[
     "zobacz także",
     "lee también",
     "te puede interesar",
-    "sie sind aktuell nicht eingeloggt",
-    "sie müssen sich einloggen",
     "tell us what you think",
-    "you may also be interested",
-    "you might also like",
-    "you may also like",
+    "you may also",
+    "you might also",
     "this slideshow requires",
     "please enable javascript",
     "to view this video please enable",
@@ -561,12 +558,43 @@ pub const TRAILER_PHRASES: &[&str] = &[
     "may be reached at",
     "can be reached at",
     "have a tip",
-    "we have a proposition",
     "download our app",
-    "is out now",
     "join our",
     "share this",
     "read more",
+];
+
+/// Whole words and phrases of calls to action: log in, subscribe now, get the app ("sign up" opens too many lines of
+/// deals articles, and is a furniture line and prefix above). A block of at most
+/// [`CALL_TO_ACTION_MAX_CHARS`] holding one, as whole words, is a prompt or pitch box and not article text (an
+/// article's sentence about subscribing is longer). Lowercase, in English and the German, French, Portuguese, Polish
+/// and Spanish of the test sets.
+pub const CALL_TO_ACTION_PHRASES: &[&str] = &[
+    "log in",
+    "logged in",
+    "sign in",
+    "signed in",
+    "subscribe now",
+    "subscribe today",
+    "download our app",
+    "download the app",
+    "get the app",
+    "einloggen",
+    "eingeloggt",
+    "anmelden",
+    "jetzt abonnieren",
+    "newsletter abonnieren",
+    "connectez-vous",
+    "abonnez-vous",
+    "inscrivez-vous",
+    "faça login",
+    "assine já",
+    "inscreva-se",
+    "inicia sesión",
+    "suscríbete",
+    "regístrate",
+    "zaloguj się",
+    "zarejestruj się",
 ];
 
 /// Zero-width and byte-order characters, dropped from block text.
@@ -633,6 +661,8 @@ pub const MIN_ARTICLE_CHARS: usize = 250;
 pub const TRAILER_WINDOW: usize = 5;
 /// ... and how long such a block may be.
 pub const TRAILER_MAX_CHARS: usize = 200;
+/// Call-to-action phrases mark blocks up to this long.
+pub const CALL_TO_ACTION_MAX_CHARS: usize = 80;
 /// Boilerplate line tests only apply to blocks up to this long.
 pub const MAX_BOILERPLATE_LINE_CHARS: usize = 60;
 
