@@ -459,6 +459,9 @@ pub struct Batch<'s> {
     /// The first document this transaction stored: the full-text index takes this transaction's documents in
     /// one statement when it commits.
     fts_from: Option<i64>,
+    /// The id the next stored document gets: SQLite's own choice (one past the largest), read when the
+    /// transaction begins, so a document that starts a story is written with its story rather than updated.
+    next_id: i64,
 }
 
 impl Store {
@@ -560,6 +563,7 @@ impl Store {
             committed: RunCounts::default(),
             bands: Bands::Memory(BandIndex::default()),
             fts_from: None,
+            next_id: 0,
         })
     }
 }
@@ -602,6 +606,12 @@ impl Batch<'_> {
                 .execute_batch("BEGIN IMMEDIATE")
                 .map_err(|e| self.store.sql("begin batch", e))?;
             self.in_transaction = true;
+            self.next_id = self
+                .store
+                .conn
+                .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM documents")
+                .and_then(|mut s| s.query_row([], |r| r.get(0)))
+                .map_err(|e| self.store.sql("begin batch", e))?;
             if self.kind == RunKind::Ingest {
                 self.catch_up_bands()?;
             }
@@ -884,9 +894,10 @@ impl Batch<'_> {
         let prov = &doc.provenance;
         let inserted = conn
             .prepare_cached(
-                "INSERT INTO documents (doc_id, content_hash, url, story, duplicate_of, similarity, path, record,
+                "INSERT INTO documents (id, doc_id, content_hash, url, story, duplicate_of, similarity, path, record,
                      byte_offset, format, title, date, outlet, language, metadata, text, document, sentences, run)
-                 VALUES (?1, ?2, ?3, coalesce(?4, 0), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                 VALUES (?20, ?1, ?2, ?3, coalesce(?4, ?20), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19)
                  ON CONFLICT (content_hash, url) DO NOTHING",
             )
             .and_then(|mut s| {
@@ -911,23 +922,18 @@ impl Batch<'_> {
                     doc.text,
                     p.document_json,
                     doc.sentences.len() as i64,
-                    self.run
+                    self.run,
+                    self.next_id
                 ])
             })
             .map_err(sql)?;
         if inserted == 0 {
             return Ok(Ingested::AlreadyStored);
         }
-        let id = conn.last_insert_rowid();
-        let story = match story {
-            Some(s) => s,
-            None => {
-                conn.prepare_cached("UPDATE documents SET story = id WHERE id = ?1")
-                    .and_then(|mut s| s.execute([id]))
-                    .map_err(sql)?;
-                id
-            }
-        };
+        let id = self.next_id;
+        // At the largest id the next insert fails on the primary key, as SQLite's own choice could not go on.
+        self.next_id = id.saturating_add(1);
+        let story = story.unwrap_or(id);
         self.fts_from.get_or_insert(id);
         if !p.band_keys.is_empty() {
             conn.prepare_cached("INSERT INTO signatures (document, signature) VALUES (?1, ?2)")
