@@ -7,18 +7,15 @@
 //! Chromium is required: CI installs it (.ci/run). Without it these tests fail and say how to install it,
 //! unless `DYAD_SKIP_BROWSER=1` is set.
 
-use dyad_ingest::{read_inputs, IngestError, IngestOptions};
-use dyad_pipeline::{Pipeline, RunObserver};
-use dyad_store::ingest::{ingest_records, RunInfo};
-use dyad_store::Store;
+mod common;
+
+use common::{articles, store_of, Server, REPO};
 use serde_json::Value;
 use std::io::{Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 /// The longest one Chromium run may take before the test gives up on it.
 const BROWSER_TIMEOUT: Duration = Duration::from_secs(120);
 /// Virtual time the page gets to fetch and draw before the DOM is dumped (ms).
@@ -253,72 +250,7 @@ impl Dom {
 
 // ------------------------------------------------------------------------------------------ store and server
 
-struct Quiet;
-impl RunObserver for Quiet {
-    fn input_error(&mut self, _: &IngestError) {}
-}
-
-/// A store in `dir` holding `paths`, ingested the way `dyad ingest` does it.
-fn store_of(dir: &Path, paths: &[PathBuf]) -> PathBuf {
-    let db = dir.join("page.db");
-    let mut store = Store::open(&db).unwrap();
-    let pipeline = Pipeline::builtin().unwrap();
-    let info = RunInfo {
-        binary_version: "test".into(),
-        dictionaries: "built-in".into(),
-        fingerprint: "page".into(),
-        options: "{}".into(),
-        inputs: vec![],
-    };
-    let mut inputs = read_inputs(paths, &IngestOptions::default());
-    let counts = ingest_records(
-        &mut store,
-        &pipeline,
-        &info,
-        &mut inputs,
-        &|_| {},
-        &mut Quiet,
-    )
-    .unwrap();
-    assert!(counts.events_added > 0, "{counts:?}");
-    db
-}
-
-/// The real server over a store, on a loopback port of its own, stopped on drop.
-struct Server {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
 impl Server {
-    fn start(db: PathBuf) -> Server {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                dyad_server::serve(listener, db, async {
-                    let _ = stopped.await;
-                })
-                .await
-                .unwrap();
-            });
-        });
-        Server {
-            addr,
-            stop: Some(stop),
-            thread: Some(thread),
-        }
-    }
-
     fn url(&self, path_and_query: &str) -> String {
         format!("http://{}{}", self.addr, path_and_query)
     }
@@ -341,29 +273,6 @@ impl Server {
         assert_eq!(status, 200, "GET {path}: {body}");
         serde_json::from_str(&body).unwrap()
     }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-/// The bundled examples and the seed article (when ../shared has it).
-fn articles() -> Vec<PathBuf> {
-    let mut paths = vec![Path::new(REPO).join("examples")];
-    let seed = Path::new(REPO).join("../shared/examples/seed-article.txt");
-    if seed.exists() {
-        paths.push(seed);
-    } else {
-        eprintln!("note: {} absent; the examples alone", seed.display());
-    }
-    paths
 }
 
 /// Every `tr` of the event table.

@@ -11,16 +11,13 @@
 //! browsers (`apt-get install -y chromium firefox-esr`); .ci/run sets all of them up. Without one of them these
 //! tests fail and say what to install, unless `DYAD_SKIP_BROWSER=1` is set.
 
-use dyad_ingest::{read_inputs, IngestError, IngestOptions};
-use dyad_pipeline::{Pipeline, RunObserver};
-use dyad_store::ingest::{ingest_records, RunInfo};
-use dyad_store::Store;
-use std::net::SocketAddr;
+mod common;
+
+use common::{articles, store_of, Server};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 /// The driver's folder: the script, its package.json and lock, and (ignored by git) its node_modules.
 const DRIVER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser");
 /// The longest one browser's whole run may take (it takes 5 to 15 s).
@@ -90,91 +87,6 @@ fn browser(names: &[&str], package: &str) -> PathBuf {
     })
 }
 
-// ------------------------------------------------------------------------------------------ store and server
-
-struct Quiet;
-impl RunObserver for Quiet {
-    fn input_error(&mut self, _: &IngestError) {}
-}
-
-/// A store in `dir` of the bundled examples and the seed article, ingested the way `dyad ingest` does it.
-fn store(dir: &Path) -> PathBuf {
-    let mut paths = vec![Path::new(REPO).join("examples")];
-    let seed = Path::new(REPO).join("../shared/examples/seed-article.txt");
-    if seed.exists() {
-        paths.push(seed);
-    }
-    let db = dir.join("browsers.db");
-    let mut store = Store::open(&db).unwrap();
-    let pipeline = Pipeline::builtin().unwrap();
-    let info = RunInfo {
-        binary_version: "test".into(),
-        dictionaries: "built-in".into(),
-        fingerprint: "browsers".into(),
-        options: "{}".into(),
-        inputs: vec![],
-    };
-    let mut inputs = read_inputs(&paths, &IngestOptions::default());
-    let counts = ingest_records(
-        &mut store,
-        &pipeline,
-        &info,
-        &mut inputs,
-        &|_| {},
-        &mut Quiet,
-    )
-    .unwrap();
-    assert!(counts.events_added > 0, "{counts:?}");
-    db
-}
-
-/// The real server over a store, on a loopback port of its own, stopped on drop.
-struct Server {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Server {
-    fn start(db: PathBuf) -> Server {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                dyad_server::serve(listener, db, async {
-                    let _ = stopped.await;
-                })
-                .await
-                .unwrap();
-            });
-        });
-        Server {
-            addr,
-            stop: Some(stop),
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
 // ------------------------------------------------------------------------------------------ the run
 
 /// Runs the driver on `name` (`chromium` or `firefox`) at `executable` against a fresh server; fails with its
@@ -182,7 +94,7 @@ impl Drop for Server {
 fn drive(name: &str, executable: &Path) {
     let node = node();
     let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(store(dir.path()));
+    let server = Server::start(store_of(dir.path(), &articles()));
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
     std::fs::create_dir_all(&out).unwrap();
     let log_out = dir.path().join("stdout");
