@@ -387,18 +387,15 @@ fn serve_dyad(
     scenarios: &[Scenario],
 ) -> Result<Vec<Figures>, String> {
     dyad_server::check_store(db).map_err(|e| e.to_string())?;
-    {
-        // The cube the server builds, built once here to say its size.
-        let store = dyad_store::Store::open_read_only(db).map_err(|e| e.to_string())?;
-        let started = Instant::now();
-        let cube = dyad_store::cube::Cube::load(&store).map_err(|e| e.to_string())?;
-        outln!(
-            "dyad: the aggregates' in-memory cube: {} events, about {:.0} MB, built in {:.2} s",
-            cube.len(),
-            cube.memory_bytes() as f64 / 1e6,
-            started.elapsed().as_secs_f64()
-        );
-    }
+    // The server's connections and its in-memory cube, built here to say what the cube costs.
+    let stores = dyad_server::pool::Stores::new(db.to_path_buf());
+    let started = Instant::now();
+    let (held, bytes) = stores.warm().map_err(|e| e.to_string())?;
+    outln!(
+        "dyad: the aggregates' in-memory cube: {held} events, about {:.0} MB, built in {:.2} s before serving",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64()
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -408,19 +405,10 @@ fn serve_dyad(
         .map_err(|e| e.to_string())?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = runtime.spawn(dyad_server::serve(listener, db.to_path_buf(), async {
+    let server = runtime.spawn(dyad_server::serve_stores(listener, stores, async {
         let _ = stopped.await;
     }));
     outln!("dyad: serving {} on http://{addr}", db.display());
-    // The server builds its in-memory cube of the events before it accepts a request: the first answer says
-    // when it is ready. That start-up time is reported, not counted in the scenarios.
-    let started = Instant::now();
-    let first = Client::connect(&addr.to_string()).and_then(|mut c| c.get("/api/runs"));
-    outln!(
-        "dyad: first answer ({}) {:.2} s after start (the aggregates' cube is built before serving)",
-        first.map_or_else(|e| e.to_string(), |s| s.to_string()),
-        started.elapsed().as_secs_f64()
-    );
     let mut out = Vec::new();
     for s in scenarios {
         let f = load(&addr.to_string(), &s.dyad, bench);

@@ -80,6 +80,15 @@ pub async fn serve(
     let stores = pool::Stores::new(db);
     let warm = stores.clone();
     let _ = tokio::task::spawn_blocking(move || warm.warm()).await;
+    serve_stores(listener, stores, shutdown).await
+}
+
+/// [`serve`] over connections the caller made (and perhaps warmed with [`pool::Stores::warm`]).
+pub async fn serve_stores(
+    listener: tokio::net::TcpListener,
+    stores: pool::Stores,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, app(stores))
         .with_graceful_shutdown(shutdown)
         .await
