@@ -31,6 +31,78 @@ fn has(events: &[Event], source: &str, target: &str, root: &str) -> bool {
         .any(|e| e.source.starts_with(source) && e.target.starts_with(target) && e.root == root)
 }
 
+/// One event a human coder reads in a sentence of the article (sentence index after splitting; the CAMEO code
+/// is matched by prefix, so a root matches any code under it).
+struct Human {
+    sentence: u32,
+    source: &'static str,
+    target: &'static str,
+    root: &'static str,
+    why: &'static str,
+}
+
+impl Human {
+    fn describe(&self) -> String {
+        format!(
+            "[{}] {} → {} {}: {}",
+            self.sentence, self.source, self.target, self.root, self.why
+        )
+    }
+}
+
+const fn h(
+    sentence: u32,
+    source: &'static str,
+    target: &'static str,
+    root: &'static str,
+    why: &'static str,
+) -> Human {
+    Human {
+        sentence,
+        source,
+        target,
+        root,
+        why,
+    }
+}
+
+/// What a human codes that dyad codes today: each asserted.
+const HUMAN: &[Human] = &[
+    h(
+        11,
+        "USA",
+        "SYR",
+        "13",
+        "the US warns Damascus it would respond to breaches: threaten",
+    ),
+    h(
+        12,
+        "JOR",
+        "USA",
+        "04",
+        "Jordan discussing south Syria with Washington: consult",
+    ),
+    h(12, "JOR", "RUS", "04", "... and with Moscow: consult"),
+];
+
+/// What a human codes that dyad misses with the Phoenix dictionaries (what it gives instead in the note). The
+/// test fails when one starts being coded, so it moves to [`HUMAN`] and stays coded.
+const KNOWN_GAPS: &[Human] = &[
+    h(0, "RUS", "IRN", "10",
+        "headline: Lavrov tells Iran to get its militia out of Syria: a demand (dyad: TELL, statement 010)"),
+    h(1, "RUS", "IRN", "10",
+        "Russia, Israel and Jordan all insisted there was no place for Tehran-funded militias: a demand (dyad: Iran ↔ Syria 042/043 from 'came under')"),
+    h(1, "ISR", "IRN", "10", "... Israel's side of the compound"),
+    h(1, "JOR", "IRN", "10", "... Jordan's side of the compound"),
+    h(15, "ISR", "RUS", "04",
+        "Israel and Jordan have been seeking understandings with Moscow: consult/negotiate (dyad: 100 toward the militias from 'push')"),
+    h(15, "JOR", "RUS", "04", "... Jordan's side"),
+    h(16, "ISR", "IRN", "19",
+        "Israel stepped up its military strikes on Iranian targets: military force (dyad: Phoenix STEP UP, 060)"),
+    h(17, "ISR", "IRN", "10",
+        "Israel called for Tehran to be denied any military presence: a demand (dyad: appeal 020)"),
+];
+
 #[test]
 fn seed_article_codes_as_a_human_would() {
     let raw = std::fs::read_to_string(SEED).unwrap_or_else(|e| panic!("{SEED}: {e}"));
@@ -72,40 +144,33 @@ fn seed_article_codes_as_a_human_would() {
         doc.sentences[e.sentence as usize].part,
         Part::Body | Part::Headline
     )));
-    // What a human codes from this article, where dyad gets it (see the report for what it misses):
+    // What a human codes from this article: asserted where dyad gets it, listed as a gap where it does not.
     let in_sentence =
         |i: u32| -> Vec<Event> { events.iter().filter(|e| e.sentence == i).cloned().collect() };
-    // Headline: Russia's Lavrov tells Iran to get its militia out of Syria (dyad: TELL, 010; a human: demand).
+    let mut wrong = Vec::new();
+    for h in HUMAN {
+        if !has(&in_sentence(h.sentence), h.source, h.target, h.root) {
+            wrong.push(h.describe());
+        }
+    }
+    let mut now_coded = Vec::new();
+    println!("known gaps (what a human codes and dyad with the Phoenix dictionaries does not):");
+    for h in KNOWN_GAPS {
+        if has(&in_sentence(h.sentence), h.source, h.target, h.root) {
+            now_coded.push(h.describe());
+        } else {
+            println!("  {}", h.describe());
+        }
+    }
     assert!(
-        has(&in_sentence(0), "RUS", "IRN", "01"),
-        "Russia → Iran in the headline"
+        wrong.is_empty(),
+        "human-coded events dyad no longer codes:\n{}",
+        wrong.join("\n")
     );
-    // "The US … warning Damascus it would respond": USA warns SYR.
     assert!(
-        has(&in_sentence(11), "USA", "SYR", "13"),
-        "US warns Damascus"
-    );
-    // "Jordan said … it was discussing south Syria with Washington and Moscow": JOR consults USA and RUS.
-    assert!(
-        has(&in_sentence(12), "JOR", "USA", "04"),
-        "Jordan consults Washington"
-    );
-    assert!(
-        has(&in_sentence(12), "JOR", "RUS", "04"),
-        "Jordan consults Moscow"
-    );
-    // "Israel has stepped up its military strikes on suspected Iranian targets": the dyad is right (the
-    // Phoenix STEP UP entry gives 060, not an attack code).
-    assert!(
-        in_sentence(16)
-            .iter()
-            .any(|e| e.source == "ISR" && e.target == "IRN"),
-        "Israel → Iran"
-    );
-    // "Israel called for Tehran to be denied any military presence in Syria".
-    assert!(
-        has(&in_sentence(17), "ISR", "IRN", "02"),
-        "Israel calls for Iran's exclusion"
+        now_coded.is_empty(),
+        "known gaps dyad now codes — move them to HUMAN so they stay coded:\n{}",
+        now_coded.join("\n")
     );
     // Every event has both actors (require_dyad) and a rule.
     assert!(events

@@ -6,8 +6,9 @@
 //! The human coding comes first and is not bent to dyad's output. It covers the events of each story whose
 //! source and target are named in the sentence (or resolved by a pronoun or the story's country context, noted),
 //! and leaves out bare statements (`010`) and events with no stated target. [`CODED`] lists the events dyad gets
-//! right today and is asserted one by one; [`KNOWN_GAPS`] lists the ones it misses, printed and counted, and the
-//! count may only fall — when a gap starts being coded, the test says so and it moves to [`CODED`].
+//! right today and is asserted one by one; [`KNOWN_GAPS`] lists the ones it misses, printed and counted. The
+//! list is exact: a gap that starts being coded fails the test until it moves to [`CODED`] (where it is then
+//! asserted), and the number missed is held under [`MAX_MISSED_GAPS`], so the count can only fall.
 //!
 //! An event matches when dyad codes, in the sentence containing the snippet, an event whose source and target
 //! begin with the same three characters as the human codes (the state or international actor: `IRQMIL` matches
@@ -271,6 +272,10 @@ const CODED: &[Golden] = &[
     ),
 ];
 
+/// How many of [`KNOWN_GAPS`] may be missed: lower it when a gap moves to [`CODED`], never raise it to let a
+/// golden event go.
+const MAX_MISSED_GAPS: usize = 33;
+
 /// Human-coded events dyad misses today.
 const KNOWN_GAPS: &[Golden] = &[
     g(Seed, "Get your militia out of southern Syria", "RUSGOV", "IRN", "106",
@@ -428,10 +433,12 @@ fn builtin_dictionaries_code_the_golden_events() {
         }
     }
     let mut missed = 0;
+    let mut now_coded = Vec::new();
     println!("known gaps (human-coded events dyad misses):");
     for g in KNOWN_GAPS {
         if found(&stories, g) {
             println!("  NOW CODED — move to CODED: {}", describe(g));
+            now_coded.push(describe(g));
         } else {
             missed += 1;
             println!("  {}", describe(g));
@@ -448,7 +455,15 @@ fn builtin_dictionaries_code_the_golden_events() {
         "golden events dyad no longer codes:\n{}",
         wrong.join("\n")
     );
-    assert!(missed <= KNOWN_GAPS.len());
+    assert!(
+        now_coded.is_empty(),
+        "known gaps dyad now codes — move them to CODED so they stay coded:\n{}",
+        now_coded.join("\n")
+    );
+    assert!(
+        missed <= MAX_MISSED_GAPS,
+        "{missed} known gaps missed, more than the ceiling {MAX_MISSED_GAPS}"
+    );
 }
 
 #[test]
