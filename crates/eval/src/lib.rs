@@ -4,11 +4,13 @@
 //! - [`validation`] scores a coder closure against a suite;
 //! - [`reuters`] reads the Reuters-21578 corpus for benchmarks;
 //! - [`geo`] scores the geoparser (dyad-places) on LGL and GeoVirus: recognition P/R/F1, acc@161, AUC;
+//! - [`dev_news`] scores the built-in dictionaries on hand-coded Reuters-21578 sentences, tuning part and set-aside part;
 //! - [`throughput`] times a coder over a corpus on a thread pool.
 
 pub mod coding_suites;
 pub mod coverage;
 pub mod dedup;
+pub mod dev_news;
 pub mod extraction;
 pub mod geo;
 mod markup;

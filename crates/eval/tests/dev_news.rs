@@ -1,0 +1,80 @@
+//! The dev-news set (`data/dev-news`): hand-coded Reuters-21578 sentences, coded with the built-in
+//! dictionaries. Prints the figures of the tuning part and of the part set aside, and every miss of the tuning
+//! part (the aside part's misses are not printed: it is not for tuning). Floors that may only go up keep the
+//! figures from falling.
+
+use dyad_coding::Coder;
+use dyad_dict::Dictionaries;
+use dyad_eval::dev_news::{parse, score, story_dates, PartScore, DEV_NEWS_TSV};
+use std::path::Path;
+
+const REUTERS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/reuters21578"
+);
+
+/// Floors (per cent, and precision): raise them when the figures rise, never lower them.
+const TUNE_TYPE_FLOOR: f64 = 69.9;
+const TUNE_DYAD_FLOOR: f64 = 46.9;
+const TUNE_PRECISION_FLOOR: f64 = 0.75;
+const ASIDE_TYPE_FLOOR: f64 = 67.8;
+const ASIDE_DYAD_FLOOR: f64 = 50.0;
+
+#[test]
+fn dev_news_scores_stay_over_their_floors() {
+    let set = parse(DEV_NEWS_TSV).expect("dev-news.tsv reads");
+    let dates = story_dates(Path::new(REUTERS), &set).expect("Reuters-21578 reads");
+    let (dicts, _) = Dictionaries::builtin();
+    let coder = Coder::new(&dicts);
+    let report = score(&coder, &set, &dates);
+    println!("misses of the tuning part:");
+    for c in report.coded.iter().filter(|c| !c.sentence.aside) {
+        let missed: Vec<String> = c.missed().map(|x| x.to_string()).collect();
+        let wrong: Vec<String> = c
+            .wrong()
+            .map(|e| format!("{}>{}:{}", e.source, e.target, e.cameo))
+            .collect();
+        if missed.is_empty() && wrong.is_empty() {
+            continue;
+        }
+        let got: Vec<String> = c
+            .events
+            .iter()
+            .map(|e| format!("{}>{}:{}", e.source, e.target, e.cameo))
+            .collect();
+        println!(
+            "  line {} missed [{}] wrong [{}] got [{}]: {}",
+            c.sentence.line,
+            missed.join(" "),
+            wrong.join(" "),
+            got.join(" "),
+            c.sentence.text
+        );
+    }
+    println!("tune:  {}", report.tune);
+    println!("aside: {}", report.aside);
+    let pct = |s: &PartScore| (100.0 * s.type_rate(), 100.0 * s.dyad_rate());
+    let (tt, td) = pct(&report.tune);
+    let (at, ad) = pct(&report.aside);
+    assert!(
+        tt >= TUNE_TYPE_FLOOR,
+        "tune type right {tt:.1}% < {TUNE_TYPE_FLOOR}%"
+    );
+    assert!(
+        td >= TUNE_DYAD_FLOOR,
+        "tune type + actors {td:.1}% < {TUNE_DYAD_FLOOR}%"
+    );
+    assert!(
+        report.tune.precision() >= TUNE_PRECISION_FLOOR,
+        "tune precision {:.2} < {TUNE_PRECISION_FLOOR}",
+        report.tune.precision()
+    );
+    assert!(
+        at >= ASIDE_TYPE_FLOOR,
+        "aside type right {at:.1}% < {ASIDE_TYPE_FLOOR}%"
+    );
+    assert!(
+        ad >= ASIDE_DYAD_FLOOR,
+        "aside type + actors {ad:.1}% < {ASIDE_DYAD_FLOOR}%"
+    );
+}
