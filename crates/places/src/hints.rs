@@ -54,6 +54,98 @@ pub const DEMONYM_PLACE_NOUNS: &[&str] = &[
     "hinterland",
 ];
 
+/// Lowercase nouns after a demonym that make it a cuisine or a culture, not the country: "Italian food", "an Irish
+/// pub", "traditional Irish songs", "French immersion".
+pub const CULTURE_NOUNS: &[&str] = &[
+    "food",
+    "foods",
+    "cuisine",
+    "dish",
+    "dishes",
+    "restaurant",
+    "restaurants",
+    "pub",
+    "pubs",
+    "bistro",
+    "cafe",
+    "bakery",
+    "sausage",
+    "sausages",
+    "bread",
+    "cheese",
+    "wine",
+    "wines",
+    "beer",
+    "pastry",
+    "pastries",
+    "song",
+    "songs",
+    "music",
+    "rock",
+    "folk",
+    "dance",
+    "dancing",
+    "dancers",
+    "heritage",
+    "immersion",
+    "accent",
+];
+
+/// Capitalised words after a demonym that make it the start of a company's or an association's name: "American
+/// Airlines", "the American Heart Association", "American Legion", "American International Group Inc.".
+pub const COMPANY_HEADS: &[&str] = &[
+    "Airlines",
+    "Airways",
+    "Association",
+    "Legion",
+    "Cross",
+    "Group",
+    "Society",
+    "Foundation",
+    "Institute",
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Company",
+    "Co",
+    "Ltd",
+    "Grill",
+    "Restaurant",
+    "Cafe",
+    "Express",
+    "Idol",
+    "School",
+    "Club",
+];
+/// How many capitalised words after a demonym are searched for a company head.
+pub const MAX_COMPANY_NAME_WORDS: usize = 4;
+
+/// Capitalised words that open a place's name in news without being part of the gazetteer's: "Metropolitan
+/// Atlanta", "Historic Dublin", "Greater Manchester".
+pub const PLACE_PREFIXES: &[&str] = &[
+    "Metropolitan",
+    "Metro",
+    "Historic",
+    "Greater",
+    "Downtown",
+    "Uptown",
+    "Central",
+    "Suburban",
+    "Rural",
+    "Coastal",
+    "Inner",
+    "Outer",
+    "Upper",
+    "Lower",
+];
+
+/// How many words before a name are searched for the title or first name that opens a person's name ("Rep.
+/// Harold “Hal” Rogers").
+pub const MAX_NAME_CHAIN_WORDS: usize = 3;
+
+/// Words either side of a name looked at to tell a headline in title case from running text.
+pub const TITLE_CASE_WINDOW: usize = 3;
+
 /// Words before a place that qualify it ("southern Syria"); kept on the toponym, outside its span.
 pub const DIRECTION_WORDS: &[&str] = &[
     "northern",
@@ -110,6 +202,7 @@ pub const LOCATIVE_WORDS: &[&str] = &[
     "moved",
     "born",
     "based",
+    "downtown",
     "resident",
     "residents",
     "village",

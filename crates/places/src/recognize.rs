@@ -615,6 +615,32 @@ impl<'g> Recognizer<'g> {
                 verdicts[k] = Verdict::Accept(MentionKind::Name, self.qualifier(text, ws, m));
             }
         }
+        // "Meadow Grove", "Southland Vista", "Lee Rashid", "Trenton Kuta": two names of places below a city's size
+        // side by side (a space between) are one name the gazetteer lacks — a town, an estate, a person — not two
+        // places; when only one of them passed, the other must not be a stop name or an institution's word
+        // ("Carthage Police"), nor the first a sentence's first word or in a headline's capitals.
+        for k in 1..matches.len() {
+            let (a, b) = (&matches[k - 1], &matches[k]);
+            let plain = |m: &Match| m.feature.is_none() && m.demonym.is_none() && !m.capitals;
+            let accepted = |v: &Verdict| matches!(v, Verdict::Accept(MentionKind::Name, _));
+            if plain(a)
+                && plain(b)
+                && (accepted(&verdicts[k - 1]) && accepted(&verdicts[k])
+                    || [a, b].iter().all(|m| {
+                        let w = &text[m.start..m.end];
+                        !t.stop_names.contains(w)
+                            && !is_institution_word(w)
+                            && !LOCAL_INSTITUTION_HEADS.contains(&w)
+                    }) && !initial[a.first_word]
+                        && !title_case_run(text, ws, a.first_word, b.last_word))
+                && text[a.end..b.start] == *" "
+                && self.strength(a) < Strength::Strong
+                && self.strength(b) < Strength::Strong
+            {
+                verdicts[k - 1] = Verdict::Reject;
+                verdicts[k] = Verdict::Reject;
+            }
+        }
         let mut out: Vec<Toponym> = matches
             .iter()
             .zip(verdicts)
@@ -732,6 +758,9 @@ impl<'g> Recognizer<'g> {
         {
             return true;
         }
+        if self.name_chain_before(text, ws, m.first_word) {
+            return true;
+        }
         let after = &text[m.end..];
         let mut initial = after.chars();
         if initial.next() == Some(' ')
@@ -763,6 +792,42 @@ impl<'g> Recognizer<'g> {
             if n > 0 && followed_by_age(after) || !introduced && followed_by_role(after) {
                 return true;
             }
+        }
+        false
+    }
+
+    /// The words before word `i` open a person's name that `i` ends: a title or a first name, then one or two
+    /// given names, initials or a quoted nickname ("Gov. Deval Patrick", "Rep. Harold “Hal” Rogers", "Eileen
+    /// Cassidy Rivera", "Pattie A. Clay").
+    fn name_chain_before(&self, text: &str, ws: &[Word], i: usize) -> bool {
+        let t = &self.tables;
+        let mut k = i;
+        let mut saw_initial = false;
+        for step in 0..MAX_NAME_CHAIN_WORDS {
+            if k == 0 {
+                return false;
+            }
+            let w = Self::word(text, ws, k - 1);
+            let gap = &text[ws[k - 1].end..ws[k].start];
+            let initial = w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+            let gap_ok = match gap {
+                " " => true,
+                ". " => initial || t.titles.contains(w),
+                " \u{201c}" | "\u{201d} " | " \"" | "\" " => true,
+                _ => false,
+            };
+            if !gap_ok || !capitalised(w) {
+                return false;
+            }
+            k -= 1;
+            // "John F. Kennedy", "Pattie A. Clay": a given name and a middle initial.
+            if step > 0 && (t.titles.contains(w) || t.first_names.contains(w) || saw_initial) {
+                return true;
+            }
+            if t.titles.contains(w) || !initial && t.stop_names.contains(w) {
+                return false;
+            }
+            saw_initial = initial && gap == ". ";
         }
         false
     }
@@ -875,7 +940,23 @@ impl<'g> Recognizer<'g> {
                     && !prev_demonym
                     && !t.stop_names.contains(prev)
                     && !t.titles.contains(prev);
-            if options.adjectival && !in_name && !t.speech_verbs.contains(next) {
+            // "Italian food", "Irish pub": a cuisine or a culture, not the country.
+            let culture = CULTURE_NOUNS.contains(&noun.as_str());
+            // "American Airlines", "the American Heart Association", "French Immersion School": the adjective opens
+            // a company's or an association's name.
+            let company = (m.last_word + 1..m.last_word + 1 + MAX_COMPANY_NAME_WORDS)
+                .take_while(|&k| {
+                    ws.get(k).is_some_and(|w| {
+                        text[ws[k - 1].end..w.start] == *" " && capitalised(&text[w.start..w.end])
+                    })
+                })
+                .any(|k| COMPANY_HEADS.contains(&Self::word(text, ws, k)));
+            if options.adjectival
+                && !in_name
+                && !culture
+                && !company
+                && !t.speech_verbs.contains(next)
+            {
                 return Verdict::Accept(MentionKind::Adjectival, qualifier);
             }
             return Verdict::Reject;
@@ -989,10 +1070,33 @@ impl<'g> Recognizer<'g> {
         {
             return Verdict::Reject;
         }
+        // "Tanya Rodriguez", "Lonnie Jackson Academy", "Palmetto Health Richland": a capitalised word that is no
+        // place before even a city's name (not a country's or a region's) makes the name a person's or an
+        // organisation's, outside a headline's capitals ("Missing Lancaster girl").
+        if prev_joined
+            && capitalised(prev)
+            && !initials[m.first_word - 1]
+            && !is_all_caps(prev)
+            && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
+            && !t.stop_names.contains(prev)
+            && !t.titles.contains(prev)
+            && !PLACE_PREFIXES.contains(&prev)
+            && !t.directions.contains(prev_lower.as_str())
+            && !DATE_WORDS.contains(&prev)
+            && !is_institution_word(prev)
+            && m.candidates
+                .iter()
+                .all(|r| g.place(r.place).feature_class == 'P')
+            && !title_case_run(text, ws, m.first_word, m.last_word)
+        {
+            return Verdict::Reject;
+        }
         // "said Allen", "Allen said" (but "officials in Clinton said": a locative word makes it the place).
+        let head_noun = next_joined && t.place_head_nouns.contains(next);
         if strength < Strength::Strong
             && !next_institution
             && !after_locative
+            && !head_noun
             && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
         {
             return Verdict::Reject;
@@ -1000,7 +1104,9 @@ impl<'g> Recognizer<'g> {
         let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
             || m.first_word > 0 && t.directions.contains(prev_lower.as_str())
             || prev == "of" && self.person_before(text, ws, m.first_word - 1)
-            || after_locative;
+            || after_locative
+            || residence_after_age(&text[..m.start])
+            || text[m.end..].starts_with("-based");
         let qualified = self.qualified(text, ws, m, matches, k);
         // A stop name the story's dateline names is the place ("CLINTON — …", "Clinton couple").
         let stop_name_kept =
@@ -1054,7 +1160,6 @@ impl<'g> Recognizer<'g> {
             return Verdict::Reject;
         }
         // "a Chapin man", "the Lindsay area", "Litchfield Fire Chief": a local-news head after the name.
-        let head_noun = next_joined && t.place_head_nouns.contains(next);
         let institution_after = next_joined && LOCAL_INSTITUTION_HEADS.contains(&next);
         let accept = qualified
             || head_noun
@@ -1184,6 +1289,32 @@ enum Strength {
     Weak,
     Medium,
     Strong,
+}
+
+/// Most words around words `first..=last` (a name) are capitalised: a headline in title case ("Missing Lancaster
+/// Girl Is Found").
+fn title_case_run(text: &str, ws: &[Word], first: usize, last: usize) -> bool {
+    let from = first.saturating_sub(TITLE_CASE_WINDOW);
+    let to = (last + TITLE_CASE_WINDOW + 1).min(ws.len());
+    let mut long = (from..to)
+        .filter(|&k| k < first || k > last)
+        .map(|k| &text[ws[k].start..ws[k].end])
+        .filter(|w| w.len() > 3 && w.chars().all(char::is_alphabetic))
+        .peekable();
+    long.peek().is_some() && long.all(capitalised)
+}
+
+/// "Jeffery McDaniel, 41, Grapeland, …": a name after a person's name and age, between commas, is where the
+/// person lives (as "…, 41, of Grapeland" is).
+fn residence_after_age(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(", ") else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits)
+        && rest[..rest.len() - digits]
+            .strip_suffix(", ")
+            .is_some_and(|r| r.rsplit(' ').next().is_some_and(capitalised))
 }
 
 fn is_institution_word(w: &str) -> bool {

@@ -421,3 +421,62 @@ fn saints_in_the_possessive_and_common_words_are_not_small_places() {
     assert!(names("Parents of Story Elementary pupils heard the story.").is_empty());
     assert_eq!(names("A conference was set at Story."), ["Story"]);
 }
+
+fn adjectival_names(text: &str) -> Vec<&str> {
+    parser()
+        .with_options(FindOptions { adjectival: true })
+        .find(text)
+        .iter()
+        .map(|t| t.text(text))
+        .collect()
+}
+
+#[test]
+fn demonyms_in_cuisines_and_company_names_are_not_places() {
+    assert!(
+        adjectival_names("Try the Italian food and the Polish sausage at an Irish pub.").is_empty()
+    );
+    assert!(
+        adjectival_names("The American Heart Association and American Airlines agreed.").is_empty()
+    );
+    assert_eq!(
+        adjectival_names("The Georgian Interior Ministry said Russian troops moved."),
+        ["Georgian", "Russian"]
+    );
+}
+
+#[test]
+fn two_small_places_side_by_side_are_one_unknown_name() {
+    // "Meadow" and "Grove" are each a small place; together they are one the gazetteer lacks.
+    assert!(names("A Meadow Grove man was charged.").is_empty());
+    assert!(names("The charge against Richard Pehrson of Meadow Grove was dropped.").is_empty());
+    // An institution's word after a town's name leaves the town: "Carthage Police".
+    assert_eq!(
+        names("Carthage Police Chief Chris McKenzie said."),
+        ["Carthage"]
+    );
+}
+
+#[test]
+fn names_opened_by_a_title_a_given_name_or_an_initial_are_persons() {
+    assert!(names("He was taken to Pattie A. Clay Regional Medical Center.").is_empty());
+    assert!(names("U.S. Rep. Harold \u{201c}Hal\u{201d} Rogers spoke.")
+        .iter()
+        .all(|n| *n != "Rogers"));
+}
+
+#[test]
+fn residence_after_an_age_and_places_before_based_or_downtown() {
+    assert_eq!(
+        names("Jeffery Bernard McDaniel, 41, Grapeland, date of alleged offense."),
+        ["Grapeland"]
+    );
+    assert_eq!(
+        names("Officials for Northbrook-based Crate & Barrel declined."),
+        ["Northbrook"]
+    );
+    assert_eq!(
+        names("Water boil advisory issued in downtown Pineville."),
+        ["Pineville"]
+    );
+}
