@@ -143,6 +143,11 @@ pub const PLACE_PREFIXES: &[&str] = &[
 /// Harold “Hal” Rogers").
 pub const MAX_NAME_CHAIN_WORDS: usize = 3;
 
+/// Articles joined to a name by a hyphen in Arabic names: "al-Sadr", "Al-Minya", "el-Oued".
+pub const NAME_ARTICLES: &[&str] = &[
+    "al", "Al", "el", "El", "ad", "ash", "as", "az", "ibn", "bin", "Abu", "abu",
+];
+
 /// Words either side of a name looked at to tell a headline in title case from running text.
 pub const TITLE_CASE_WINDOW: usize = 3;
 
@@ -1520,6 +1525,17 @@ pub const PLACE_HEAD_NOUNS: &[&str] = &[
     "schools",
     "township",
     "village",
+    "investigators",
+    "detectives",
+    "officers",
+    "deputies",
+    "authorities",
+    "student",
+    "students",
+    "teachers",
+    "parents",
+    "lawmakers",
+    "leaders",
 ];
 /// Capitalised words after a name that make even a small town's name a place: "Litchfield Fire Chief", "Canaan
 /// Board of Finance", "Lindsay Police" (a narrower list than [`INSTITUTION_WORDS`], which only keeps a name from

@@ -965,6 +965,20 @@ impl<'g> Recognizer<'g> {
         if party_hometown(&text[..m.start]) {
             return Verdict::Accept(MentionKind::Name, qualifier);
         }
+        // "al-Sadr", "Al-Minya", "Hospital-Siena": a name joined by a hyphen to an Arabic article or to a
+        // capitalised word that is no place is part of a longer name ("Athens-Clarke", "EU-Israel", "D-W. Va."
+        // stay).
+        if prev_hyphen
+            && (NAME_ARTICLES.contains(&prev)
+                || capitalised(prev)
+                    && !is_all_caps(prev)
+                    && prev.len() > 1
+                    && g.lookup(prev).is_empty()
+                    && !t.demonyms.contains_key(prev)
+                    && !t.directions.contains(prev_lower.as_str()))
+        {
+            return Verdict::Reject;
+        }
         // A name the document uses for a person elsewhere is still the place after a locative word ("'Mr.
         // Arlington' … the Sports Center in Arlington").
         let after_locative = m.first_word > 0
@@ -1093,17 +1107,19 @@ impl<'g> Recognizer<'g> {
         }
         // "said Allen", "Allen said" (but "officials in Clinton said": a locative word makes it the place).
         let head_noun = next_joined && t.place_head_nouns.contains(next);
+        let residence = prev == "of" && self.person_before(text, ws, m.first_word - 1);
         if strength < Strength::Strong
             && !next_institution
             && !after_locative
             && !head_noun
+            && !residence
             && (t.speech_verbs.contains(next) || t.speech_verbs.contains(prev))
         {
             return Verdict::Reject;
         }
         let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
             || m.first_word > 0 && t.directions.contains(prev_lower.as_str())
-            || prev == "of" && self.person_before(text, ws, m.first_word - 1)
+            || residence
             || after_locative
             || residence_after_age(&text[..m.start])
             || text[m.end..].starts_with("-based");
