@@ -460,6 +460,7 @@ fn two_small_places_side_by_side_are_one_unknown_name() {
 #[test]
 fn names_opened_by_a_title_a_given_name_or_an_initial_are_persons() {
     assert!(names("He was taken to Pattie A. Clay Regional Medical Center.").is_empty());
+    assert!(names("A party hosted by Tanya Rodriguez at her home.").is_empty());
     assert!(names("U.S. Rep. Harold \u{201c}Hal\u{201d} Rogers spoke.")
         .iter()
         .all(|n| *n != "Rogers"));
