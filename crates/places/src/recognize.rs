@@ -1056,11 +1056,16 @@ impl<'g> Recognizer<'g> {
         {
             return Verdict::Reject;
         }
-        // "Council of Europe", "Bank of America": an organisation named after the place.
+        // "Council of Europe", "Bank of America": an organisation named after the place (a country's own name
+        // stays, as in its central bank: "Bank of Canada").
         if m.first_word >= 2
             && prev_lower == "of"
             && t.organisation_heads
                 .contains(Self::word(text, ws, m.first_word - 2))
+            && !m
+                .candidates
+                .iter()
+                .any(|r| r.primary && g.place(r.place).feature_code == "PCLI")
         {
             return Verdict::Reject;
         }

@@ -491,4 +491,7 @@ fn hyphens_to_articles_and_heads_after_small_towns() {
         ["Grand Ledge"]
     );
     assert_eq!(names("John Smith of Ravenel said it."), ["Ravenel"]);
+    // A country's own name after an organisation's head stays (a central bank); an alias does not.
+    assert_eq!(names("A former Bank of Canada governor spoke."), ["Canada"]);
+    assert!(names("He banks with Bank of America.").is_empty());
 }
