@@ -1550,7 +1550,9 @@ pub const MAX_DATELINE_QUALIFIER_BYTES: usize = 40;
 /// What follows a dateline's place: "CHARLESTON, W.Va. —", "BEIRUT (Reuters) -".
 pub const DATELINE_MARKS: &[char] = &[',', '\u{2014}', '\u{2013}', '-', '(', ':'];
 /// Dashes closing a dateline inside a text, after the headline: "TORRINGTON — A fire", "BYESVILLE -- Firefighters".
-pub const DATELINE_DASHES: &[char] = &['\u{2014}', '\u{2013}', '-'];
+/// U+0097 and U+0096 are Windows-1252's em and en dash read as Latin-1 ("CINCINNATI \u{97} The school's"), common
+/// in feeds that decode cp1252 text wrongly.
+pub const DATELINE_DASHES: &[char] = &['\u{2014}', '\u{2013}', '-', '\u{97}', '\u{96}'];
 /// Party letters before a legislator's home town: "Marty Seifert, R-Marshall", "(DFL-Cook)".
 pub const PARTY_MARKERS: &[&str] = &["R", "D", "I", "DFL"];
 /// Words after a town's name that make the whole a unit named after it, kept in the mention: "Jackson Township".

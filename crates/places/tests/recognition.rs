@@ -495,3 +495,11 @@ fn hyphens_to_articles_and_heads_after_small_towns() {
     assert_eq!(names("A former Bank of Canada governor spoke."), ["Canada"]);
     assert!(names("He banks with Bank of America.").is_empty());
 }
+
+#[test]
+fn datelines_closed_by_a_windows_1252_dash_read_as_latin_1() {
+    assert_eq!(
+        names("Trustees to meet. CINCINNATI \u{97} The school's trustees met."),
+        ["CINCINNATI"]
+    );
+}
