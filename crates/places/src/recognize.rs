@@ -94,6 +94,15 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// `w` in lowercase, borrowed when it already is (most words before a name: "in", "of", "the").
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -524,11 +533,10 @@ impl<'g> Recognizer<'g> {
     ) -> Vec<Toponym> {
         let g = self.gazetteer;
         let t = &self.tables;
-        // Document evidence: names seen as persons, admin1 regions and countries named with confidence.
-        let mut persons: HashSet<&str> = HashSet::new();
-        let mut regions: HashSet<(u16, &str)> = HashSet::new();
-        let mut datelines: HashSet<String> = HashSet::new();
-        let mut countries: HashSet<u16> = HashSet::new();
+        // Document evidence: names seen as persons, admin1 regions named with confidence.
+        let mut persons: HashSet<&str, FxBuild> = HashSet::default();
+        let mut regions: HashSet<(u16, &str), FxBuild> = HashSet::default();
+        let mut datelines: HashSet<String, FxBuild> = HashSet::default();
         let mut previous_person: Option<usize> = None;
         for m in &matches {
             let s = &text[m.start..m.end];
@@ -558,11 +566,8 @@ impl<'g> Recognizer<'g> {
             }
             for r in &m.candidates {
                 let p = g.place(r.place);
-                if r.primary && (p.feature_code == "ADM1" || p.feature_code == "PCLI") {
-                    if p.feature_code == "ADM1" {
-                        regions.insert((p.country, p.admin1.as_str()));
-                    }
-                    countries.insert(p.country);
+                if r.primary && p.feature_code == "ADM1" {
+                    regions.insert((p.country, p.admin1.as_str()));
                 }
             }
         }
@@ -572,13 +577,14 @@ impl<'g> Recognizer<'g> {
             persons,
             regions,
             datelines,
+            common_words: Default::default(),
         };
         let mut verdicts: Vec<Verdict> = Vec::with_capacity(matches.len());
         for k in 0..matches.len() {
             verdicts.push(self.verdict(text, ws, initial, &matches, k, &evidence, options));
         }
         // A dateline in capitals counts for the name as written elsewhere ("CLINTON —", "Clinton couple").
-        let accepted: HashSet<Cow<str>> = matches
+        let accepted: HashSet<Cow<str>, FxBuild> = matches
             .iter()
             .zip(&verdicts)
             .filter(|(m, v)| {
@@ -751,10 +757,10 @@ impl<'g> Recognizer<'g> {
     /// of the name ("Nikki Lynn Barlow, 18,"). (A relative "who" is no sign: "Jones of Roswell, who …".)
     fn person_context(&self, text: &str, ws: &[Word], m: &Match) -> bool {
         let t = &self.tables;
-        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
+        let prev = lowercase(Self::word(text, ws, m.first_word.wrapping_sub(1)));
         if m.first_word > 0
             && matches!(&text[ws[m.first_word - 1].end..m.start], " " | ", ")
-            && t.kinship.contains(prev.as_str())
+            && t.kinship.contains(prev.as_ref())
         {
             return true;
         }
@@ -788,7 +794,7 @@ impl<'g> Recognizer<'g> {
             }
             let after = &text[ws[k].end..];
             // "Sen. Max Baucus of Montana, the chairman": the role is the person's before the place.
-            let introduced = prev == "of" || t.locatives.contains(prev.as_str());
+            let introduced = prev == "of" || t.locatives.contains(prev.as_ref());
             if n > 0 && followed_by_age(after) || !introduced && followed_by_role(after) {
                 return true;
             }
@@ -864,8 +870,9 @@ impl<'g> Recognizer<'g> {
     }
 
     fn qualifier(&self, text: &str, ws: &[Word], m: &Match) -> Option<String> {
-        let prev = Self::word(text, ws, m.first_word.wrapping_sub(1)).to_lowercase();
-        (m.first_word > 0 && self.tables.directions.contains(prev.as_str())).then_some(prev)
+        let prev = lowercase(Self::word(text, ws, m.first_word.wrapping_sub(1)));
+        (m.first_word > 0 && self.tables.directions.contains(prev.as_ref()))
+            .then(|| prev.into_owned())
     }
 
     /// "TORRINGTON — A fire …", "BYESVILLE -- Firefighters …", "March 29, 2009 PATASKALA -- City officials",
@@ -881,27 +888,28 @@ impl<'g> Recognizer<'g> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn verdict(
+    fn verdict<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         ws: &[Word],
         initials: &[bool],
         matches: &[Match],
         k: usize,
-        evidence: &DocumentEvidence,
+        evidence: &DocumentEvidence<'t>,
         options: FindOptions,
     ) -> Verdict {
         let DocumentEvidence {
             persons,
             regions,
             datelines,
+            common_words,
         } = evidence;
         let g = self.gazetteer;
         let t = &self.tables;
         let m = &matches[k];
         let s = &text[m.start..m.end];
         let prev = Self::word(text, ws, m.first_word.wrapping_sub(1));
-        let prev_lower = prev.to_lowercase();
+        let prev_lower = lowercase(prev);
         let next = Self::word(text, ws, m.last_word + 1);
         let next2 = Self::word(text, ws, m.last_word + 2);
         let gap_after = ws
@@ -926,8 +934,8 @@ impl<'g> Recognizer<'g> {
             }) {
                 n += 1;
             }
-            let noun = Self::word(text, ws, n).to_lowercase();
-            if t.place_nouns.contains(noun.as_str()) {
+            let noun = lowercase(Self::word(text, ws, n));
+            if t.place_nouns.contains(noun.as_ref()) {
                 return Verdict::Accept(MentionKind::Demonym, qualifier);
             }
             // Adjectival forms as places where the caller's scheme wants them, but not inside names ("American
@@ -941,7 +949,7 @@ impl<'g> Recognizer<'g> {
                     && !t.stop_names.contains(prev)
                     && !t.titles.contains(prev);
             // "Italian food", "Irish pub": a cuisine or a culture, not the country.
-            let culture = CULTURE_NOUNS.contains(&noun.as_str());
+            let culture = CULTURE_NOUNS.contains(&noun.as_ref());
             // "American Airlines", "the American Heart Association", "French Immersion School": the adjective opens
             // a company's or an association's name.
             let company = (m.last_word + 1..m.last_word + 1 + MAX_COMPANY_NAME_WORDS)
@@ -975,7 +983,7 @@ impl<'g> Recognizer<'g> {
                     && prev.len() > 1
                     && g.lookup(prev).is_empty()
                     && !t.demonyms.contains_key(prev)
-                    && !t.directions.contains(prev_lower.as_str()))
+                    && !t.directions.contains(prev_lower.as_ref()))
         {
             return Verdict::Reject;
         }
@@ -983,7 +991,7 @@ impl<'g> Recognizer<'g> {
         // Arlington' … the Sports Center in Arlington").
         let after_locative = m.first_word > 0
             && !initial
-            && (t.locatives.contains(prev_lower.as_str())
+            && (t.locatives.contains(prev_lower.as_ref())
                 || prev == "of" && self.place_of(text, ws, m.first_word - 1));
         if persons.contains(s) && !(after_locative && self.strength(m) == Strength::Strong) {
             return Verdict::Reject;
@@ -1085,7 +1093,7 @@ impl<'g> Recognizer<'g> {
             && !initials[m.first_word - 1]
             && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
             && !t.stop_names.contains(prev)
-            && !t.directions.contains(prev_lower.as_str())
+            && !t.directions.contains(prev_lower.as_ref())
         {
             return Verdict::Reject;
         }
@@ -1096,16 +1104,16 @@ impl<'g> Recognizer<'g> {
             && capitalised(prev)
             && !initials[m.first_word - 1]
             && !is_all_caps(prev)
-            && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
             && !t.stop_names.contains(prev)
             && !t.titles.contains(prev)
-            && !PLACE_PREFIXES.contains(&prev)
-            && !t.directions.contains(prev_lower.as_str())
+            && !t.directions.contains(prev_lower.as_ref())
             && !DATE_WORDS.contains(&prev)
+            && !PLACE_PREFIXES.contains(&prev)
             && !is_institution_word(prev)
             && m.candidates
                 .iter()
                 .all(|r| g.place(r.place).feature_class == 'P')
+            && (g.lookup(prev).is_empty() || t.first_names.contains(prev))
             && !title_case_run(text, ws, m.first_word, m.last_word)
         {
             return Verdict::Reject;
@@ -1122,8 +1130,8 @@ impl<'g> Recognizer<'g> {
         {
             return Verdict::Reject;
         }
-        let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_str()) && !initial
-            || m.first_word > 0 && t.directions.contains(prev_lower.as_str())
+        let locative = m.first_word > 0 && t.locatives.contains(prev_lower.as_ref()) && !initial
+            || m.first_word > 0 && t.directions.contains(prev_lower.as_ref())
             || residence
             || after_locative
             || residence_after_age(&text[..m.start])
@@ -1176,7 +1184,10 @@ impl<'g> Recognizer<'g> {
             && m.first_word == m.last_word
             && !locative
             && !qualified
-            && used_as_common_word(text, s)
+            && *common_words
+                .borrow_mut()
+                .entry(s)
+                .or_insert_with(|| used_as_common_word(text, s))
         {
             return Verdict::Reject;
         }
@@ -1287,11 +1298,14 @@ fn lower_connector(out: &mut String, from: usize) {
 /// What the whole document says before each match is judged.
 struct DocumentEvidence<'a> {
     /// Names seen as persons ("Mayor Clinton", "Jones, 23,").
-    persons: HashSet<&'a str>,
+    persons: HashSet<&'a str, FxBuild>,
     /// Admin1 regions named with confidence, as (country, admin1 code).
-    regions: HashSet<(u16, &'a str)>,
+    regions: HashSet<(u16, &'a str), FxBuild>,
     /// Datelines' names in title case ("TORRINGTON —" gives "Torrington").
-    datelines: HashSet<String>,
+    datelines: HashSet<String, FxBuild>,
+    /// Names already looked up in lowercase in the text ([`used_as_common_word`]), with the answer: a name comes
+    /// back with each mention.
+    common_words: std::cell::RefCell<HashMap<&'a str, bool, FxBuild>>,
 }
 
 /// What the context says of a match.
