@@ -1602,6 +1602,9 @@ pub const NAMED_BUILDING_HEADS: &[&str] = &[
     "Cemetery",
     "Stadium",
 ];
+/// Words after a name that make it a school named after a person rather than a town, for the whole story:
+/// "Franklin Elementary", "Lee Academy" (a high school usually takes its town's name: "Powhatan High School").
+pub const PERSON_NAMED_SCHOOL_HEADS: &[&str] = &["Elementary", "Academy"];
 /// Days and months, which follow a place's name without being part of a person's: "in Alexandria Friday night".
 pub const DATE_WORDS: &[&str] = &[
     "Monday",

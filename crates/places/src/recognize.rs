@@ -538,6 +538,8 @@ impl<'g> Recognizer<'g> {
         let mut regions: HashSet<(u16, &str), FxBuild> = HashSet::default();
         let mut datelines: HashSet<String, FxBuild> = HashSet::default();
         let mut previous_person: Option<usize> = None;
+        let mut schools: Vec<&str> = Vec::new();
+        let mut towns: HashSet<&str, FxBuild> = HashSet::default();
         for m in &matches {
             let s = &text[m.start..m.end];
             if m.capitals && Self::capitals_dateline(text, ws, initial, m) {
@@ -563,6 +565,23 @@ impl<'g> Recognizer<'g> {
                 previous_person = Some(m.end);
             } else {
                 previous_person = None;
+                // "Franklin Elementary", "Lee Academy": a school of this kind named with one word, a town's below
+                // a city's size, is named after a person, and the name means the school throughout the story ("a
+                // teacher at Franklin"; "Glen Carbon Elementary" is the town's), unless the story also writes "a
+                // Franklin man".
+                let head = ws
+                    .get(m.last_word + 1)
+                    .filter(|w| text[m.end..w.start] == *" ");
+                let head = head.map_or("", |w| &text[w.start..w.end]);
+                if m.demonym.is_none() && m.feature.is_none() && m.first_word == m.last_word {
+                    if PERSON_NAMED_SCHOOL_HEADS.contains(&head)
+                        && self.strength(m) < Strength::Strong
+                    {
+                        schools.push(s);
+                    } else if t.place_head_nouns.contains(head) {
+                        towns.insert(s);
+                    }
+                }
             }
             for r in &m.candidates {
                 let p = g.place(r.place);
@@ -571,6 +590,7 @@ impl<'g> Recognizer<'g> {
                 }
             }
         }
+        persons.extend(schools.into_iter().filter(|s| !towns.contains(s)));
         // Each match gets a verdict; names left undecided for want of evidence are settled at the end by the rest
         // of the document (one sense per discourse, lists of places).
         let evidence = DocumentEvidence {

@@ -503,3 +503,11 @@ fn datelines_closed_by_a_windows_1252_dash_read_as_latin_1() {
         ["CINCINNATI"]
     );
 }
+
+#[test]
+fn a_one_word_elementary_school_or_academy_is_named_after_a_person_throughout() {
+    assert!(names(
+        "Five boys attending Franklin Elementary fell ill. A teacher at Franklin spoke."
+    )
+    .is_empty());
+}
