@@ -1602,6 +1602,8 @@ pub const NAMED_BUILDING_HEADS: &[&str] = &[
     "Cemetery",
     "Stadium",
 ];
+/// Lowercase particles inside Dutch and German surnames: "Luc van den Brande", "Ursula von der Leyen".
+pub const SURNAME_PARTICLES: &[&str] = &["van", "von", "den", "der", "ter", "vander"];
 /// Words after a name that make it a school named after a person rather than a town, for the whole story:
 /// "Franklin Elementary", "Lee Academy" (a high school usually takes its town's name: "Powhatan High School").
 pub const PERSON_NAMED_SCHOOL_HEADS: &[&str] = &["Elementary", "Academy"];

@@ -1040,6 +1040,18 @@ impl<'g> Recognizer<'g> {
         if next_cap && t.organisation_words.contains(next) {
             return Verdict::Reject; // "Washington Post"
         }
+        // "Luc van den Brande", "Dennis van Engelsdorp": a given name before a surname's particle.
+        if next_joined && SURNAME_PARTICLES.contains(&next) && {
+            let mut k = m.last_word + 2;
+            while SURNAME_PARTICLES.contains(&Self::word(text, ws, k)) {
+                k += 1;
+            }
+            ws.get(k).is_some_and(|w| {
+                text[ws[k - 1].end..w.start] == *" " && capitalised(&text[w.start..w.end])
+            })
+        } {
+            return Verdict::Reject;
+        }
         // "Jordan Peterson", "David Mills": a first name before a capitalised word that ends the name ("George
         // Bush Jr" too), unless the words run on as an institution's name ("Georgia Modular Systems").
         let next2_cap = ws

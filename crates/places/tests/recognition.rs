@@ -511,3 +511,11 @@ fn a_one_word_elementary_school_or_academy_is_named_after_a_person_throughout() 
     )
     .is_empty());
 }
+
+#[test]
+fn a_given_name_before_a_surname_particle_is_a_persons() {
+    assert_eq!(
+        names("Luc van den Brande and others monitor Russia."),
+        ["Russia"]
+    );
+}
