@@ -121,7 +121,7 @@ pub const COMPANY_HEADS: &[&str] = &[
 pub const MAX_COMPANY_NAME_WORDS: usize = 4;
 
 /// Capitalised words that open a place's name in news without being part of the gazetteer's: "Metropolitan
-/// Atlanta", "Historic Dublin", "Greater Manchester".
+/// Atlanta", "Historic Dublin", "Greater Manchester", "Midtown Atlanta", "Mid-Michigan".
 pub const PLACE_PREFIXES: &[&str] = &[
     "Metropolitan",
     "Metro",
@@ -137,6 +137,12 @@ pub const PLACE_PREFIXES: &[&str] = &[
     "Outer",
     "Upper",
     "Lower",
+    "Midtown",
+    "Mid",
+    "Northside",
+    "Southside",
+    "Eastside",
+    "Westside",
 ];
 
 /// How many words before a name are searched for the title or first name that opens a person's name ("Rep.

@@ -993,9 +993,9 @@ impl<'g> Recognizer<'g> {
         if party_hometown(&text[..m.start]) {
             return Verdict::Accept(MentionKind::Name, qualifier);
         }
-        // "al-Sadr", "Al-Minya", "Hospital-Siena": a name joined by a hyphen to an Arabic article or to a
-        // capitalised word that is no place is part of a longer name ("Athens-Clarke", "EU-Israel", "D-W. Va."
-        // stay).
+        // "al-Sadr", "Al-Minya", "Hospital-Siena": a name joined by a hyphen to an Arabic article, or a city's
+        // joined to a capitalised word that is no place, is part of a longer name ("Athens-Clarke", "EU-Israel",
+        // "D-W. Va.", "Mid-Michigan" stay).
         if prev_hyphen
             && (NAME_ARTICLES.contains(&prev)
                 || capitalised(prev)
@@ -1003,7 +1003,11 @@ impl<'g> Recognizer<'g> {
                     && prev.len() > 1
                     && g.lookup(prev).is_empty()
                     && !t.demonyms.contains_key(prev)
-                    && !t.directions.contains(prev_lower.as_ref()))
+                    && !t.directions.contains(prev_lower.as_ref())
+                    && !PLACE_PREFIXES.contains(&prev)
+                    && m.candidates
+                        .iter()
+                        .all(|r| g.place(r.place).feature_class == 'P'))
         {
             return Verdict::Reject;
         }
