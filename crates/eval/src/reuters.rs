@@ -8,8 +8,6 @@
 
 use dyad_ingest::reuters::{ReutersReader, Story};
 use dyad_ingest::{IngestError, DEFAULT_MAX_RECORD_BYTES};
-use flate2::read::GzDecoder;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use dyad_ingest::reuters::TextType;
@@ -129,27 +127,19 @@ pub fn reuters_data_files(dir: &Path) -> Result<Vec<PathBuf>, ReutersError> {
     Ok(files)
 }
 
-/// The stories of one data file (`.sgm` or gzipped `.sgm.gz`).
+/// The stories of one data file (`.sgm` or gzipped `.sgm.gz`), read by [`dyad_ingest::reuters::read_file`].
 pub fn read_reuters_file(path: &Path) -> Result<Vec<ReutersStory>, ReutersError> {
-    let io = |source| ReutersError::Io {
-        path: path.display().to_string(),
-        source,
-    };
-    let raw = std::fs::read(path).map_err(io)?;
-    let bytes = if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::with_capacity(raw.len() * 4);
-        GzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .map_err(io)?;
-        out
-    } else {
-        raw
-    };
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse_reuters_sgml(&bytes, &file)
+    Ok(dyad_ingest::reuters::read_file(path)?
+        .into_iter()
+        .map(|story| ReutersStory {
+            file: file.clone(),
+            story,
+        })
+        .collect())
 }
 
 /// Parses SGML bytes; `file` names them in stories and errors. The first malformed story is the error.

@@ -370,6 +370,40 @@ impl Iterator for ReutersReader {
     }
 }
 
+/// Every story of one Reuters-21578 data file, in file order: `.sgm`, or gzipped (told by its magic bytes, so
+/// `reut2-000.sgm.gz` and a gzipped file without the suffix alike). The first malformed story is the error. For
+/// benchmarks, tests and examples that want the stories themselves; `dyad code` reads these files as records and
+/// goes on past a bad story.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<Story>, IngestError> {
+    let name = path.display().to_string();
+    let raw = std::fs::read(path).map_err(|source| IngestError::Io {
+        path: name.clone(),
+        location: Location::File,
+        source,
+    })?;
+    let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(raw.len().saturating_mul(4));
+        std::io::Read::read_to_end(
+            &mut flate2::read::MultiGzDecoder::new(raw.as_slice()),
+            &mut out,
+        )
+        .map_err(|source| IngestError::Gzip {
+            path: name.clone(),
+            location: Location::Byte(out.len() as u64),
+            source,
+        })?;
+        out
+    } else {
+        raw
+    };
+    ReutersReader::new(
+        std::io::Cursor::new(bytes),
+        &name,
+        crate::DEFAULT_MAX_RECORD_BYTES,
+    )
+    .collect()
+}
+
 /// The records of a Reuters-21578 input: stories as [`RawRecord`]s, empty ones skipped.
 pub(crate) struct ReutersRecords {
     reader: ReutersReader,
