@@ -1498,6 +1498,12 @@ pub const FEATURE_WORDS: &[&str] = &[
 pub const FEATURE_PREFIXES: &[&str] = &["Lake", "Mount", "Mt", "River", "Gulf", "Cape", "Isle"];
 /// Words opening a numbered road's name: "Highway 19", "Interstate 45", "County Road 225".
 pub const ROAD_PREFIXES: &[&str] = &["Highway", "Interstate", "Route", "County", "State", "US"];
+/// Capitalised function words that never open a street's name ("The Upper Richmond Road shop").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Our", "Their", "My",
+    "Your", "On", "In", "At", "From", "To", "Of", "And", "But", "Or", "For", "With", "By", "Near",
+    "Off", "Along", "Via",
+];
 /// Words that open a street's name without being a name themselves: "North Cooper Street", "Old Alton Road".
 pub const STREET_QUALIFIERS: &[&str] = &[
     "North", "South", "East", "West", "Old", "Upper", "Lower", "New",

@@ -411,14 +411,24 @@ impl<'g> Recognizer<'g> {
                 .filter(|f| f.2 == MentionKind::Street);
         }
         // "North Street", "Bridge Street": a stop word names a street when a street word follows it.
-        let street_next = joined(i) && t.street_words.contains(w(i + 1)) && first.len() >= 3
-            || STREET_QUALIFIERS.contains(&first)
+        // "Old Lexington Road", "Valley View Boulevard", "Spring Mountain Road": a qualifier, or any capitalised
+        // word inside a sentence, opens a street's name that closes within a few words.
+        let street_later = || {
+            joined(i)
+                && capitalised(w(i + 1))
                 && (i + 2..=i + MAX_FEATURE_NAME_WORDS)
                     .take_while(|&k| joined(k - 1) && capitalised(w(k)))
-                    .any(|k| t.street_words.contains(w(k)));
+                    .any(|k| t.street_words.contains(w(k)))
+        };
+        let street_next = || {
+            joined(i) && t.street_words.contains(w(i + 1)) && first.len() >= 3
+                || street_later()
+                    && (STREET_QUALIFIERS.contains(&first)
+                        || !FUNCTION_WORDS.contains(&first) && !Self::sentence_initial(text, ws, i))
+        };
         if (t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
             || t.first_names.contains(first))
-            && !street_next
+            && !street_next()
         {
             return None;
         }

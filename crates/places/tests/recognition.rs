@@ -521,3 +521,21 @@ fn a_given_name_before_a_surname_particle_is_a_persons() {
         ["Russia"]
     );
 }
+
+#[test]
+fn a_capitalised_word_inside_a_sentence_opens_a_street_name_closed_within_a_few_words() {
+    assert_eq!(
+        names(
+            "The site is bound by Valley View Boulevard, Spring Mountain Road and Desert Inn Road."
+        ),
+        [
+            "Valley View Boulevard",
+            "Spring Mountain Road",
+            "Desert Inn Road"
+        ]
+    );
+    assert_eq!(
+        names("A winner at least.\u{201d} The Upper Richmond Road shop owner smiled."),
+        ["Upper Richmond Road"]
+    );
+}
