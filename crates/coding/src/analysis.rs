@@ -247,7 +247,7 @@ impl Analysis {
         }
         self.build_units(c, o, date, prev_actor);
         if !o.merge_noun_phrases {
-            self.compounds();
+            self.compounds(o.compound_shares_agent);
         }
         self.pronouns(prev_actor);
         self.comma_clauses(o);
@@ -608,9 +608,9 @@ impl Analysis {
                 }
                 k = j + 1;
             }
-            self.compounds();
+            self.compounds(o.compound_shares_agent);
             self.attach_agent_phrases(c, o, agent_nps, prev_actor);
-            self.compounds();
+            self.compounds(o.compound_shares_agent);
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
             // is attached.
@@ -837,7 +837,10 @@ impl Analysis {
     /// One pass over the visible units in token order: a chain is extended while the gap to the next unit is one
     /// or two separators, and ends at its first conjunction. A chain that ends without one is an apposition, and
     /// so is every chain starting inside it (same separators, same end), so the scan goes on after it.
-    fn compounds(&mut self) {
+    ///
+    /// With `share_agent`, bare countries before a last member with an agent take that agent: "Hungarian and
+    /// Romanian officials" are HUNGOV and ROUGOV, "Japan and South Korea leaders" JPNGOV and KORGOV.
+    fn compounds(&mut self, share_agent: bool) {
         let mut order: Vec<usize> = (0..self.units.len())
             .filter(|&u| {
                 !self.units[u].absorbed && self.unit_start[self.units[u].start] as usize == u + 1
@@ -888,10 +891,20 @@ impl Analysis {
                 last.ev_end,
                 first.rule,
             );
+            let agent = if share_agent {
+                shared_agent(&self.units[members[members.len() - 1]].codes).map(str::to_string)
+            } else {
+                None
+            };
             let mut codes = UniqueCodes::default();
             for &m in members {
                 for code in &self.units[m].codes {
-                    codes.push(code);
+                    match &agent {
+                        Some(agent) if is_bare_country(code) => {
+                            codes.push(&format!("{code}{agent}"))
+                        }
+                        _ => codes.push(code),
+                    }
                 }
                 self.units[m].absorbed = true;
                 let s = self.units[m].start;
@@ -1127,6 +1140,23 @@ impl Analysis {
     pub fn chunk_kind(&self, t: usize) -> ChunkKind {
         self.kind_at(t)
     }
+}
+
+/// Length of a CAMEO country or region code.
+const COUNTRY_CODE_LEN: usize = 3;
+
+/// Whether `code` is a country with no agent (`HUN`), the kind a following agent distributes over.
+fn is_bare_country(code: &str) -> bool {
+    code.len() == COUNTRY_CODE_LEN && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The agent of a compound's last member when it is one country with one agent (`ROUGOV` → `GOV`).
+fn shared_agent(codes: &[String]) -> Option<&str> {
+    let [code] = codes else {
+        return None;
+    };
+    let (country, agent) = code.split_at_checked(COUNTRY_CODE_LEN)?;
+    (is_bare_country(country) && country != "IGO" && !agent.is_empty()).then_some(agent)
 }
 
 #[cfg(test)]

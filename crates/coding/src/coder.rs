@@ -221,12 +221,15 @@ impl Coder {
                     );
                 }
             }
-            let drafts = self.assemble(&a, trace.as_deref_mut());
-            // The story's current subject: the source of the sentence's first event (TABARI: its first actor).
+            let mut statement_source = None;
+            let drafts = self.assemble(&a, &mut statement_source, trace.as_deref_mut());
+            // The story's current subject: the source of the sentence's first event, else of a statement that
+            // gave none (TABARI: its first actor).
             let subject = drafts
                 .first()
-                .filter(|_| self.options.subject_from_events)
                 .and_then(|d| d.source_unit)
+                .or(statement_source)
+                .filter(|_| self.options.subject_from_events)
                 .map(|u| a.units[u].codes.clone())
                 .or_else(|| {
                     a.visible_units()

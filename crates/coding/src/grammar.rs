@@ -218,6 +218,50 @@ pub const NEGATIONS: WordSet = WordSet {
 /// How many words before a verb a negation may stand ("did not", "has not yet").
 pub const NEGATION_REACH: usize = 3;
 
+/// Auxiliaries that put a verb in the future or the conditional ("will meet", "would hold talks").
+pub const FUTURE_AUXILIARIES: WordSet = WordSet {
+    bit: 1 << 16,
+    words: &["WILL", "WOULD", "SHALL", "'LL"],
+};
+
+/// How many words before a verb a future auxiliary may stand ("will this week visit").
+pub const FUTURE_REACH: usize = 3;
+
+/// Statement verbs whose direct object is the addressee ("told Iran", "briefed Japan"); after the others the
+/// actor that follows is what is said ("said Iran would ..."), and only TO marks the addressee.
+pub const ADDRESSING_VERBS: WordSet = WordSet {
+    bit: 1 << 17,
+    words: &[
+        "TELL",
+        "TELLS",
+        "TOLD",
+        "TELLING",
+        "INFORM",
+        "INFORMS",
+        "INFORMED",
+        "INFORMING",
+        "BRIEF",
+        "BRIEFS",
+        "BRIEFED",
+        "BRIEFING",
+        "ASSURE",
+        "ASSURES",
+        "ASSURED",
+        "ASSURING",
+        "ADVISE",
+        "ADVISES",
+        "ADVISED",
+        "ADVISING",
+        "NOTIFY",
+        "NOTIFIES",
+        "NOTIFIED",
+        "NOTIFYING",
+    ],
+};
+
+/// The infinitive marker: a verb right after it is intended, not done ("hopes to meet", "agreed to hold talks").
+pub const INFINITIVE_TO: &str = "TO";
+
 /// A closed word class: its words and the bit that marks them in the class table.
 #[derive(Debug, Clone, Copy)]
 pub struct WordSet {
@@ -226,7 +270,7 @@ pub struct WordSet {
 }
 
 /// Every class, for the lookup table.
-const ALL_SETS: [WordSet; 16] = [
+const ALL_SETS: [WordSet; 18] = [
     DEFINITE_DETERMINERS,
     DETERMINERS,
     INDEFINITE_DETERMINERS,
@@ -241,6 +285,8 @@ const ALL_SETS: [WordSet; 16] = [
     FORMER_WORDS,
     NOUN_PHRASE_BREAKERS,
     NEGATIONS,
+    FUTURE_AUXILIARIES,
+    ADDRESSING_VERBS,
     AUXILIARIES,
     PREPOSITIONS,
 ];

@@ -113,6 +113,22 @@ pub struct CoderOptions {
     /// An auxiliary or modal that the verb dictionary lists (HAS, SHOULD) is not the verb when another verb
     /// follows within two words ("should have acted"): PETRARCH's parser never makes it the head.
     pub auxiliaries_yield: bool,
+    /// A compound source with no other actor is its own target ("Britain and Japan agreed", each toward the
+    /// other) only for reciprocal events — intent to cooperate, consult, sign, cooperate (CAMEO 03, 04, 057,
+    /// 06) — not for one-sided ones ("West Germany and Britain called for ...": neither appeals to the other).
+    /// Off, every code pairs the compound with itself (TABARI, PETRARCH).
+    pub reciprocal_compound_targets: bool,
+    /// Bare countries listed before a country with an agent share its agent ("Hungarian and Romanian
+    /// officials": HUNGOV and ROUGOV, not HUN and ROUGOV).
+    pub compound_shares_agent: bool,
+    /// A consultation that is still to come — its verb after WILL, WOULD or SHALL within three words, or right
+    /// after TO ("hopes to meet", "will visit") — is coded as intent to meet or negotiate (CAMEO 036), not as
+    /// the meeting (04x).
+    pub future_consultation_intent: bool,
+    /// A bare statement (the statement verb's own code 010, no pattern) is an event only toward its addressee,
+    /// the actor right after the verb ("told Iran", "said to Iran"); "X said Y's talks ..." gives no 010 toward
+    /// Y, and the events of the reported clause are coded as before.
+    pub statements_need_addressee: bool,
     /// Tokens of one sentence the coder reads (default [`MAX_SENTENCE_TOKENS`]). A longer sentence is coded from
     /// its head only, cut at the last clause punctuation near the limit, and its analysis says so
     /// ([`crate::analysis::Analysis::truncated`]). `usize::MAX` reads everything.
@@ -150,6 +166,10 @@ impl Default for CoderOptions {
             source_after_verb: false,
             source_after_bound_target: true,
             auxiliaries_yield: true,
+            reciprocal_compound_targets: true,
+            compound_shares_agent: true,
+            future_consultation_intent: true,
+            statements_need_addressee: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
         }
     }
@@ -167,6 +187,10 @@ impl CoderOptions {
             // TABARI skips sentence fragments under 8 words (§8.2.3), a comma counting as a word.
             minimum_words: 8,
             auxiliaries_yield: false,
+            reciprocal_compound_targets: false,
+            compound_shares_agent: false,
+            future_consultation_intent: false,
+            statements_need_addressee: false,
             comma_splits_clauses: false,
             noun_phrase_heads: false,
             subject_from_events: false,
@@ -180,6 +204,10 @@ impl CoderOptions {
         CoderOptions {
             statements_subordinate: false,
             negation_blocks: false,
+            reciprocal_compound_targets: false,
+            compound_shares_agent: false,
+            future_consultation_intent: false,
+            statements_need_addressee: false,
             ..CoderOptions::default()
         }
     }

@@ -14,6 +14,9 @@ use crate::options::CodeBy;
 use crate::text::TokenKind;
 use dyad_dict::CodePriority;
 
+/// CAMEO code of a bare public statement.
+const BARE_STATEMENT: &str = "010";
+
 /// What coding a clause leaves for the sentence.
 enum ClauseOutcome {
     /// The events the clause keeps, if any.
@@ -24,7 +27,15 @@ enum ClauseOutcome {
 
 impl Coder {
     /// Finds the events of an analysed sentence.
-    pub(super) fn assemble(&self, a: &Analysis, mut trace: Option<&mut String>) -> Vec<Draft> {
+    ///
+    /// `statement_source` receives the source of the first bare statement dropped for want of an addressee
+    /// (`statements_need_addressee`): the speaker stays the story's subject ("He said ... He was greeted").
+    pub(super) fn assemble(
+        &self,
+        a: &Analysis,
+        statement_source: &mut Option<usize>,
+        mut trace: Option<&mut String>,
+    ) -> Vec<Draft> {
         if a.halt.is_some() {
             return Vec::new();
         }
@@ -49,6 +60,7 @@ impl Coder {
             let outcome = self.code_clause(
                 &clause,
                 &mut sentence_source,
+                statement_source,
                 &mut cands,
                 &mut drafts,
                 &mut trace,
@@ -113,6 +125,7 @@ impl Coder {
         &self,
         clause: &ClauseContext,
         sentence_source: &mut Option<usize>,
+        statement_source: &mut Option<usize>,
         cands: &mut Vec<u32>,
         drafts: &mut Vec<Draft>,
         trace: &mut Option<&mut String>,
@@ -136,6 +149,21 @@ impl Coder {
             let roles = self.find_roles(clause, &m, prior);
             if roles.source_codes.is_empty() || roles.target_codes.is_empty() {
                 note(trace, "no source or target".into());
+                continue;
+            }
+            if o.statements_need_addressee
+                && primary == BARE_STATEMENT
+                && m.bindings.target.is_none()
+                && m.bindings.compound.is_none()
+                && !clause.is_addressee(verb, roles.target)
+            {
+                note(trace, "bare statement with no addressee: no event".into());
+                if statement_source.is_none() {
+                    *statement_source = roles.source;
+                }
+                if o.statements_subordinate {
+                    statement_end = Some(verb.end);
+                }
                 continue;
             }
             let statement = o.statements_subordinate && primary.starts_with("01");

@@ -79,6 +79,20 @@ impl ClauseView for ClauseSeq<'_> {
     }
 }
 
+impl ClauseContext<'_> {
+    /// Whether `target` is the addressee of the verb: the actor right after TO ("said to Iran"), or right after
+    /// a verb that addresses its object ("told Iran").
+    pub fn is_addressee(&self, verb: VerbSpan, target: Option<usize>) -> bool {
+        let Some(at) = target.and_then(|t| self.units.iter().find(|u| u.unit == t)) else {
+            return false;
+        };
+        let addressing =
+            (verb.start..verb.end).any(|p| self.seq.word_is(grammar::ADDRESSING_VERBS, p));
+        (at.pos == verb.end && addressing)
+            || (at.pos == verb.end + 1 && self.seq.word(verb.end) == Some(grammar::INFINITIVE_TO))
+    }
+}
+
 /// An actor unit visible in a clause, by position.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct UnitAt {
@@ -183,6 +197,20 @@ impl<'a> ClauseContext<'a> {
             .unwrap_or(self.seq.len());
         (pre_from, post_to)
     }
+}
+
+/// CAMEO root of consultations (meet, visit, host, negotiate).
+const CONSULT_ROOT: &str = "04";
+/// CAMEO code of an intent to meet or negotiate.
+const INTENT_TO_MEET: &str = "036";
+
+/// Whether the verb at `vs` is still to come: a future auxiliary shortly before it, or the infinitive TO right
+/// before it.
+fn is_future(clause: &ClauseContext, vs: usize) -> bool {
+    let seq = &clause.seq;
+    (vs >= 1 && seq.word(vs - 1) == Some(grammar::INFINITIVE_TO))
+        || (vs.saturating_sub(grammar::FUTURE_REACH)..vs)
+            .any(|p| seq.word_is(grammar::FUTURE_AUXILIARIES, p))
 }
 
 /// The pattern (or the verb's own code) that fired for a verb.
@@ -293,6 +321,16 @@ impl Coder {
                 note(trace, "negated verb: no event".into());
                 return VerbCode::Skip;
             }
+        }
+        if self.options.future_consultation_intent
+            && primary.starts_with(CONSULT_ROOT)
+            && is_future(clause, m.verb.start)
+        {
+            note(
+                trace,
+                format!("future consultation: {primary} → {INTENT_TO_MEET}"),
+            );
+            return VerbCode::Event(INTENT_TO_MEET);
         }
         VerbCode::Event(primary)
     }

@@ -13,6 +13,9 @@ use crate::grammar;
 use crate::options::CoderOptions;
 use crate::pattern::ClauseView;
 
+/// CAMEO code prefixes of reciprocal events: intent to cooperate, consult, sign an agreement, cooperate.
+const RECIPROCAL_CODES: &[&str] = &["03", "04", "057", "06"];
+
 /// What earlier verbs and clauses of the sentence leave for the source search.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Prior {
@@ -208,7 +211,19 @@ impl RoleSearch<'_, '_> {
             .find(|u| self.distinct(source, u));
         match before {
             Some(u) => Some(u.unit),
-            None => source.filter(|&s| self.clause.analysis().units[s].compound),
+            None => source.filter(|&s| {
+                self.clause.analysis().units[s].compound
+                    && (!o.reciprocal_compound_targets || self.reciprocal())
+            }),
+        }
+    }
+
+    /// Whether the verb's code is a reciprocal event: each member of a compound source does it toward the
+    /// others ("Britain and Japan agreed").
+    fn reciprocal(&self) -> bool {
+        match &self.verb.code.primary {
+            dyad_dict::CodeValue::Code(c) => RECIPROCAL_CODES.iter().any(|r| c.starts_with(r)),
+            _ => false,
         }
     }
 
