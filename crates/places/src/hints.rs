@@ -149,10 +149,11 @@ pub const PLACE_PREFIXES: &[&str] = &[
 /// Harold “Hal” Rogers").
 pub const MAX_NAME_CHAIN_WORDS: usize = 3;
 
-/// Articles joined to a name by a hyphen in Arabic names: "al-Sadr", "Al-Minya", "el-Oued".
-pub const NAME_ARTICLES: &[&str] = &[
-    "al", "Al", "el", "El", "ad", "ash", "as", "az", "ibn", "bin", "Abu", "abu",
-];
+/// Lowercase particles joined to a name by a hyphen in Arabic persons' names: "Muqtada al-Sadr", "bin-Laden".
+pub const NAME_ARTICLES: &[&str] = &["al", "el", "ad", "ash", "as", "az", "ibn", "bin", "abu"];
+/// Capitalised articles joined by a hyphen that open a place's name and belong in its mention: "Al-Minya",
+/// "El-Arish".
+pub const PLACE_ARTICLES: &[&str] = &["Al", "El"];
 
 /// Words either side of a name looked at to tell a headline in title case from running text.
 pub const TITLE_CASE_WINDOW: usize = 3;

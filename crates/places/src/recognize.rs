@@ -682,7 +682,17 @@ impl<'g> Recognizer<'g> {
             .zip(verdicts)
             .filter_map(|(m, v)| match v {
                 Verdict::Accept(kind, qualifier) => Some(Toponym {
-                    start: m.start,
+                    // "Al-Minya", "El-Arish": a capitalised article opens the place's name.
+                    start: match m.first_word.checked_sub(1) {
+                        Some(p)
+                            if kind == MentionKind::Name
+                                && text[ws[p].end..m.start] == *"-"
+                                && PLACE_ARTICLES.contains(&&text[ws[p].start..ws[p].end]) =>
+                        {
+                            ws[p].start
+                        }
+                        _ => m.start,
+                    },
                     end: m.end,
                     kind,
                     qualifier,
@@ -1003,10 +1013,11 @@ impl<'g> Recognizer<'g> {
         if party_hometown(&text[..m.start]) {
             return Verdict::Accept(MentionKind::Name, qualifier);
         }
-        // "al-Sadr", "Al-Minya", "Hospital-Siena": a name joined by a hyphen to an Arabic article, or a city's
-        // joined to a capitalised word that is no place, is part of a longer name ("Athens-Clarke", "EU-Israel",
-        // "D-W. Va.", "Mid-Michigan" stay).
+        // "al-Sadr", "ibn-Saud", "Hospital-Siena": a name joined by a hyphen to a lowercase Arabic article, or a
+        // city's joined to a capitalised word that is no place, is part of a longer name ("Athens-Clarke",
+        // "EU-Israel", "D-W. Va.", "Mid-Michigan" stay; "Al-Minya" is the place, article and all: see `judge`).
         if prev_hyphen
+            && !PLACE_ARTICLES.contains(&prev)
             && (NAME_ARTICLES.contains(&prev)
                 || capitalised(prev)
                     && !is_all_caps(prev)

@@ -485,6 +485,10 @@ fn residence_after_an_age_and_places_before_based_or_downtown() {
 #[test]
 fn hyphens_to_articles_and_heads_after_small_towns() {
     assert!(names("A truce since cleric Muqtada al-Sadr declared it.").is_empty());
+    assert_eq!(
+        names("Cases rose in Giza and Al-Minya."),
+        ["Giza", "Al-Minya"]
+    );
     assert_eq!(names("Talks on an EU-Israel summit stalled."), ["Israel"]);
     assert_eq!(names("Storms hit Mid-Michigan overnight."), ["Michigan"]);
     assert!(names("Offices in Midtown Atlanta closed.").contains(&"Atlanta"));
