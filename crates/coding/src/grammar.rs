@@ -259,6 +259,9 @@ pub const ADDRESSING_VERBS: WordSet = WordSet {
     ],
 };
 
+/// The preposition of place: "met in Paris".
+pub const PLACE_IN: &str = "IN";
+
 /// The infinitive marker: a verb right after it is intended, not done ("hopes to meet", "agreed to hold talks").
 pub const INFINITIVE_TO: &str = "TO";
 

@@ -121,6 +121,9 @@ pub struct CoderOptions {
     /// Bare countries listed before a country with an agent share its agent ("Hungarian and Romanian
     /// officials": HUNGOV and ROUGOV, not HUN and ROUGOV).
     pub compound_shares_agent: bool,
+    /// The place of a meeting or negotiation ("met in Paris", CAMEO 040, 041, 044-046) is not its target; the
+    /// place of a visit still is ("arrived in Algiers").
+    pub meeting_place_not_target: bool,
     /// A consultation that is still to come — its verb after WILL, WOULD or SHALL within three words, or right
     /// after TO ("hopes to meet", "will visit") — is coded as intent to meet or negotiate (CAMEO 036), not as
     /// the meeting (04x).
@@ -168,6 +171,7 @@ impl Default for CoderOptions {
             auxiliaries_yield: true,
             reciprocal_compound_targets: true,
             compound_shares_agent: true,
+            meeting_place_not_target: true,
             future_consultation_intent: true,
             statements_need_addressee: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
@@ -189,6 +193,7 @@ impl CoderOptions {
             auxiliaries_yield: false,
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
+            meeting_place_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
             comma_splits_clauses: false,
@@ -206,6 +211,7 @@ impl CoderOptions {
             negation_blocks: false,
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
+            meeting_place_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
             ..CoderOptions::default()

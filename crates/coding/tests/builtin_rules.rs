@@ -113,3 +113,18 @@ fn charging_an_actor_with_a_breach_is_an_accusation() {
     let got = code("The European Commission charged Japan with violating trade rules.");
     assert!(got.iter().any(|e| e.ends_with(" 112")), "{got:?}");
 }
+
+#[test]
+fn the_place_of_a_meeting_is_not_its_target() {
+    let got = code("Japanese and South Korean leaders met in Beijing on Saturday.");
+    assert!(
+        got.iter().any(|e| e.starts_with("JPNGOV KORGOV 04")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|e| e.contains(" CHN")), "{got:?}");
+    let got = code("The Italian foreign minister met his Egyptian counterpart in Cairo on Sunday.");
+    assert!(
+        got.iter().any(|e| e.starts_with("ITAGOV EGYGOV 04")),
+        "{got:?}"
+    );
+}

@@ -16,6 +16,17 @@ use crate::pattern::ClauseView;
 /// CAMEO code prefixes of reciprocal events: intent to cooperate, consult, sign an agreement, cooperate.
 const RECIPROCAL_CODES: &[&str] = &["03", "04", "057", "06"];
 
+/// CAMEO code prefixes of meetings whose place is not a party: consult, by telephone, meet at a third
+/// location, mediate, negotiate (a visit's place, 042/043, is the host).
+const MEETING_CODES: &[&str] = &["040", "041", "044", "045", "046"];
+
+/// Whether the verb is a meeting whose place after IN is not its target (`meeting_place_not_target`).
+fn o_meeting_place(o: &CoderOptions, verb: &VerbMatch) -> bool {
+    o.meeting_place_not_target
+        && matches!(&verb.code.primary, dyad_dict::CodeValue::Code(c)
+            if MEETING_CODES.iter().any(|m| c.starts_with(m)))
+}
+
 /// What earlier verbs and clauses of the sentence leave for the source search.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Prior {
@@ -194,9 +205,11 @@ impl RoleSearch<'_, '_> {
     fn distinct_target(&self, source: Option<usize>) -> Option<usize> {
         let (vs, ve) = (self.verb.verb.start, self.verb.verb.end);
         let units = &self.clause.units;
+        let place_meeting = o_meeting_place(self.options, self.verb);
         let after = units
             .iter()
             .filter(|u| u.pos >= ve)
+            .filter(|u| !(place_meeting && self.meeting_place(source, u)))
             .find(|u| self.distinct(source, u));
         if let Some(u) = after {
             return Some(u.unit);
@@ -216,6 +229,25 @@ impl RoleSearch<'_, '_> {
                     && (!o.reciprocal_compound_targets || self.reciprocal())
             }),
         }
+    }
+
+    /// Whether the unit, right after IN, is only where a meeting of the source took place: the source is a
+    /// compound (its members meet one another: "Japanese and Korean leaders met in Beijing") or the place is
+    /// in the source's own country ("met in Tokyo" said of Japan). "Talks in Bonn" of a Soviet minister keep
+    /// Bonn as the other party.
+    fn meeting_place(&self, source: Option<usize>, u: &UnitAt) -> bool {
+        if u.pos == 0 || self.clause.seq.word(u.pos - 1) != Some(grammar::PLACE_IN) {
+            return false;
+        }
+        let Some(s) = source else {
+            return false;
+        };
+        let src = self.codes_of(s);
+        self.clause.analysis().units[s].compound
+            || self.codes_of(u.unit).iter().all(|c| {
+                let country = c.get(..3);
+                country.is_some() && src.iter().any(|sc| sc.get(..3) == country)
+            })
     }
 
     /// Whether the verb's code is a reciprocal event: each member of a compound source does it toward the
