@@ -1142,12 +1142,9 @@ impl Analysis {
     }
 }
 
-/// Length of a CAMEO country or region code.
-const COUNTRY_CODE_LEN: usize = 3;
-
 /// Whether `code` is a country with no agent (`HUN`), the kind a following agent distributes over.
 fn is_bare_country(code: &str) -> bool {
-    code.len() == COUNTRY_CODE_LEN && code.bytes().all(|b| b.is_ascii_uppercase())
+    code.len() == grammar::COUNTRY_CODE_LEN && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The agent of a compound's last member when it is one country with one agent (`ROUGOV` → `GOV`).
@@ -1155,7 +1152,7 @@ fn shared_agent(codes: &[String]) -> Option<&str> {
     let [code] = codes else {
         return None;
     };
-    let (country, agent) = code.split_at_checked(COUNTRY_CODE_LEN)?;
+    let (country, agent) = code.split_at_checked(grammar::COUNTRY_CODE_LEN)?;
     (is_bare_country(country) && country != "IGO" && !agent.is_empty()).then_some(agent)
 }
 

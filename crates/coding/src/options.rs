@@ -124,6 +124,9 @@ pub struct CoderOptions {
     /// The place of a meeting or negotiation ("met in Paris", CAMEO 040, 041, 044-046) is not its target; the
     /// place of a visit still is ("arrived in Algiers").
     pub meeting_place_not_target: bool,
+    /// The bare country of a source with an agent is not its target ("Italy's foreign minister ... expressed
+    /// Italy's willingness": no ITAGOV → ITA).
+    pub own_country_not_target: bool,
     /// A consultation that is still to come — its verb after WILL, WOULD or SHALL within three words, or right
     /// after TO ("hopes to meet", "will visit") — is coded as intent to meet or negotiate (CAMEO 036), not as
     /// the meeting (04x).
@@ -172,6 +175,7 @@ impl Default for CoderOptions {
             reciprocal_compound_targets: true,
             compound_shares_agent: true,
             meeting_place_not_target: true,
+            own_country_not_target: true,
             future_consultation_intent: true,
             statements_need_addressee: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
@@ -194,6 +198,7 @@ impl CoderOptions {
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
             meeting_place_not_target: false,
+            own_country_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
             comma_splits_clauses: false,
@@ -212,6 +217,7 @@ impl CoderOptions {
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
             meeting_place_not_target: false,
+            own_country_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
             ..CoderOptions::default()

@@ -192,8 +192,19 @@ impl RoleSearch<'_, '_> {
                 .codes_of(u.unit)
                 .iter()
                 .all(|code| src_codes.iter().any(|sc| code.starts_with(sc.as_str())));
+        // "Italy's foreign minister ... expressed Italy's willingness": the bare country of an agent source is
+        // the source again, not its target.
+        let own_country = self.options.own_country_not_target
+            && self.codes_of(u.unit).iter().all(|code| {
+                code.len() == grammar::COUNTRY_CODE_LEN
+                    && src_codes.iter().any(|sc| {
+                        sc.len() > grammar::COUNTRY_CODE_LEN
+                            && sc.get(..grammar::COUNTRY_CODE_LEN) == Some(code.as_str())
+                    })
+            });
         Some(u.unit) != source
             && !self_reference
+            && !own_country
             && self
                 .codes_of(u.unit)
                 .iter()
