@@ -244,6 +244,24 @@ pub fn score(
     DevNewsReport { tune, aside, coded }
 }
 
+/// Why the set could not be scored.
+#[derive(Debug, thiserror::Error)]
+pub enum DevNewsRunError {
+    #[error(transparent)]
+    Set(#[from] DevNewsError),
+    #[error(transparent)]
+    Reuters(#[from] crate::reuters::ReutersError),
+}
+
+/// The shipped set scored with the built-in dictionaries, story dates from `shared_data/reuters21578`: what a
+/// `dyad validate dev-news` prints (`tune` and `aside` lines).
+pub fn run_builtin(shared_data: &Path) -> Result<DevNewsReport, DevNewsRunError> {
+    let set = parse(DEV_NEWS_TSV)?;
+    let dates = story_dates(&shared_data.join("reuters21578"), &set)?;
+    let (dicts, _) = dyad_dict::Dictionaries::builtin();
+    Ok(score(&Coder::new(&dicts), &set, &dates))
+}
+
 /// The story dates of the NEWIDs the set uses, from the Reuters-21578 folder.
 pub fn story_dates(
     reuters_dir: &Path,
