@@ -149,6 +149,21 @@ fn validate_runs_the_tabari_suite_from_raw_text() {
 }
 
 #[test]
+fn validate_scores_the_hand_coded_news_sentences_in_two_parts() {
+    let data = format!("{SHARED}/data");
+    let out = dyad(&["validate", "dev-news", "--data", &data]);
+    assert!(out.status.success());
+    let report = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines.len(), 2, "{report}");
+    assert!(
+        lines[0].starts_with("tune:") && lines[1].starts_with("aside:"),
+        "{report}"
+    );
+    assert!(lines.iter().all(|l| l.contains("type right")), "{report}");
+}
+
+#[test]
 fn dictionary_check_reports_file_and_line() {
     let dir = scratch("bad-dictionary");
     let path = dir.join("mine.actors.txt");

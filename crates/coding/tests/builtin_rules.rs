@@ -131,8 +131,12 @@ fn the_place_of_a_meeting_is_not_its_target() {
 
 #[test]
 fn the_own_country_of_an_agent_is_not_its_target() {
-    let got = code("The Italian foreign minister expressed Italy's willingness to support the plan.");
+    let got =
+        code("The Italian foreign minister expressed Italy's willingness to support the plan.");
     assert!(!got.iter().any(|e| e.starts_with("ITAGOV ITA ")), "{got:?}");
     let got = code("Iraqi police arrested ten Iraqi insurgents in Mosul.");
-    assert!(got.iter().any(|e| e.starts_with("IRQCOP IRQREB 173")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("IRQCOP IRQREB 173")),
+        "{got:?}"
+    );
 }

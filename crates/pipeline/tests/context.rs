@@ -20,16 +20,17 @@ fn seed() -> Document {
 #[test]
 fn events_take_the_date_their_sentence_gives() {
     let doc = seed();
-    // "Russian Foreign Minister Sergei Lavrov, said on Monday ..." (Monday before Wednesday 30 May 2018).
-    let lavrov = doc
+    // "Jordan said on Monday it was discussing south Syria with Washington and Moscow" (Monday before Wednesday
+    // 30 May 2018): the talks are dated by their sentence.
+    let talks = doc
         .events
         .iter()
-        .find(|e| e.source.starts_with("RUS") && e.target == "SYRMIL")
-        .expect("Lavrov's statement");
-    assert_eq!(lavrov.date.as_deref(), Some("2018-05-28"));
-    assert_eq!(lavrov.date_how, Some(DateHow::Sentence));
-    assert_eq!(lavrov.date_precision, Some(DatePrecision::Day));
-    assert_eq!(doc.slice(lavrov.date_span.expect("span")), "on Monday");
+        .find(|e| e.source == "JOR" && e.cameo.starts_with("04"))
+        .expect("Jordan's talks");
+    assert_eq!(talks.date.as_deref(), Some("2018-05-28"));
+    assert_eq!(talks.date_how, Some(DateHow::Sentence));
+    assert_eq!(talks.date_precision, Some(DatePrecision::Day));
+    assert_eq!(doc.slice(talks.date_span.expect("span")), "on Monday");
     // A sentence with no date expression falls back to the publication date, and says so.
     let headline = &doc.events[0];
     assert_eq!(headline.sentence, 0);
@@ -72,14 +73,27 @@ fn events_inside_a_claim_carry_who_claims_them() {
 #[test]
 fn events_are_placed_where_the_story_says_not_at_their_actors() {
     let doc = seed();
-    // "... Russia, Israel and Jordan all insisted there was no place for Tehran-funded militias on Syria's southern
-    // border": the place is Syria, not the actors' countries.
-    let border = doc
+    // "Jordan said on Monday it was discussing south Syria with Washington and Moscow": talks about the border
+    // region are placed in Syria, not in Jordan, the US or Russia, the actors' countries.
+    let talks = doc
         .events
         .iter()
-        .find(|e| e.sentence == 1)
-        .expect("the border event");
-    let place = border.location.as_ref().expect("a location");
+        .find(|e| e.source == "JOR" && e.cameo.starts_with("04"))
+        .expect("Jordan's talks");
+    let place = talks.location.as_ref().expect("a location");
+    assert_eq!(
+        (place.name.as_str(), place.country.as_str()),
+        ("Syria", "SYR")
+    );
+    assert_eq!(place.how, Some(dyad_model::LocationHow::Sentence));
+    // "Israel has stepped up its military strikes on suspected Iranian targets across Syria": the strikes are in
+    // Syria, neither Israel nor Iran.
+    let strikes = doc
+        .events
+        .iter()
+        .find(|e| e.source == "ISR" && e.target.starts_with("IRN") && e.cameo.starts_with("19"))
+        .expect("the strikes");
+    let place = strikes.location.as_ref().expect("a location");
     assert_eq!(
         (place.name.as_str(), place.country.as_str()),
         ("Syria", "SYR")

