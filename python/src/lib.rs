@@ -15,13 +15,6 @@
 mod columns;
 mod stream;
 
-/// mimalloc for the Rust side, as the `dyad` binary uses: the pipeline allocates many small, short-lived values
-/// per sentence from several threads, and the wheel should code as fast as the CLI. Python's own objects are
-/// still allocated by Python; Arrow buffers handed to pyarrow are freed through their release callbacks, by this
-/// same allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use columns::{EventColumns, Leading, RecordColumns, RecordParts, StoredParts};
 use dyad_dict::{Dialect, DictErrorKind};
 use dyad_ingest::{read_inputs, IngestError, IngestOptions, Inputs, Location, RawRecord, Records};
