@@ -195,18 +195,13 @@ impl CoderOptions {
             // TABARI skips sentence fragments under 8 words (§8.2.3), a comma counting as a word.
             minimum_words: 8,
             auxiliaries_yield: false,
-            reciprocal_compound_targets: false,
-            compound_shares_agent: false,
-            meeting_place_not_target: false,
-            own_country_not_target: false,
-            future_consultation_intent: false,
-            statements_need_addressee: false,
             comma_splits_clauses: false,
             noun_phrase_heads: false,
             subject_from_events: false,
             bounded_pattern_actors: false,
             ..CoderOptions::default()
         }
+        .without_raw_news_rules()
     }
 
     /// PETRARCH-1's behaviour.
@@ -214,13 +209,22 @@ impl CoderOptions {
         CoderOptions {
             statements_subordinate: false,
             negation_blocks: false,
+            ..CoderOptions::default()
+        }
+        .without_raw_news_rules()
+    }
+
+    /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
+    /// addressee) turned off, so the classic coders' suites are scored by their own conventions.
+    fn without_raw_news_rules(self) -> CoderOptions {
+        CoderOptions {
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
             meeting_place_not_target: false,
             own_country_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
-            ..CoderOptions::default()
+            ..self
         }
     }
 }
