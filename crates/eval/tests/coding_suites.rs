@@ -27,7 +27,10 @@ fn tabari_validation_suite() {
 fn petrarch_unit_test_suite() {
     let report = run_petrarch(&Path::new(DATA).join("petrarch1")).unwrap_or_else(|e| panic!("{e}"));
     println!("{report:#}");
-    assert_eq!(report.records.total, 278, "records scored");
+    assert_eq!(
+        report.records.total, 277,
+        "records scored (PATTERN-06, with no <EventCoding>, apart)"
+    );
     assert!(
         report.records.rate() >= PETRARCH_FLOOR,
         "PETRARCH pass rate {:.3} fell below the floor {PETRARCH_FLOOR}",
