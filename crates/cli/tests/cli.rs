@@ -149,6 +149,22 @@ fn validate_runs_the_tabari_suite_from_raw_text() {
 }
 
 #[test]
+fn validate_runs_the_petrarch2_suites_with_their_own_or_the_builtin_dictionaries() {
+    let data = format!("{SHARED}/data");
+    for args in [
+        &["validate", "petrarch2", "--data", &data][..],
+        &["validate", "ud-petrarch", "--builtin", "--data", &data],
+    ] {
+        let out = dyad(args);
+        assert!(out.status.success(), "{args:?}");
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains("records passed"), "{args:?}: {report}");
+    }
+    let out = dyad(&["validate", "dev-news", "--builtin", "--data", &data]);
+    assert!(!out.status.success(), "dev-news is coded with the built-in dictionaries already");
+}
+
+#[test]
 fn validate_scores_the_hand_coded_news_sentences_in_two_parts() {
     let data = format!("{SHARED}/data");
     let out = dyad(&["validate", "dev-news", "--data", &data]);
