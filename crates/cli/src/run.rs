@@ -29,7 +29,10 @@ pub struct CodeArgs {
     #[command(flatten)]
     pub dicts: DictOptions,
     /// Print, per sentence, how it was read (tokens, actors, clauses, verbs and patterns tried) and the events
-    /// it gave or why none: the very events `dyad code` writes.
+    /// it gave or why none: the very events `dyad code` writes. A sentence with no event also gets its nearest
+    /// miss: each dictionary verb and why it gave nothing (no pattern fit — with the closest pattern and the
+    /// words of it the clause lacks —, it codes nothing, it is negated, no source or no target), capitalised
+    /// names in no actor or agent dictionary, and words that read as verbs but are in no verb dictionary.
     #[arg(long)]
     pub explain: bool,
     /// Publication date (YYYY-MM-DD) for articles whose input gives none: "on Tuesday" resolves against it.

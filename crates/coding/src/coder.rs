@@ -13,6 +13,7 @@
 mod assemble;
 mod clause;
 mod draft;
+mod miss;
 mod roles;
 
 use crate::analysis::{Analysis, ChunkKind, Unit};
@@ -241,7 +242,7 @@ impl Coder {
             }
             let events = self.events(&a, drafts, date, 0, "");
             if let Some(t) = trace {
-                self.describe_outcome(&a, &events, t);
+                self.describe_outcome(&a, &events, text, t);
             }
             events
         })
@@ -337,8 +338,8 @@ impl Coder {
         }
     }
 
-    /// The events of a sentence, each with the rule that fired, or why there is none.
-    fn describe_outcome(&self, a: &Analysis, events: &[Event], out: &mut String) {
+    /// The events of a sentence, each with the rule that fired, or why there is none and its nearest miss.
+    fn describe_outcome(&self, a: &Analysis, events: &[Event], text: &str, out: &mut String) {
         for e in events {
             let rule = e.evidence.verb_rule.as_ref();
             let _ = writeln!(
@@ -371,6 +372,9 @@ impl Coder {
                 }
             };
             let _ = writeln!(out, "no event: {why}");
+            if a.halt.is_none() {
+                self.describe_nearest_miss(a, text, out);
+            }
         }
     }
 

@@ -56,6 +56,51 @@ pub const PASSIVE_AUXILIARIES: WordSet = WordSet {
     bit: 1 << 7,
     words: &["WAS", "WERE", "BEEN", "IS", "ARE", "BE", "BEING"],
 };
+/// Past participles without the -ED ending that a passive may use ("were held", "was shot").
+pub const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "HELD",
+    "HIT",
+    "SHOT",
+    "STRUCK",
+    "CAUGHT",
+    "FOUGHT",
+    "TAKEN",
+    "GIVEN",
+    "SEEN",
+    "BEATEN",
+    "HURT",
+    "SOLD",
+    "TOLD",
+    "SENT",
+    "BROUGHT",
+    "THROWN",
+    "DRIVEN",
+    "SLAIN",
+    "KEPT",
+    "LED",
+    "MET",
+    "CHOSEN",
+    "STOLEN",
+    "TORN",
+    "BOUND",
+    "SHUT",
+    "SPENT",
+    "WON",
+    "LOST",
+    "BURNT",
+    "FORBIDDEN",
+    "OVERTHROWN",
+    "SHAKEN",
+    "BITTEN",
+    "SWORN",
+];
+/// Prepositions of place whose actor is where an event happened, not a party to it ("near Mosul").
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "NEAR", "OUTSIDE", "INSIDE", "AROUND", "OFF", "ALONG", "NEARBY", "BESIDE", "ACROSS",
+];
+/// Relative pronouns that open an object relative clause when an actor follows them ("a ship which Greece
+/// threatened").
+pub const OBJECT_RELATIVE_PRONOUNS: &[&str] = &["WHICH", "WHOM"];
 /// The agent marker of a passive.
 pub const PASSIVE_BY: &str = "BY";
 /// How many words may stand between a passive verb and its BY ("was opposed earlier by").

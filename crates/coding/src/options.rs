@@ -135,6 +135,19 @@ pub struct CoderOptions {
     /// the actor right after the verb ("told Iran", "said to Iran"); "X said Y's talks ..." gives no 010 toward
     /// Y, and the events of the reported clause are coded as before.
     pub statements_need_addressee: bool,
+    /// A passive verb with no actor after its BY ("were killed in a bombing", "were killed by an IED") has its
+    /// subject as the target (the victim) and no source, so it gives no event: the subject is never the one
+    /// who acted.
+    pub passive_needs_agent: bool,
+    /// An actor right after a preposition of place that is no party ("near Mosul", "outside the Iraqi city of
+    /// Basra", "off Kuwait") is where the event happened, not its source or target.
+    pub places_not_actors: bool,
+    /// An object relative clause ("a Turkish ship which Greece had threatened") has the actor after WHICH or
+    /// WHOM as its source and the noun phrase before it as its target.
+    pub object_relatives: bool,
+    /// A denial (CAMEO 016: "Rwanda denied that it supports the rebels") is the event, not a statement that
+    /// gives way to the verb it denies.
+    pub denials_not_statements: bool,
     /// Tokens of one sentence the coder reads (default [`MAX_SENTENCE_TOKENS`]). A longer sentence is coded from
     /// its head only, cut at the last clause punctuation near the limit, and its analysis says so
     /// ([`crate::analysis::Analysis::truncated`]). `usize::MAX` reads everything.
@@ -178,6 +191,10 @@ impl Default for CoderOptions {
             own_country_not_target: true,
             future_consultation_intent: true,
             statements_need_addressee: true,
+            passive_needs_agent: true,
+            places_not_actors: true,
+            object_relatives: true,
+            denials_not_statements: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
         }
     }
@@ -215,7 +232,7 @@ impl CoderOptions {
     }
 
     /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
-    /// addressee) turned off, so the classic coders' suites are scored by their own conventions.
+    /// addressee, passives, places, object relatives, denials) turned off, so the classic coders' suites are scored by their own conventions.
     fn without_raw_news_rules(self) -> CoderOptions {
         CoderOptions {
             reciprocal_compound_targets: false,
@@ -224,6 +241,10 @@ impl CoderOptions {
             own_country_not_target: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
+            passive_needs_agent: false,
+            places_not_actors: false,
+            object_relatives: false,
+            denials_not_statements: false,
             ..self
         }
     }

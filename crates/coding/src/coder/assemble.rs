@@ -16,6 +16,10 @@ use dyad_dict::CodePriority;
 
 /// CAMEO code of a bare public statement.
 const BARE_STATEMENT: &str = "010";
+/// CAMEO root of public statements.
+const STATEMENT_ROOT: &str = "01";
+/// CAMEO code of a denial ("deny responsibility"): under `denials_not_statements` it is the event.
+const DENIAL: &str = "016";
 
 /// What coding a clause leaves for the sentence.
 enum ClauseOutcome {
@@ -166,7 +170,9 @@ impl Coder {
                 }
                 continue;
             }
-            let statement = o.statements_subordinate && primary.starts_with("01");
+            let statement = o.statements_subordinate
+                && primary.starts_with(STATEMENT_ROOT)
+                && !(o.denials_not_statements && primary.starts_with(DENIAL));
             let evs = drafts_of(&m, primary, &roles, clause.verb_tokens(verb), statement);
             if statement {
                 statement_end = Some(verb.end);

@@ -187,7 +187,7 @@ impl<'a> ClauseContext<'a> {
     }
 
     /// Positions a pattern of `verb` may cover: from after the last comma before it to the first comma after it.
-    fn comma_bounds(&self, verb: VerbSpan) -> (usize, usize) {
+    pub(super) fn comma_bounds(&self, verb: VerbSpan) -> (usize, usize) {
         let pre_from = (0..verb.start)
             .rev()
             .find(|&p| self.seq.is_clause_comma(p))

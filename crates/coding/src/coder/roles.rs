@@ -9,6 +9,7 @@
 
 use super::clause::{ClauseContext, UnitAt, VerbMatch};
 use super::Coder;
+use crate::analysis::ChunkKind;
 use crate::grammar;
 use crate::options::CoderOptions;
 use crate::pattern::ClauseView;
@@ -61,6 +62,11 @@ impl Coder {
             verb: m,
         };
         let designated = search.designated(self.compiled.verb_dialect);
+        if !designated.any && self.options.object_relatives {
+            if let Some((source, target)) = search.object_relative() {
+                return search.codes(Some(source), Some(target));
+            }
+        }
         let mut source = designated.source;
         let mut target = designated.target;
         // With a target already bound, the source is the first actor with another code.
@@ -70,6 +76,9 @@ impl Coder {
             if let Some(agent) = search.passive_agent() {
                 target = prior_source;
                 source = Some(agent);
+            } else if self.options.passive_needs_agent && search.is_passive() {
+                // The subject is the victim; nobody named acted.
+                return search.codes(None, prior_source);
             }
         }
         if source.is_none() {
@@ -134,6 +143,7 @@ impl RoleSearch<'_, '_> {
                 .units
                 .iter()
                 .filter(move |u| u.after <= vs)
+                .filter(move |u| !self.is_place(u))
                 .filter(move |u| self.unlike_target(bound_target, u.unit))
         };
         prior
@@ -160,7 +170,83 @@ impl RoleSearch<'_, '_> {
             .units
             .iter()
             .find(|u| u.pos == by + 1)
+            .filter(|u| !self.is_place(u))
             .map(|u| u.unit)
+    }
+
+    /// Passive voice with no agent: a passive auxiliary one or two words before a verb that reads as a past
+    /// participle ("were killed", "was held").
+    fn is_passive(&self) -> bool {
+        let seq = &self.clause.seq;
+        let vs = self.verb.verb.start;
+        let participle = seq.word(vs).is_some_and(|w| {
+            (w.len() > 3 && w.ends_with("ED")) || grammar::IRREGULAR_PARTICIPLES.contains(&w)
+        });
+        participle
+            && (vs.saturating_sub(2)..vs).any(|p| seq.word_is(grammar::PASSIVE_AUXILIARIES, p))
+    }
+
+    /// Whether the unit stands right after a preposition of place ("near Mosul"): where, not who
+    /// (`places_not_actors`).
+    fn is_place(&self, u: &UnitAt) -> bool {
+        if !self.options.places_not_actors {
+            return false;
+        }
+        let a = self.clause.analysis();
+        let unit = &a.units[u.unit];
+        // The preposition before the phrase, or inside it before the actor's words ("an IED outside the Iraqi
+        // city": the actor of that phrase is where, not who).
+        let place_word = |t: usize| {
+            a.toks.tokens[t].kind == crate::text::TokenKind::Word
+                && grammar::PLACE_PREPOSITIONS.contains(&a.text(t))
+        };
+        (unit.start > 0 && place_word(unit.start - 1))
+            || (unit.start..unit.ev_start.max(unit.start)).any(place_word)
+    }
+
+    /// An object relative clause: the last actor before the verb comes right after WHICH or WHOM, and the noun
+    /// phrase before the pronoun holds another actor ("a Turkish research ship which Greece had threatened"):
+    /// (source, target) = (that actor, the noun phrase's).
+    fn object_relative(&self) -> Option<(usize, usize)> {
+        let seq = &self.clause.seq;
+        let a = self.clause.analysis();
+        let vs = self.verb.verb.start;
+        let units = &self.clause.units;
+        let yi = units.iter().rposition(|u| u.after <= vs)?;
+        let y = units[yi];
+        let which = y.pos.checked_sub(1)?;
+        if !seq
+            .word(which)
+            .is_some_and(|w| grammar::OBJECT_RELATIVE_PRONOUNS.contains(&w))
+        {
+            return None;
+        }
+        // Between the relative's actor and the verb, only auxiliaries and other plain words: no verb, comma or
+        // clause break.
+        let plain = |p: usize| {
+            matches!(
+                a.chunk_kind(seq.toks[p]),
+                ChunkKind::Other | ChunkKind::Noun | ChunkKind::Adjective | ChunkKind::Breaker
+            ) && seq.word(p).is_some()
+        };
+        if !(y.after..vs).all(plain) {
+            return None;
+        }
+        // The antecedent: the unit before WHICH, at most a few plain words (its noun's head) away.
+        let x = units[..yi].last()?;
+        let gap_ok = x.after <= which
+            && which - x.after <= grammar::NOUN_HEAD_REACH
+            && (x.after..which).all(|p| {
+                matches!(
+                    a.chunk_kind(seq.toks[p]),
+                    ChunkKind::Other | ChunkKind::Noun | ChunkKind::Adjective
+                )
+            });
+        let differ = self
+            .codes_of(x.unit)
+            .iter()
+            .any(|c| !self.codes_of(y.unit).contains(c));
+        (gap_ok && differ).then_some((y.unit, x.unit))
     }
 
     /// With no actor before the verb: none when a default source stands in first, else (TABARI is greedy, and
@@ -221,6 +307,7 @@ impl RoleSearch<'_, '_> {
             .iter()
             .filter(|u| u.pos >= ve)
             .filter(|u| !(place_meeting && self.meeting_place(source, u)))
+            .filter(|u| !self.is_place(u))
             .find(|u| self.distinct(source, u));
         if let Some(u) = after {
             return Some(u.unit);
@@ -232,6 +319,7 @@ impl RoleSearch<'_, '_> {
         let before = units
             .iter()
             .filter(|u| u.after <= vs)
+            .filter(|u| !self.is_place(u))
             .find(|u| self.distinct(source, u));
         match before {
             Some(u) => Some(u.unit),

@@ -1,0 +1,103 @@
+//! The rules dyad adds for raw news, on the built-in dictionaries: passive victims, places that are no parties,
+//! object relative clauses and denials — each with the reading it replaces — and the negation and modality rules
+//! they must leave as they were. TABARI's settings turn them off.
+
+use dyad_coding::{Coder, CoderOptions};
+use dyad_dict::Dictionaries;
+use std::sync::OnceLock;
+
+fn coder() -> &'static Coder {
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    CODER.get_or_init(|| Coder::new(&Dictionaries::builtin().0))
+}
+
+fn code_with(coder: &Coder, text: &str) -> Vec<(String, String, String)> {
+    coder
+        .code_sentence(text, Some("2010-06-01"))
+        .into_iter()
+        .map(|e| (e.source, e.target, e.cameo))
+        .collect()
+}
+
+fn code(text: &str) -> Vec<(String, String, String)> {
+    code_with(coder(), text)
+}
+
+#[test]
+fn a_passive_victim_is_never_the_source() {
+    // No agent: the victims are the target and nobody named acted.
+    assert_eq!(
+        code("Three US servicemen were killed in a bombing in Baghdad, Iraqi police said."),
+        []
+    );
+    // The phrase after BY is a weapon and a place, not an actor.
+    assert_eq!(
+        code("Three US servicemen were killed by an IED outside the Iraqi city of Basra."),
+        []
+    );
+    // With an actor after BY the passive is swapped as before.
+    let got = code("France was invaded by Germany.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("DEU", "FRA"));
+}
+
+#[test]
+fn a_place_after_near_or_outside_is_no_party() {
+    let got = code("Insurgents attacked a convoy near Mosul.");
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("IRQ")), "{got:?}");
+    let got = code("Israel attacked Syria.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("ISR", "SYR"));
+}
+
+#[test]
+fn an_object_relative_clause_has_the_actor_after_which_as_source() {
+    let got = code(
+        "A Turkish research ship which Greece had threatened to tackle kept to Turkish waters.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("GRC", "TUR"));
+    assert!(got[0].2.starts_with("13"), "{got:?}");
+    // A subject relative keeps the antecedent as the source.
+    let got = code("A Turkish ship which threatened Greece sailed on.");
+    assert!(
+        got.iter().any(|(s, t, _)| s == "TUR" && t == "GRC"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_denial_is_the_event_not_what_is_denied() {
+    let got = code("Rwanda denied that it supports the rebels.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "016", "{got:?}");
+    assert!(got[0].0 == "RWA" && got[0].1.ends_with("REB"), "{got:?}");
+    // A plain statement still gives way to what it reports.
+    let got = code("Rwanda said that it supports the rebels.");
+    assert!(got.iter().all(|(_, _, c)| c != "010"), "{got:?}");
+}
+
+#[test]
+fn negation_and_future_are_unchanged() {
+    assert_eq!(code("Russia did not attack Iran."), []);
+    let got = code("Russia will meet Iran next week.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s == "RUS" && t == "IRN" && c == "036"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn tabari_settings_turn_the_rules_off() {
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    let o = tabari.options();
+    assert!(
+        !o.passive_needs_agent
+            && !o.places_not_actors
+            && !o.object_relatives
+            && !o.denials_not_statements
+    );
+    let got = code_with(&tabari, "A Turkish research ship which Greece had threatened to tackle it kept to Turkish waters today.");
+    assert!(got.iter().all(|(s, _, _)| s != "GRC"), "{got:?}");
+}
