@@ -678,7 +678,7 @@ impl<'g> Recognizer<'g> {
             }
         }
         let mut out: Vec<Toponym> = matches
-            .iter()
+            .into_iter()
             .zip(verdicts)
             .filter_map(|(m, v)| match v {
                 Verdict::Accept(kind, qualifier) => Some(Toponym {
@@ -696,7 +696,7 @@ impl<'g> Recognizer<'g> {
                     end: m.end,
                     kind,
                     qualifier,
-                    candidates: m.candidates.clone(),
+                    candidates: m.candidates,
                 }),
                 _ => None,
             })

@@ -185,6 +185,45 @@ fn streets_and_natural_features() {
 }
 
 #[test]
+fn streets_take_the_town_before_them_else_the_first_after() {
+    let text = "Crews closed Main Street before reaching Alexandria, then Dublin Road, then Paris and Oak Drive.";
+    let p = parser();
+    let found = p.find(text);
+    let r = p.resolve(text, &found, &Context::default());
+    let placed: Vec<(&str, &str)> = r
+        .iter()
+        .map(|r| (&text[r.start..r.end], r.name.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Main Street", "Alexandria"),
+            ("Alexandria", "Alexandria"),
+            ("Dublin Road", "Alexandria"),
+            ("Paris", "Paris"),
+            ("Oak Drive", "Paris"),
+        ]
+    );
+}
+
+#[test]
+fn resolution_is_bounded_per_document() {
+    let text = "Russia attacked Ukraine and ".repeat(dyad_places::MAX_MENTIONS_RESOLVED / 2 + 5);
+    let p = parser();
+    let found = p.find(&text);
+    assert_eq!(found.len(), dyad_places::MAX_MENTIONS_RESOLVED + 10);
+    assert_eq!(dyad_places::mentions_left_out(&found), 10);
+    let r = p.resolve(&text, &found, &Context::default());
+    assert_eq!(r.len(), dyad_places::MAX_MENTIONS_RESOLVED);
+    // Every mention of a name shares its resolution.
+    assert!(r
+        .iter()
+        .step_by(2)
+        .all(|m| m.name == r[0].name && m.candidates == r[0].candidates));
+    assert_eq!(dyad_places::mentions_left_out(&found[..10]), 0);
+}
+
+#[test]
 fn local_news_heads_make_small_towns_places() {
     assert_eq!(names("A Chapin man died early Tuesday."), ["Chapin"]);
     assert_eq!(
