@@ -1772,6 +1772,9 @@ pub const NAME_CONNECTORS: &[&str] = &[
 ];
 /// Abbreviations tried with their full stop ("U.S.", "Calif.", "St.") are at most this long.
 pub const MAX_ABBREVIATION_BYTES: usize = 5;
+/// The feature code of a union of countries ("European Union"; GeoNames' RGNE, economic region), a place only
+/// under [`crate::FindOptions::unions`].
+pub const UNION_FEATURE_CODE: &str = "RGNE";
 /// The most words in one name the recogniser tries.
 pub const MAX_NAME_WORDS: usize = 6;
 
