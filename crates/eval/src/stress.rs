@@ -638,7 +638,7 @@ mod wire {
     }
 
     /// Every limit, for reading names back; [`limit_name`]'s exhaustive match is the list to keep it in step with.
-    const LIMITS: [Limit; 7] = [
+    const LIMITS: [Limit; 8] = [
         Limit::DomDepth,
         Limit::DomAttributes,
         Limit::DomReopenedFormatting,
@@ -646,6 +646,7 @@ mod wire {
         Limit::SentenceTokens,
         Limit::RunOnEvents,
         Limit::SentenceText,
+        Limit::PlaceMentions,
     ];
 
     /// A limit's short name (also the table's).
@@ -658,6 +659,7 @@ mod wire {
             Limit::SentenceTokens => "sentence-tokens",
             Limit::RunOnEvents => "run-on-events",
             Limit::SentenceText => "sentence-text",
+            Limit::PlaceMentions => "place-mentions",
         }
     }
 

@@ -1,5 +1,5 @@
 //! Processing limits a document ran into: each stage that bounds its work (DOM depth, sentence length, tokens per
-//! sentence, events of a run-on, the sentence text an event carries) notes it here, so the caller can warn with
+//! sentence, events of a run-on, the sentence text an event carries, place mentions resolved) notes it here, so the caller can warn with
 //! the file and record. Limits keep time and output linear in the input; hitting one is never an error.
 
 /// A named processing limit. Each is a setting with a documented default in the stage that applies it.
@@ -19,6 +19,8 @@ pub enum Limit {
     RunOnEvents,
     /// An event's sentence was longer than the text an event record carries: a window was written.
     SentenceText,
+    /// A document named more places than the places stage resolves: the rest were left unresolved.
+    PlaceMentions,
 }
 
 impl Limit {
@@ -43,6 +45,9 @@ impl Limit {
             }
             Limit::SentenceText => {
                 "an event's sentence longer than --max-sentence-text; a window written"
+            }
+            Limit::PlaceMentions => {
+                "more place mentions than the places stage resolves; the rest left unresolved"
             }
         }
     }

@@ -21,7 +21,7 @@
 //! and the names it shows as persons' decide ambiguous names.
 
 use dyad_coding::Coder;
-use dyad_model::{Document, EventLocation, LocationHow, ReportedBy, Span};
+use dyad_model::{Document, EventLocation, Limit, LocationHow, ReportedBy, Span};
 use dyad_places::{Context, Gazetteer, Geoparser, Resolved};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -98,10 +98,11 @@ pub(crate) fn geoparser() -> Option<&'static Geoparser<'static>> {
 }
 
 /// The place mentions of `doc` resolved, with `codes` (the events' source and target actor codes, in event
-/// order) giving the actor countries as context, and the body's dateline as a hint.
-pub(crate) fn resolve_places(doc: &Document, codes: &[&str]) -> Vec<Resolved> {
+/// order) giving the actor countries as context, and the body's dateline as a hint; with the number of mentions
+/// left unresolved for [`dyad_places::MAX_MENTIONS_RESOLVED`].
+pub(crate) fn resolve_places(doc: &Document, codes: &[&str]) -> (Vec<Resolved>, u32) {
     let Some(parser) = geoparser() else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let gazetteer = parser.gazetteer();
     let mut countries: Vec<&str> = Vec::new();
@@ -114,7 +115,7 @@ pub(crate) fn resolve_places(doc: &Document, codes: &[&str]) -> Vec<Resolved> {
     }
     let toponyms = parser.find_in_document(doc);
     if toponyms.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     // The dateline ("AMMAN - ...") opening the body: a hint for resolving the story's other names.
     let body = doc.slice(doc.body);
@@ -123,7 +124,8 @@ pub(crate) fn resolve_places(doc: &Document, codes: &[&str]) -> Vec<Resolved> {
         countries: &countries,
         dateline,
     };
-    parser.resolve(&doc.text, &toponyms, &context)
+    let left_out = dyad_places::mentions_left_out(&toponyms);
+    (parser.resolve(&doc.text, &toponyms, &context), left_out)
 }
 
 /// A place mention as resolved: the place chosen, why, and the other candidates considered.
@@ -161,7 +163,7 @@ pub(crate) fn place_choices(doc: &Document, codes: &[&str]) -> Vec<PlaceChoice> 
         return Vec::new();
     };
     let gazetteer = parser.gazetteer();
-    let mut resolved = resolve_places(doc, codes);
+    let (mut resolved, _) = resolve_places(doc, codes);
     resolved.sort_by_key(|r| (r.start, r.end));
     resolved
         .iter()
@@ -207,7 +209,8 @@ pub(crate) fn attach_places(doc: &mut Document) -> Vec<Resolved> {
         .iter()
         .flat_map(|e| [e.source.as_str(), e.target.as_str()])
         .collect();
-    let resolved = resolve_places(doc, &codes);
+    let (resolved, left_out) = resolve_places(doc, &codes);
+    doc.limits.note_times(Limit::PlaceMentions, left_out);
     if resolved.is_empty() {
         return Vec::new();
     }

@@ -78,3 +78,18 @@ fn real_news_hits_no_limit() {
     assert!(doc.events.len() >= 9);
     assert!(doc.limits.is_empty(), "{:?}", doc.limits);
 }
+
+#[test]
+fn a_document_naming_more_places_than_resolved_notes_the_limit() {
+    let pipeline = Pipeline::builtin().expect("dictionaries");
+    let repeats = dyad_places::MAX_MENTIONS_RESOLVED / 2 + 100;
+    let text = "Russia attacked Ukraine and ".repeat(repeats);
+    let doc = pipeline.process_text(&text);
+    assert!(!doc.events.is_empty());
+    let hit = doc
+        .limits
+        .iter()
+        .find(|h| h.limit == Limit::PlaceMentions)
+        .map(|h| h.times);
+    assert_eq!(hit, Some(200), "{:?}", doc.limits);
+}

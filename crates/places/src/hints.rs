@@ -1772,8 +1772,16 @@ pub const NAME_CONNECTORS: &[&str] = &[
 ];
 /// Abbreviations tried with their full stop ("U.S.", "Calif.", "St.") are at most this long.
 pub const MAX_ABBREVIATION_BYTES: usize = 5;
+/// The feature code of a union of countries ("European Union"; GeoNames' RGNE, economic region), a place only
+/// under [`crate::FindOptions::unions`].
+pub const UNION_FEATURE_CODE: &str = "RGNE";
 /// The most words in one name the recogniser tries.
 pub const MAX_NAME_WORDS: usize = 6;
+
+/// Mentions resolved per document at most, the first ones: a real article names a few dozen places (80 at most
+/// in LGL and GeoVirus), a hostile unpunctuated 9 MB sentence 640,000. Resolution scores a document's distinct
+/// names against each other, so the bound keeps it from growing with the square of a hostile input.
+pub const MAX_MENTIONS_RESOLVED: usize = 5_000;
 
 // Resolution weights.
 /// Prior of a country.

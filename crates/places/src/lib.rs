@@ -27,7 +27,7 @@
 //! `scripts/build-gazetteer` rebuilds it from those packages; `data/README.md` describes the sources and the format.
 //!
 //! # Cost
-//! The embedded file is 4.9 MB (gzip TSV, 242,288 places, 342,000 names; place ids delta-coded).
+//! The embedded file is 4.9 MB (gzip TSV, 242,289 places, 342,000 names; place ids delta-coded).
 //! [`Gazetteer::embedded`] parses it once (`OnceLock`), building the name index on a second thread: about 0.3 s of
 //! CPU, 0.3–0.4 s wall on an idle two-core machine; the parsed gazetteer holds about 55 MB of heap (peak RSS about
 //! 115 MB while the text is decompressed), and a 512 KB Bloom filter over the names. In `dyad -j 1 code` on
@@ -35,22 +35,33 @@
 //! the time cleaning, splitting and coding take: recognition 0.20, resolution 0.05 (0.34 before resolution kept its
 //! reasons as numbers, written out only for `--explain`, and before the name filter turned away the windows that
 //! name no place without probing the index). The whole run's CPU time fell from about 3.0–3.1 s to 2.9 s.
+//! A document's resolution is bounded: at most [`MAX_MENTIONS_RESOLVED`] (5,000) mentions, the first ones
+//! ([`mentions_left_out`] counts the rest, which the pipeline notes as the document's `Limit::PlaceMentions`), and
+//! a name's mentions share one scoring and one ranked candidate list. On a hostile 2.2 MB unpunctuated sentence
+//! (160,000 mentions; `dyad code`, callgrind) resolution fell from 499M instructions to 8M and the whole run from
+//! 7.63G to 6.98G; on the 9 MB one peak RSS fell from 634 MB to 283 MB. `dyad bench geo`'s resolution: 767M → 721M.
 //!
 //! # Accuracy
 //! On ../shared/data/geoparsing-dev (`dyad_eval::geo`; weights tuned on the even-numbered articles, the odd ones
 //! held back), tuned / held back. Recognition is scored on the spans found; acc@161 and AUC charge a found toponym
 //! the resolver leaves without coordinates (a river, a park) half the earth's circumference (over resolved
 //! mentions only, acc@161 is 0.87 / 0.87 on LGL and 0.90 / 0.86 on GeoVirus):
-//! - LGL (with [`FindOptions::adjectival`], as LGL annotates "American"): recognition F1 0.90 / 0.84 exact
-//!   (P 0.89 / 0.82, R 0.91 / 0.86), 0.92 / 0.87 overlapping; acc@161 km 0.87 / 0.86, AUC 0.21 / 0.21.
-//! - GeoVirus: recognition F1 0.93 / 0.91 exact, 0.94 / 0.93 overlapping; acc@161 km 0.89 / 0.86, AUC 0.30 / 0.31.
+//! - LGL (with [`FindOptions::adjectival`] and [`FindOptions::unions`], as LGL annotates "American" and "the EU"):
+//!   recognition F1 0.901 / 0.846 exact (P 0.895 / 0.835, R 0.907 / 0.857), 0.921 / 0.873 overlapping; acc@161 km
+//!   0.869 / 0.855, AUC 0.21 / 0.21.
+//! - GeoVirus: recognition F1 0.932 / 0.913 exact (P 0.914 / 0.898, R 0.951 / 0.928), 0.945 / 0.926 overlapping;
+//!   acc@161 km 0.888 / 0.857, AUC 0.30 / 0.31.
 //!
-//! The held-back half of LGL stays below the tuned one, mostly in precision (its errors were not read one by one;
-//! the rules added since 0.88 / 0.84 moved it from 0.837 to 0.842); on the tuned half most of what is left are
-//! annotation choices LGL makes unevenly (streets and numbered roads, adjectival forms, towns inside
-//! organisations' and schools' names, "the Gulf", "US"), places the gazetteer lacks ("European Union", small
-//! villages and estates) and names of products, teams and companies that are towns ("Toyota Camry", "Erie
-//! captain", "Detroit Edison").
+//! The held-back half of LGL stays below the tuned one, mostly in precision (its errors were not read one by one,
+//! only the bench's aggregates, which give exact precision by kind of mention: names 0.91 / 0.85, streets
+//! 0.80 / 0.68). The last rules moved it from 0.842 to 0.846: an alternate name alone (not a place's own name)
+//! needs context below STRONG_ALTERNATE_NAME_POPULATION ("Tour", "Vegas", "Bon"); numbered roads are not reported
+//! (LGL's annotators marked 13 of 34 on the tuned half; a road running for miles gives no point); the EU under
+//! [`FindOptions::unions`]; "Democratic Republic of Congo" as news writes it. On the tuned half most of what is
+//! left are annotation choices LGL makes unevenly (streets, adjectival forms, towns inside organisations' and
+//! schools' names — "Arlington Boys Club" marked, "Winona police" not —, "the Gulf", "US"), small places the
+//! gazetteer lacks (villages and estates) and names of products, teams and companies that are towns ("Toyota
+//! Camry", "Erie captain", "Detroit Edison").
 //!
 //! Published anchors: CamCoder acc@161 0.76 LGL / 0.82 GeoVirus; recognisers' F1 about 0.70.
 //!
@@ -73,9 +84,10 @@ pub mod recognize;
 pub mod resolve;
 
 pub use gazetteer::{Code, Country, Gazetteer, GazetteerError, NameRef, Place};
+pub use hints::MAX_MENTIONS_RESOLVED;
 pub use locate::{locate, LocationHow};
 pub use recognize::{FindOptions, MentionKind, Recognizer, Toponym};
-pub use resolve::{distance_km, Candidate, Context, Resolved};
+pub use resolve::{distance_km, mentions_left_out, Candidate, Context, Resolved};
 
 /// Recognition and resolution over one gazetteer.
 pub struct Geoparser<'g> {

@@ -31,7 +31,8 @@ pub enum MentionKind {
     /// An adjective or people-form of a country kept because the caller asked for them
     /// ([`FindOptions::adjectival`]); it may denote people or a government rather than the place.
     Adjectival,
-    /// A street or road ("Main St.", "Highway 19"), found by its shape; no gazetteer entry.
+    /// A street or road ("Main St.", "Dublin Road"), found by its shape; no gazetteer entry. Numbered roads
+    /// ("Highway 19") are found but not reported: they run for miles.
     Street,
     /// A river, lake, mountain range, island or park ("Neches River", "Lake Titicaca"), found by its shape; no
     /// gazetteer entry.
@@ -64,6 +65,9 @@ pub struct FindOptions {
     /// Also report every demonym ("American", "Israelis") as a mention of its country, as annotation schemes such as
     /// LGL's do. Off, a demonym counts only where it means the place ("the Syrian border").
     pub adjectival: bool,
+    /// Also report a union of countries ("European Union", "EU") as a place, as LGL's annotators mark it. Off, it
+    /// is an organisation (an actor, for event data), not a place.
+    pub unions: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -678,7 +682,7 @@ impl<'g> Recognizer<'g> {
             }
         }
         let mut out: Vec<Toponym> = matches
-            .iter()
+            .into_iter()
             .zip(verdicts)
             .filter_map(|(m, v)| match v {
                 Verdict::Accept(kind, qualifier) => Some(Toponym {
@@ -696,7 +700,7 @@ impl<'g> Recognizer<'g> {
                     end: m.end,
                     kind,
                     qualifier,
-                    candidates: m.candidates.clone(),
+                    candidates: m.candidates,
                 }),
                 _ => None,
             })
@@ -963,6 +967,16 @@ impl<'g> Recognizer<'g> {
         let initial = initials[m.first_word];
         let qualifier = self.qualifier(text, ws, m);
         if let Some(kind) = m.feature {
+            // "Highway 19", "Interstate 64", "County Road 225": a numbered road runs for miles across a county or a
+            // state, so it gives no point to place anything at (LGL's annotators marked fewer than half of them).
+            let numbered_road = kind == MentionKind::Street
+                && t.road_prefixes.contains(Self::word(text, ws, m.first_word))
+                && Self::word(text, ws, m.last_word)
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
+            if numbered_road {
+                return Verdict::Reject;
+            }
             return Verdict::Accept(kind, qualifier);
         }
         if m.demonym.is_some() {
@@ -1008,6 +1022,18 @@ impl<'g> Recognizer<'g> {
                 return Verdict::Accept(MentionKind::Adjectival, qualifier);
             }
             return Verdict::Reject;
+        }
+        // "the EU", "European Union": a union of countries is a place only in schemes that say so.
+        if !m.candidates.is_empty()
+            && m.candidates
+                .iter()
+                .all(|r| g.place(r.place).feature_code == UNION_FEATURE_CODE)
+        {
+            return if options.unions {
+                Verdict::Accept(MentionKind::Name, qualifier)
+            } else {
+                Verdict::Reject
+            };
         }
         // "Marty Seifert, R-Marshall", "(D-Calif.)": a legislator's party and home town.
         if party_hometown(&text[..m.start]) {
@@ -1277,9 +1303,7 @@ impl<'g> Recognizer<'g> {
                 || p.population >= STRONG_ALTERNATE_NAME_POPULATION
             {
                 Strength::Strong
-            } else if p.population >= SELF_EVIDENT_CITY_POPULATION
-                && (r.primary || p.population >= STRONG_CITY_POPULATION)
-            {
+            } else if p.population >= SELF_EVIDENT_CITY_POPULATION && r.primary {
                 Strength::Medium
             } else {
                 Strength::Weak

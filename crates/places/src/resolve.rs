@@ -9,6 +9,9 @@
 
 use std::collections::HashMap;
 
+/// The resolver's maps are keyed by names, countries and regions of one document: FxHash, not SipHash.
+type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<crate::gazetteer::FxHasher>>;
+
 use crate::gazetteer::{Code, Gazetteer, Place, NO_COUNTRY};
 use crate::hints::*;
 use crate::recognize::{MentionKind, Toponym};
@@ -202,6 +205,13 @@ impl Resolved {
     }
 }
 
+/// How many of `toponyms` [`resolve`] leaves out for [`MAX_MENTIONS_RESOLVED`]: what a caller notes as the
+/// document's `Limit::PlaceMentions`.
+pub fn mentions_left_out(toponyms: &[Toponym]) -> u32 {
+    let over = toponyms.len().saturating_sub(MAX_MENTIONS_RESOLVED);
+    u32::try_from(over).unwrap_or(u32::MAX)
+}
+
 /// Great-circle distance in km (spherical earth, R = 6371.009 km).
 pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
@@ -237,12 +247,14 @@ fn prior(p: &Place, primary: bool) -> Evidence {
     }
 }
 
-/// Resolves mentions found in `text`.
+/// Resolves mentions found in `text`: the first [`MAX_MENTIONS_RESOLVED`] of them, the rest left out (see
+/// [`mentions_left_out`]).
 pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -> Vec<Resolved> {
+    let toponyms = &toponyms[..toponyms.len().min(MAX_MENTIONS_RESOLVED)];
     // Distinct names, scored together (one sense per discourse).
     let mut names: Vec<&str> = Vec::new();
     let mut name_of: Vec<usize> = Vec::with_capacity(toponyms.len());
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: FxMap<&str, usize> = FxMap::default();
     for t in toponyms {
         let s = t.text(text);
         let k = *index.entry(s).or_insert_with(|| {
@@ -376,15 +388,15 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         .collect();
     let mut scores = base.clone();
     for _round in 0..SUPPORT_ROUNDS {
-        let mut a1_mass: Vec<HashMap<(u16, &str), f64>> = Vec::with_capacity(cands.len());
-        let mut c_mass: Vec<HashMap<u16, f64>> = Vec::with_capacity(cands.len());
+        let mut a1_mass: Vec<FxMap<(u16, &str), f64>> = Vec::with_capacity(cands.len());
+        let mut c_mass: Vec<FxMap<u16, f64>> = Vec::with_capacity(cands.len());
         let mut best_point: Vec<Option<(f64, f64, char)>> = Vec::with_capacity(cands.len());
         for (k, cs) in cands.iter().enumerate() {
             let max = scores[k].iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let weights: Vec<f64> = scores[k].iter().map(|v| (v - max).exp()).collect();
             let total: f64 = weights.iter().sum();
-            let mut a1 = HashMap::new();
-            let mut cm = HashMap::new();
+            let mut a1 = FxMap::default();
+            let mut cm = FxMap::default();
             let mut best: Option<(usize, f64)> = None;
             for (i, c) in cs.iter().enumerate() {
                 let p = g.place(c.0);
@@ -476,65 +488,111 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                 .then_with(|| g.place(cs[b].0).geonameid.cmp(&g.place(cs[a].0).geonameid))
         })
     };
+    // What each name resolves to, built once per name (its mentions share it); the last mention of a name takes
+    // its candidate list, the others a copy.
+    struct Choice {
+        place: u32,
+        name: String,
+        country_iso3: Option<String>,
+        admin1: Option<String>,
+        ranked: Vec<Candidate>,
+    }
+    let mut mentions_left: Vec<usize> = vec![0; names.len()];
+    for &k in &name_of {
+        mentions_left[k] += 1;
+    }
+    let mut choices: Vec<Option<Choice>> = (0..names.len()).map(|_| None).collect();
     let mut out = Vec::with_capacity(toponyms.len());
     for (ti, t) in toponyms.iter().enumerate() {
-        let cs = &cands[name_of[ti]];
-        let Some(w) = best(cs) else {
+        let k = name_of[ti];
+        mentions_left[k] -= 1;
+        if choices[k].is_none() {
+            let cs = &cands[k];
+            let Some(w) = best(cs) else {
+                continue;
+            };
+            let p = g.place(cs[w].0);
+            let mut ranked: Vec<Candidate> = cs
+                .iter()
+                .map(|&(place, score, evidence)| Candidate {
+                    geonameid: g.place(place).geonameid,
+                    place,
+                    score,
+                    evidence,
+                })
+                .collect();
+            ranked.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then(a.geonameid.cmp(&b.geonameid))
+            });
+            let admin1 =
+                if p.country != NO_COUNTRY && !p.admin1.is_empty() && p.feature_code != "ADM1" {
+                    g.admin1_place(p.country, &p.admin1)
+                        .map(|a| g.place(a).name.clone())
+                } else {
+                    None
+                };
+            choices[k] = Some(Choice {
+                place: cs[w].0,
+                name: p.name.clone(),
+                country_iso3: g.country_of(p).map(|c| c.iso3.clone()),
+                admin1,
+                ranked,
+            });
+        }
+        let Some(c) = choices[k].as_mut() else {
             continue;
         };
-        let p = g.place(cs[w].0);
-        let mut ranked: Vec<Candidate> = cs
-            .iter()
-            .map(|&(place, score, evidence)| Candidate {
-                geonameid: g.place(place).geonameid,
-                place,
-                score,
-                evidence,
-            })
-            .collect();
-        ranked.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.geonameid.cmp(&b.geonameid))
-        });
-        let country = g.country_of(p);
-        let admin1 = if p.country != NO_COUNTRY && !p.admin1.is_empty() && p.feature_code != "ADM1"
-        {
-            g.admin1_place(p.country, &p.admin1)
-                .map(|a| g.place(a).name.clone())
-        } else {
-            None
-        };
+        let p = g.place(c.place);
+        let last = mentions_left[k] == 0;
+        let take = |v: &mut String| if last { std::mem::take(v) } else { v.clone() };
         out.push(Resolved {
             start: t.start,
             end: t.end,
-            name: p.name.clone(),
+            name: take(&mut c.name),
             lat: p.lat as f64,
             lon: p.lon as f64,
-            country_iso3: country.map(|c| c.iso3.clone()),
-            admin1,
+            country_iso3: if last {
+                c.country_iso3.take()
+            } else {
+                c.country_iso3.clone()
+            },
+            admin1: if last {
+                c.admin1.take()
+            } else {
+                c.admin1.clone()
+            },
             feature_class: p.feature_class,
             feature_code: p.feature_code,
             geonameid: p.geonameid,
-            candidates: ranked,
+            candidates: if last {
+                std::mem::take(&mut c.ranked)
+            } else {
+                c.ranked.clone()
+            },
         });
     }
-    // Streets: at the town the document last named before them (else the first after), saying so.
-    let mut with_streets = Vec::with_capacity(out.len());
-    let towns: Vec<&Resolved> = out.iter().filter(|r| r.feature_class == 'P').collect();
-    let mut next = out.iter().peekable();
+    // Streets: at the town the document last named before them (else the first after), saying so; merged into the
+    // resolved names by position, moving them, not copying.
+    let mut streets: Vec<Resolved> = Vec::new();
+    let towns: Vec<usize> = (0..out.len())
+        .filter(|&i| out[i].feature_class == 'P')
+        .collect();
     for t in toponyms {
-        while let Some(r) = next.next_if(|r| r.start <= t.start) {
-            with_streets.push(r.clone());
-        }
         if t.kind != MentionKind::Street {
             continue;
         }
-        let before = towns.iter().rev().find(|r| r.end <= t.start);
-        let Some(town) = before.or_else(|| towns.iter().find(|r| r.start >= t.end)) else {
+        let before = towns.partition_point(|&i| out[i].end <= t.start);
+        // The last town ending before the street; towns are in text order, so their ends are too.
+        let town = before.checked_sub(1).map(|b| towns[b]).or_else(|| {
+            let after = towns.partition_point(|&i| out[i].start < t.end);
+            towns.get(after).copied()
+        });
+        let Some(town) = town.map(|i| &out[i]) else {
             continue;
         };
-        with_streets.push(Resolved {
+        streets.push(Resolved {
             start: t.start,
             end: t.end,
             name: town.name.clone(),
@@ -548,6 +606,17 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             candidates: Vec::new(),
         });
     }
-    with_streets.extend(next.cloned());
-    with_streets
+    if streets.is_empty() {
+        return out;
+    }
+    let mut merged = Vec::with_capacity(out.len() + streets.len());
+    let mut names_iter = out.into_iter().peekable();
+    for street in streets {
+        while let Some(r) = names_iter.next_if(|r| r.start <= street.start) {
+            merged.push(r);
+        }
+        merged.push(street);
+    }
+    merged.extend(names_iter);
+    merged
 }

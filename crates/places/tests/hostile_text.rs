@@ -9,7 +9,10 @@ fn check(text: &str) {
     }
     let g = Gazetteer::embedded().unwrap();
     for adjectival in [false, true] {
-        let p = Geoparser::new(g).with_options(FindOptions { adjectival });
+        let p = Geoparser::new(g).with_options(FindOptions {
+            adjectival,
+            unions: adjectival,
+        });
         let found = p.find(text);
         for t in &found {
             assert!(

@@ -58,7 +58,10 @@ fn demonyms_are_places_only_before_a_place_noun() {
         ["Syrian", "Jordanian"]
     );
     assert_eq!(names("Troops entered Iraqi territory."), ["Iraqi"]);
-    let p = parser().with_options(FindOptions { adjectival: true });
+    let p = parser().with_options(FindOptions {
+        adjectival: true,
+        ..FindOptions::default()
+    });
     let text = "Syrian forces shelled the town.";
     let found = p.find(text);
     assert_eq!(found.len(), 1);
@@ -168,20 +171,70 @@ fn seed_article_places_the_border_in_southern_syria() {
 #[test]
 fn streets_and_natural_features() {
     let text = "A fire broke out at 6016 Dublin Road in Alexandria, near the Red River, and closed Highway 19.";
-    assert_eq!(
-        names(text),
-        ["Dublin Road", "Alexandria", "Red River", "Highway 19"]
-    );
+    // A numbered road runs for miles: no point to place anything at, so no mention ("County Road 225" neither).
+    assert_eq!(names(text), ["Dublin Road", "Alexandria", "Red River"]);
+    assert!(names("Crews closed County Road 225 and Interstate 64 near Paris.") == ["Paris"]);
     let found = parser().find(text);
     assert_eq!(found[0].kind, MentionKind::Street);
     assert_eq!(found[2].kind, MentionKind::Feature);
     let r = parser().resolve(text, &found, &Context::default());
     // The streets sit at the document's town; the river stays unresolved.
     let spans: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
-    assert_eq!(spans, ["Dublin Road", "Alexandria", "Highway 19"]);
+    assert_eq!(spans, ["Dublin Road", "Alexandria"]);
     assert_eq!(r[0].feature_class, 'R');
     assert_eq!(r[0].geonameid, r[1].geonameid);
     assert_eq!(names("The United Way raised funds."), Vec::<&str>::new());
+}
+
+#[test]
+fn streets_take_the_town_before_them_else_the_first_after() {
+    let text = "Crews closed Main Street before reaching Alexandria, then Dublin Road, then Paris and Oak Drive.";
+    let p = parser();
+    let found = p.find(text);
+    let r = p.resolve(text, &found, &Context::default());
+    let placed: Vec<(&str, &str)> = r
+        .iter()
+        .map(|r| (&text[r.start..r.end], r.name.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("Main Street", "Alexandria"),
+            ("Alexandria", "Alexandria"),
+            ("Dublin Road", "Alexandria"),
+            ("Paris", "Paris"),
+            ("Oak Drive", "Paris"),
+        ]
+    );
+}
+
+#[test]
+fn resolution_is_bounded_per_document() {
+    let text = "Russia attacked Ukraine and ".repeat(dyad_places::MAX_MENTIONS_RESOLVED / 2 + 5);
+    let p = parser();
+    let found = p.find(&text);
+    assert_eq!(found.len(), dyad_places::MAX_MENTIONS_RESOLVED + 10);
+    assert_eq!(dyad_places::mentions_left_out(&found), 10);
+    let r = p.resolve(&text, &found, &Context::default());
+    assert_eq!(r.len(), dyad_places::MAX_MENTIONS_RESOLVED);
+    // Every mention of a name shares its resolution.
+    assert!(r
+        .iter()
+        .step_by(2)
+        .all(|m| m.name == r[0].name && m.candidates == r[0].candidates));
+    assert_eq!(dyad_places::mentions_left_out(&found[..10]), 0);
+}
+
+#[test]
+fn unions_of_countries_are_places_only_when_asked() {
+    let text = "Trade between the EU and Canada grew, the European Union said.";
+    assert_eq!(names(text), ["Canada"]);
+    let p = parser().with_options(FindOptions {
+        unions: true,
+        ..FindOptions::default()
+    });
+    let found: Vec<&str> = p.find(text).iter().map(|t| t.text(text)).collect();
+    assert_eq!(found, ["EU", "Canada", "European Union"]);
 }
 
 #[test]
@@ -424,7 +477,10 @@ fn saints_in_the_possessive_and_common_words_are_not_small_places() {
 
 fn adjectival_names(text: &str) -> Vec<&str> {
     parser()
-        .with_options(FindOptions { adjectival: true })
+        .with_options(FindOptions {
+            adjectival: true,
+            ..FindOptions::default()
+        })
         .find(text)
         .iter()
         .map(|t| t.text(text))
