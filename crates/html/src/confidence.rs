@@ -109,14 +109,24 @@ fn round2(x: f64) -> f64 {
     (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
 }
 
+/// The extracted body's length, and the length the page's JSON-LD `wordCount` declares.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct BodySize {
+    pub chars: usize,
+    /// Whitespace-separated words.
+    pub words: usize,
+    pub declared_words: Option<usize>,
+}
+
 /// Weigh the signals into a confidence and its reasons.
 pub(crate) fn assess(
     sig: &PageSignals,
-    body_chars: usize,
+    size: BodySize,
     agreement: Option<BodyAgreement>,
     source: BodySource,
     min_article_chars: usize,
 ) -> ExtractionQuality {
+    let body_chars = size.chars;
     let mut reasons: Vec<String> = Vec::new();
     let mut c = 1.0f64;
     if body_chars == 0 {
@@ -171,6 +181,24 @@ pub(crate) fn assess(
                 "article holds {:.0}% of the page's prose ({} prose blocks elsewhere)",
                 share * 100.0,
                 sig.outside_prose_blocks
+            ));
+        }
+    }
+    // A declared word count (of text written with spaces between words) well above or below the extraction's.
+    if let Some(declared) = size.declared_words.filter(|&n| n >= LD_FULL_BODY_MIN_WORDS) {
+        let spaced = size.words > 0 && size.chars / size.words <= MAX_CHARS_PER_SPACED_WORD;
+        let ratio = size.words as f64 / declared as f64;
+        if spaced && ratio < WORD_COUNT_SHORT_RATIO {
+            c *= CONFIDENCE_WORD_COUNT_OFF;
+            reasons.push(format!(
+                "wordCount says {declared} words, {} extracted: truncated?",
+                size.words
+            ));
+        } else if spaced && ratio > WORD_COUNT_LONG_RATIO {
+            c *= CONFIDENCE_WORD_COUNT_OFF;
+            reasons.push(format!(
+                "wordCount says {declared} words, {} extracted: more than the article?",
+                size.words
             ));
         }
     }
@@ -260,6 +288,43 @@ mod tests {
         assert!(!teaser.extraction_falls_short());
     }
 
+    fn chars(n: usize) -> BodySize {
+        BodySize {
+            chars: n,
+            words: n / 6,
+            declared_words: None,
+        }
+    }
+
+    #[test]
+    fn a_declared_word_count_far_from_the_extraction_lowers_confidence() {
+        let sig = PageSignals::default();
+        let size = |words, declared| BodySize {
+            chars: words * 6,
+            words,
+            declared_words: Some(declared),
+        };
+        let q = assess(&sig, size(200, 1000), None, BodySource::Markup, 250);
+        assert!(
+            q.confidence < 1.0 && q.reasons[0].contains("truncated?"),
+            "{q:?}"
+        );
+        assert_eq!(
+            assess(&sig, size(950, 1000), None, BodySource::Markup, 250).confidence,
+            1.0
+        );
+        // Text without spaces between words (Japanese) cannot be counted so.
+        let unspaced = BodySize {
+            chars: 3000,
+            words: 20,
+            declared_words: Some(1000),
+        };
+        assert_eq!(
+            assess(&sig, unspaced, None, BodySource::Markup, 250).confidence,
+            1.0
+        );
+    }
+
     #[test]
     fn listing_pages_and_empty_pages_get_low_confidence() {
         let article = PageSignals {
@@ -270,7 +335,7 @@ mod tests {
             headline_aligned: Some(true),
             ..PageSignals::default()
         };
-        let good = assess(&article, 5000, None, BodySource::Markup, 250);
+        let good = assess(&article, chars(5000), None, BodySource::Markup, 250);
         assert_eq!(good.confidence, 1.0);
         let listing = PageSignals {
             link_dense_blocks: 30,
@@ -279,11 +344,11 @@ mod tests {
             article_long_paragraphs: 3,
             ..article
         };
-        let bad = assess(&listing, 900, None, BodySource::Markup, 250);
+        let bad = assess(&listing, chars(900), None, BodySource::Markup, 250);
         assert!(bad.confidence < 0.5, "{bad:?}");
         assert!(bad.reasons[0].starts_with("listing page: 30 link-dense blocks"));
         assert_eq!(
-            assess(&article, 0, None, BodySource::Markup, 250).confidence,
+            assess(&article, chars(0), None, BodySource::Markup, 250).confidence,
             0.0
         );
     }

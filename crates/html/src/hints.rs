@@ -686,6 +686,13 @@ pub const CONFIDENCE_PROSE_ELSEWHERE: f64 = 0.7;
 pub const CONFIDENCE_SHORT_BODY: f64 = 0.4;
 pub const CONFIDENCE_SECOND_ARTICLE: f64 = 0.9;
 pub const CONFIDENCE_TEASERS_CUT: f64 = 0.9;
+/// A JSON-LD `wordCount` (of at least [`LD_FULL_BODY_MIN_WORDS`]) disagrees with the extraction when the extracted
+/// words are below this share of it or above this multiple.
+pub const WORD_COUNT_SHORT_RATIO: f64 = 0.5;
+pub const WORD_COUNT_LONG_RATIO: f64 = 2.0;
+pub const CONFIDENCE_WORD_COUNT_OFF: f64 = 0.6;
+/// Text averaging more chars than this per whitespace-separated word is not written with spaces between words.
+pub const MAX_CHARS_PER_SPACED_WORD: usize = 20;
 pub const CONFIDENCE_RELAXED: f64 = 0.7;
 pub const CONFIDENCE_HEADLINE_APART: f64 = 0.8;
 /// The body came from JSON-LD rather than the markup.

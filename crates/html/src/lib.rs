@@ -146,9 +146,18 @@ pub fn extract_tuned_with_limits(html: &str, tuning: &Tuning) -> (Extracted, Par
         .filter(|b| b.0 != BlockKind::Caption)
         .map(|b| b.1.chars().count())
         .sum();
+    let body_words = raw_blocks
+        .iter()
+        .filter(|b| b.0 != BlockKind::Caption)
+        .map(|b| b.1.split_whitespace().count())
+        .sum();
     let quality = confidence::assess(
         &article.signals,
-        body_chars,
+        confidence::BodySize {
+            chars: body_chars,
+            words: body_words,
+            declared_words: meta.json_ld_word_count,
+        },
         agreement,
         source,
         tuning.min_article_chars,
