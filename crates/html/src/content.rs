@@ -219,6 +219,8 @@ struct Stats {
     reached: Vec<bool>,
     /// Number of headings (`h1`–`h6`) and `<article>`s in the subtree.
     headings: Vec<u32>,
+    /// Number of headings that are mostly link text (a teaser's title links to its story) in the subtree.
+    linked_headings: Vec<u32>,
 }
 
 impl Stats {
@@ -249,6 +251,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
         links: vec![0; n],
         long_paragraphs: vec![0; n],
         headings: vec![0; n],
+        linked_headings: vec![0; n],
         reached: vec![false; n],
     };
     let h = hints();
@@ -320,6 +323,12 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "article") {
                     s.headings[id as usize] += 1;
                 }
+                if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                    && s.link_chars[id as usize] as f64
+                        > LINK_DENSE_BLOCK_SHARE * s.chars[id as usize] as f64
+                {
+                    s.linked_headings[id as usize] += 1;
+                }
             }
             let parent = node.parent;
             if parent != NONE {
@@ -334,6 +343,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 s.links[parent as usize] += s.links[id as usize];
                 s.long_paragraphs[parent as usize] += s.long_paragraphs[id as usize];
                 s.headings[parent as usize] += s.headings[id as usize];
+                s.linked_headings[parent as usize] += s.linked_headings[id as usize];
             }
         }
     }
@@ -854,6 +864,8 @@ struct Emitter<'a> {
     authors: &'a [String],
     tuning: &'a Tuning,
     blocks: Vec<(BlockKind, String, u32)>,
+    /// Body chars emitted so far.
+    body_chars: usize,
 }
 
 impl Emitter<'_> {
@@ -878,6 +890,9 @@ impl Emitter<'_> {
         }
         if b.chars <= MAX_BYLINE_CHARS && is_byline(&b.text, self.authors) {
             return;
+        }
+        if kind != BlockKind::Caption {
+            self.body_chars += b.chars;
         }
         self.blocks.push((kind, b.text, b.line));
     }
@@ -949,7 +964,96 @@ fn is_link_furniture(tag: &str, id: NodeId, stats: &Stats, t: &Tuning) -> bool {
         && (stats.chars[id as usize] as usize) < BLOCK_LINK_DENSITY_EXEMPT_CHARS * 2
 }
 
-/// Cut the article roots into blocks.
+/// The first `<h1>` of the page, in document order.
+fn first_h1(dom: &Dom, dropped: &[bool]) -> Option<NodeId> {
+    (0..dom.nodes.len() as NodeId)
+        .find(|&id| !dropped[id as usize] && dom.tag(id).is_some_and(|t| &**t == "h1"))
+}
+
+/// Whether an `<h1>` met inside the article after `body_chars` of text opens a second article: it is not the
+/// page's first headline nor the page title, and the first article already has a body.
+fn opens_second_article(
+    dom: &Dom,
+    id: NodeId,
+    first: Option<NodeId>,
+    title: Option<&str>,
+    body_chars: usize,
+    t: &Tuning,
+) -> bool {
+    if !t.cut_at_second_headline || body_chars < t.min_article_chars || Some(id) == first {
+        return false;
+    }
+    let mut text = String::new();
+    dom.raw_text(id, &mut text);
+    if text.trim().is_empty() || title.is_some_and(|ti| same_text(ti, &text)) {
+        return false;
+    }
+    // A headline of its own article comes with its own date or byline right after it (in the next few siblings
+    // of the headline or of its wrapper); an in-article `<h1>` used as a section heading does not.
+    let mut anchor = id;
+    for _ in 0..SECOND_ARTICLE_HEAD_LEVELS {
+        let mut sibling = dom.next_element_sibling(anchor);
+        for _ in 0..SECOND_ARTICLE_HEAD_SIBLINGS {
+            let Some(s) = sibling else { break };
+            if has_date_or_byline(dom, s) {
+                return true;
+            }
+            sibling = dom.next_element_sibling(s);
+        }
+        // Up to the wrapper only when the headline opens it (a header block).
+        let parent = dom.node(anchor).parent;
+        if parent == NONE
+            || dom
+                .tag(parent)
+                .is_none_or(|t| matches!(&**t, "body" | "html"))
+            || dom.children(parent).find(|&c| dom.is_element(c)) != Some(anchor)
+        {
+            break;
+        }
+        anchor = parent;
+    }
+    false
+}
+
+/// Whether the subtree of `scope` (its first [`SECOND_ARTICLE_HEAD_NODES`] nodes) holds a `<time>`, a
+/// publication-date or author `itemprop`, or a byline/date class.
+fn has_date_or_byline(dom: &Dom, scope: NodeId) -> bool {
+    let mut stack = vec![scope];
+    let mut seen = 0usize;
+    while let Some(id) = stack.pop() {
+        seen += 1;
+        if seen > SECOND_ARTICLE_HEAD_NODES {
+            return false;
+        }
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        if &**tag == "time" {
+            return true;
+        }
+        if dom.attr(id, "itemprop").is_some_and(|p| {
+            ["datepublished", "author"]
+                .iter()
+                .any(|m| p.eq_ignore_ascii_case(m))
+        }) {
+            return true;
+        }
+        if dom.attr(id, "class").is_some_and(|c| {
+            let lower = c.to_ascii_lowercase();
+            ARTICLE_HEAD_CLASS_SUBSTRINGS
+                .iter()
+                .any(|m| lower.contains(m))
+        }) {
+            return true;
+        }
+        let start = stack.len();
+        stack.extend(dom.children(id));
+        stack[start..].reverse();
+    }
+    false
+}
+
+/// Cut the article roots into blocks; also says whether a second article was found and left out.
 fn emit_blocks(
     dom: &Dom,
     roots: &[NodeId],
@@ -958,7 +1062,7 @@ fn emit_blocks(
     title: Option<&str>,
     authors: &[String],
     t: &Tuning,
-) -> Vec<(BlockKind, String, u32)> {
+) -> (Vec<(BlockKind, String, u32)>, bool) {
     let h = hints();
     let mut em = Emitter {
         dom,
@@ -966,8 +1070,11 @@ fn emit_blocks(
         authors,
         tuning: t,
         blocks: Vec::new(),
+        body_chars: 0,
     };
-    for &root in roots {
+    let first = first_h1(dom, dropped);
+    let mut cut = false;
+    'roots: for &root in roots {
         let mut buf = BlockBuffer::new();
         // Block kinds of the open block-level elements; the innermost decides, except that quotes, captions,
         // tables and list items colour the paragraphs inside them.
@@ -994,7 +1101,13 @@ fn emit_blocks(
                     continue;
                 }
                 if tag == "h1" {
-                    // The headline is metadata, not body.
+                    // The headline is metadata, not body; a later headline with a body before it starts the
+                    // next article of an endless-scroll page.
+                    if opens_second_article(dom, id, first, title, em.body_chars, t) {
+                        em.flush(&mut buf, current);
+                        cut = true;
+                        break 'roots;
+                    }
                     continue;
                 }
                 if tag == "br" || tag == "hr" {
@@ -1042,7 +1155,7 @@ fn emit_blocks(
         let current = *kinds.last().unwrap_or(&BlockKind::Paragraph);
         em.flush(&mut buf, current);
     }
-    em.blocks
+    (em.blocks, cut)
 }
 
 /// Total visible chars of the body blocks.
@@ -1054,35 +1167,200 @@ fn body_chars(blocks: &[(BlockKind, String, u32)]) -> usize {
         .sum()
 }
 
+/// The article found in a page: its blocks, each (kind, text, source line), and what the page looked like.
+pub(crate) struct Article {
+    pub blocks: Vec<(BlockKind, String, u32)>,
+    pub signals: PageSignals,
+}
+
+/// Page-level evidence gathered while finding the article, for the confidence of the result.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PageSignals {
+    /// Text blocks outside the article that are mostly link text (teasers, link lists), after pruning furniture.
+    pub link_dense_blocks: u32,
+    /// Prose blocks (long, few links) outside the article and inside it.
+    pub outside_prose_blocks: u32,
+    pub article_prose_blocks: u32,
+    /// Linked headings inside the article, and its long paragraphs (a teaser list has about one linked heading per
+    /// paragraph).
+    pub article_headings: u32,
+    pub article_long_paragraphs: u32,
+    /// Prose chars inside the article and on the whole page.
+    pub article_prose_chars: u32,
+    pub page_prose_chars: u32,
+    /// A second article (its own headline after this one's body) was found and left out.
+    pub second_article_cut: bool,
+    /// Whether the page's headline (`<h1>` matching the title, else the first `<h1>`) sits with the article: inside
+    /// it or a few levels above it. `None` when the page has no `<h1>`.
+    pub headline_aligned: Option<bool>,
+    /// Only the relaxed pass (no class hints) found enough text.
+    pub relaxed: bool,
+    /// Blocks of a teaser run after the article left out.
+    pub teasers_cut: u32,
+}
+
 /// Find the article and return its blocks; `title` is the page's headline, left out of the body.
-/// Each block is (kind, text, source line).
 pub(crate) fn article_blocks(
     dom: &Dom,
     title: Option<&str>,
     authors: &[String],
     t: &Tuning,
-) -> Vec<(BlockKind, String, u32)> {
-    let mut best_blocks = Vec::new();
+) -> Article {
+    let mut best = Article {
+        blocks: Vec::new(),
+        signals: PageSignals::default(),
+    };
     for relaxed in [false, true] {
         let dropped = prune(dom, relaxed, t);
         let stats = compute_stats(dom, &dropped, t);
-        let (best, score) = best_container(dom, &dropped, &stats, t);
-        let blocks = match best {
-            Some(best) => {
-                let roots = article_roots(dom, best, &score, &stats, t);
-                emit_blocks(dom, &roots, &dropped, &stats, title, authors, t)
+        let (container, score) = best_container(dom, &dropped, &stats, t);
+        let found = match container {
+            Some(container) => {
+                let roots = article_roots(dom, container, &score, &stats, t);
+                let (blocks, cut) = emit_blocks(dom, &roots, &dropped, &stats, title, authors, t);
+                let mut signals = page_signals(dom, &roots, &dropped, &stats, title, t);
+                signals.second_article_cut = cut;
+                signals.relaxed = relaxed;
+                Article { blocks, signals }
             }
-            None => Vec::new(),
+            None => Article {
+                blocks: Vec::new(),
+                signals: PageSignals {
+                    relaxed,
+                    ..PageSignals::default()
+                },
+            },
         };
-        if body_chars(&blocks) > body_chars(&best_blocks) {
-            best_blocks = blocks;
+        if relaxed && best.blocks.is_empty() || body_chars(&found.blocks) > body_chars(&best.blocks)
+        {
+            best = found;
         }
-        if body_chars(&best_blocks) >= t.min_article_chars {
+        if body_chars(&best.blocks) >= t.min_article_chars {
             break;
         }
     }
-    drop_trailers(&mut best_blocks);
-    best_blocks
+    drop_trailers(&mut best.blocks);
+    best.signals.teasers_cut = drop_teaser_run(&mut best.blocks, t);
+    best
+}
+
+/// Whether a block is a story excerpt cut off with an ellipsis ("…", "...", "[…]"): long enough to be a teaser's
+/// summary rather than a line of dialogue or a list entry trailing off.
+fn is_excerpt(text: &str) -> bool {
+    let t = text.trim_end_matches([']', ')', ' ']);
+    (t.ends_with('…') || t.ends_with("...")) && text.chars().count() >= TEASER_EXCERPT_MIN_CHARS
+}
+
+/// Cut a run of teaser excerpts after the article ("You may also like" followed by story openings cut off with
+/// an ellipsis): from the first of [`TEASER_RUN_MIN`] excerpts within [`TEASER_RUN_WINDOW`] consecutive blocks,
+/// once the article has a body, with the short label line before it. Returns how many blocks were cut.
+fn drop_teaser_run(blocks: &mut Vec<(BlockKind, String, u32)>, t: &Tuning) -> u32 {
+    let mut before = 0usize;
+    for i in 0..blocks.len() {
+        if blocks[i].0 == BlockKind::Caption {
+            continue;
+        }
+        let excerpts = blocks[i..]
+            .iter()
+            .take(TEASER_RUN_WINDOW)
+            .filter(|b| b.0 != BlockKind::Caption && is_excerpt(&b.1))
+            .count();
+        if before >= t.min_article_chars && is_excerpt(&blocks[i].1) && excerpts >= TEASER_RUN_MIN {
+            let mut from = i;
+            if from > 0 && blocks[from - 1].1.chars().count() <= MAX_BOILERPLATE_LINE_CHARS {
+                from -= 1;
+            }
+            let cut = (blocks.len() - from) as u32;
+            blocks.truncate(from);
+            return cut;
+        }
+        before += blocks[i].1.chars().count();
+    }
+    0
+}
+
+/// How many levels above the article's roots the headline may sit and still head it.
+const HEADLINE_LEVELS_ABOVE: usize = 3;
+
+/// Count the page's link-dense and prose blocks inside and outside the article, and place its headline.
+fn page_signals(
+    dom: &Dom,
+    roots: &[NodeId],
+    dropped: &[bool],
+    stats: &Stats,
+    title: Option<&str>,
+    t: &Tuning,
+) -> PageSignals {
+    let n = dom.nodes.len();
+    let mut inside = vec![false; n];
+    let mut stack: Vec<(NodeId, bool)> = Vec::new();
+    for &r in roots {
+        stack.push((r, true));
+        while let Some((id, _)) = stack.pop() {
+            inside[id as usize] = true;
+            push_children(dom, id, dropped, &mut stack);
+        }
+    }
+    let mut sig = PageSignals::default();
+    let mut h1s: Vec<NodeId> = Vec::new();
+    for id in 0..n as NodeId {
+        let i = id as usize;
+        if dropped[i] || !stats.reached[i] {
+            continue;
+        }
+        if dom.tag(id).is_some_and(|t| &**t == "h1") {
+            h1s.push(id);
+        }
+        let own = stats.own_chars[i] as usize;
+        if own < t.min_scored_paragraph_chars {
+            continue;
+        }
+        let ld = stats.own_link_chars[i] as f64 / own as f64;
+        if ld > LINK_DENSE_BLOCK_SHARE {
+            if !inside[i] {
+                sig.link_dense_blocks += 1;
+            }
+        } else if own >= t.sibling_paragraph_chars && ld < SIBLING_MAX_LINK_DENSITY {
+            if inside[i] {
+                sig.article_prose_blocks += 1;
+            } else {
+                sig.outside_prose_blocks += 1;
+            }
+        }
+    }
+    for &r in roots {
+        let i = r as usize;
+        sig.article_headings += stats.linked_headings[i];
+        sig.article_long_paragraphs += stats.long_paragraphs[i];
+        sig.article_prose_chars += stats.prose_chars[i];
+    }
+    sig.page_prose_chars = stats.prose_chars[DOCUMENT as usize];
+    let headline = h1s
+        .iter()
+        .copied()
+        .find(|&h| {
+            title.is_some_and(|ti| {
+                let mut text = String::new();
+                dom.raw_text(h, &mut text);
+                same_text(ti, &text)
+            })
+        })
+        .or(h1s.first().copied());
+    sig.headline_aligned = headline.map(|h| {
+        inside[h as usize]
+            || roots.iter().any(|&r| {
+                let mut a = dom.node(r).parent;
+                (0..HEADLINE_LEVELS_ABOVE).any(|_| {
+                    if a == NONE {
+                        return false;
+                    }
+                    let hit = is_ancestor(dom, a, h);
+                    a = dom.node(a).parent;
+                    hit
+                })
+            })
+    });
+    sig
 }
 
 /// Remove end-of-article furniture among the last blocks: author bios, newsletter pitches, "Reporting by" credits.
@@ -1115,6 +1393,7 @@ mod tests {
             &["Jane Doe".to_owned()],
             &Tuning::default(),
         )
+        .blocks
         .into_iter()
         .map(|(k, t, _)| (k, t))
         .collect()
@@ -1176,6 +1455,39 @@ mod tests {
                 BlockKind::ListItem
             ]
         );
+    }
+
+    #[test]
+    fn a_second_article_with_its_own_byline_is_left_out() {
+        let second = "<h1>Another story</h1><div class=byline>By John Roe</div>\
+                      <p>Another story entirely, about other things, goes on here for a while and longer.</p>";
+        let html = format!(
+            "<body><article><h1>The Headline</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>\
+             <div>{second}</div></body>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, [PROSE, PROSE, PROSE]);
+        // An `<h1>` used as a section heading, with no date or byline of its own, does not end the article.
+        let html = format!(
+            "<body><article><h1>The Headline</h1><p>{PROSE}</p><p>{PROSE}</p><h1>Sources</h1>\
+             <p>{PROSE}</p></article></body>"
+        );
+        assert_eq!(blocks(&html).len(), 3);
+    }
+
+    #[test]
+    fn a_run_of_teaser_excerpts_after_the_article_is_left_out() {
+        let teaser = "Another story opens here and runs on for a while, as a summary on a teaser card does, until \
+                      it is cut off …";
+        let html = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>More from us</p>\
+             <p>{teaser}</p><p>{teaser}</p></article>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, [PROSE, PROSE, PROSE]);
+        // One excerpt alone, or short lines trailing off in dialogue, are text.
+        let html = format!("<article><p>{PROSE}</p><p>{PROSE}</p><p>{teaser}</p><p>And then …</p><p>… it ended.</p></article>");
+        assert_eq!(blocks(&html).len(), 5);
     }
 
     #[test]

@@ -208,6 +208,18 @@ impl Dom {
         }
     }
 
+    /// The next sibling that is an element, skipping text and comments.
+    pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let mut n = self.node(id).next_sibling;
+        while n != NONE {
+            if self.is_element(n) {
+                return Some(n);
+            }
+            n = self.node(n).next_sibling;
+        }
+        None
+    }
+
     /// Children of a node, in order.
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {

@@ -655,6 +655,70 @@ pub const TOP_CANDIDATES: usize = 5;
 pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.6;
 /// ... and this many alternatives under one ancestor make that ancestor the article.
 pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
+/// A text block with more than this share of link text counts as link-dense (a teaser or link list) for the
+/// confidence's listing-page signal.
+pub const LINK_DENSE_BLOCK_SHARE: f64 = 0.5;
+/// A later `<h1>` opens a second article when one of the next [`SECOND_ARTICLE_HEAD_SIBLINGS`] element siblings of
+/// it or of its wrappers (up to this many levels) ...
+pub const SECOND_ARTICLE_HEAD_LEVELS: usize = 2;
+pub const SECOND_ARTICLE_HEAD_SIBLINGS: usize = 3;
+/// ... holds, in its first this many nodes, a `<time>`, a date/author `itemprop` or one of these classes.
+pub const SECOND_ARTICLE_HEAD_NODES: usize = 200;
+pub const ARTICLE_HEAD_CLASS_SUBSTRINGS: &[&str] =
+    &["byline", "author", "date", "timestamp", "published"];
+
+// Confidence (see `confidence.rs`): each signal multiplies the confidence by its factor.
+
+/// A page with at least this many link-dense blocks outside the article ...
+pub const LISTING_MIN_LINK_DENSE_BLOCKS: u32 = 8;
+/// ... and more than this many per prose block inside it is a listing, hub or section page.
+pub const LISTING_LINK_DENSE_PER_PROSE_BLOCK: u32 = 2;
+pub const CONFIDENCE_LISTING: f64 = 0.4;
+/// An article with at least this many linked headings, and one per two long paragraphs or more
+/// ([`TEASER_HEADINGS_PER_PARAGRAPH`]), is a list of teasers (or a live blog).
+pub const TEASER_MIN_HEADINGS: u32 = 4;
+pub const CONFIDENCE_TEASERS: f64 = 0.6;
+/// An article holding less than this share of the page's prose, with at least [`SPLIT_PROSE_MIN_BLOCKS`] prose
+/// blocks elsewhere, may be one piece of a split article or one story of several.
+pub const PROSE_SHARE_LOW: f64 = 0.5;
+pub const SPLIT_PROSE_MIN_BLOCKS: u32 = 3;
+pub const CONFIDENCE_PROSE_ELSEWHERE: f64 = 0.7;
+pub const CONFIDENCE_SHORT_BODY: f64 = 0.4;
+pub const CONFIDENCE_SECOND_ARTICLE: f64 = 0.9;
+pub const CONFIDENCE_TEASERS_CUT: f64 = 0.9;
+/// A JSON-LD `wordCount` (of at least [`LD_FULL_BODY_MIN_WORDS`]) disagrees with the extraction when the extracted
+/// words are below this share of it or above this multiple.
+pub const WORD_COUNT_SHORT_RATIO: f64 = 0.5;
+pub const WORD_COUNT_LONG_RATIO: f64 = 2.0;
+pub const CONFIDENCE_WORD_COUNT_OFF: f64 = 0.6;
+/// Text averaging more chars than this per whitespace-separated word is not written with spaces between words.
+pub const MAX_CHARS_PER_SPACED_WORD: usize = 20;
+pub const CONFIDENCE_RELAXED: f64 = 0.7;
+pub const CONFIDENCE_HEADLINE_APART: f64 = 0.8;
+/// The body came from JSON-LD rather than the markup.
+pub const CONFIDENCE_DECLARED_BODY: f64 = 0.8;
+/// A full JSON-LD body the extraction covers well lifts the confidence to at least this ...
+pub const CONFIDENCE_AGREED_FLOOR: f64 = 0.9;
+/// ... one it covers badly, or a teaser not found, lowers it.
+pub const CONFIDENCE_DISAGREES: f64 = 0.5;
+pub const CONFIDENCE_TEASER_MISSING: f64 = 0.7;
+/// A JSON-LD `articleBody` of at least this many words is the full article, not a teaser.
+pub const LD_FULL_BODY_MIN_WORDS: usize = 150;
+/// The extraction agrees with the JSON-LD body when it holds this share of its word shingles.
+pub const LD_AGREES_COVERAGE: f64 = 0.8;
+/// A full JSON-LD body replaces the extraction when the extraction holds less than this share of its shingles
+/// ...
+pub const LD_MIN_COVERAGE: f64 = 0.5;
+/// ... and has fewer words than this share of it.
+pub const LD_SHORTFALL_SHARE: f64 = 0.6;
+/// ... while at least this share of the extraction's shingles are in it (the extraction is a part of it).
+pub const LD_TRUNCATED_SUPPORT: f64 = 0.8;
+/// A run of story teasers: at least this many blocks ending in an ellipsis ...
+pub const TEASER_RUN_MIN: usize = 2;
+/// ... among this many consecutive blocks ...
+pub const TEASER_RUN_WINDOW: usize = 3;
+/// ... each at least this long.
+pub const TEASER_EXCERPT_MIN_CHARS: usize = 100;
 /// Extraction below this many body chars falls back to a less selective pass.
 pub const MIN_ARTICLE_CHARS: usize = 250;
 /// How many closing blocks are tested against [`TRAILER_PHRASES`] ...

@@ -19,6 +19,7 @@
 //! assert_eq!(page.metadata.language.as_deref(), Some("en"));
 //! ```
 
+mod confidence;
 mod content;
 pub mod dom;
 pub mod hints;
@@ -109,24 +110,58 @@ pub fn extract_tuned_with_limits(html: &str, tuning: &Tuning) -> (Extracted, Par
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);
-    let mut raw_blocks =
-        content::article_blocks(&dom, meta.title.as_deref(), &meta.authors, tuning);
+    let article = content::article_blocks(&dom, meta.title.as_deref(), &meta.authors, tuning);
+    let mut raw_blocks = article.blocks;
+    let mut source = confidence::BodySource::Markup;
+    let mut agreement = None;
     if let Some(json_body) = meta.json_ld_body.as_deref() {
-        let found: usize = raw_blocks
-            .iter()
-            .filter(|b| b.0 != BlockKind::Caption)
-            .map(|b| b.1.chars().count())
-            .sum();
+        let mut body = String::new();
+        for b in raw_blocks.iter().filter(|b| b.0 != BlockKind::Caption) {
+            body.push_str(&b.1);
+            body.push('\n');
+        }
+        let found = body.chars().filter(|c| *c != '\n').count();
+        let a = confidence::compare(json_body, &body);
+        agreement = Some(a);
         // A page that renders its body by script still ships it in JSON-LD: use that when the markup has less.
+        // So too when the declared body is a full article (not a teaser) and the extraction covers little of it.
         if found < tuning.min_article_chars && json_body.chars().count() > found {
-            raw_blocks = json_body
-                .lines()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|l| !l.is_empty())
-                .map(|l| (BlockKind::Paragraph, l, 0))
-                .collect();
+            source = confidence::BodySource::DeclaredNoMarkup;
+        } else if tuning.declared_body_recovery && a.extraction_falls_short() {
+            source = confidence::BodySource::DeclaredShortfall;
+        }
+        if source != confidence::BodySource::Markup {
+            raw_blocks.retain(|b| b.0 == BlockKind::Caption);
+            raw_blocks.extend(
+                json_body
+                    .lines()
+                    .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|l| !l.is_empty())
+                    .map(|l| (BlockKind::Paragraph, l, 0)),
+            );
         }
     }
+    let body_chars: usize = raw_blocks
+        .iter()
+        .filter(|b| b.0 != BlockKind::Caption)
+        .map(|b| b.1.chars().count())
+        .sum();
+    let body_words = raw_blocks
+        .iter()
+        .filter(|b| b.0 != BlockKind::Caption)
+        .map(|b| b.1.split_whitespace().count())
+        .sum();
+    let quality = confidence::assess(
+        &article.signals,
+        confidence::BodySize {
+            chars: body_chars,
+            words: body_words,
+            declared_words: meta.json_ld_word_count,
+        },
+        agreement,
+        source,
+        tuning.min_article_chars,
+    );
     let mut captions = Vec::new();
     let mut cursor = 0usize;
     let blocks: Vec<TextBlock> = raw_blocks
@@ -155,6 +190,7 @@ pub fn extract_tuned_with_limits(html: &str, tuning: &Tuning) -> (Extracted, Par
             byline: meta.authors,
             captions,
             language: meta.language,
+            extraction: Some(quality),
             ..Metadata::default()
         },
         url: meta.canonical,

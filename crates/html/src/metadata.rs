@@ -89,6 +89,8 @@ pub struct PageMetadata {
     pub canonical: Option<String>,
     /// The article text a JSON-LD `articleBody` carries, for pages that render their body by script.
     pub json_ld_body: Option<String>,
+    /// The article's length in words as its JSON-LD `wordCount` declares it.
+    pub json_ld_word_count: Option<usize>,
 }
 
 /// Collected raw values before choosing.
@@ -543,6 +545,11 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
         json_ld_body: ld_field("articleBody")
             .and_then(Value::as_str)
             .map(str::to_owned),
+        json_ld_word_count: ld_field("wordCount").and_then(|v| match v {
+            Value::Number(n) => n.as_u64().map(|n| n as usize),
+            Value::String(s) => s.trim().parse().ok(),
+            _ => None,
+        }),
     }
 }
 

@@ -37,6 +37,11 @@ pub struct Tuning {
     pub min_article_chars: usize,
     /// Furniture class words are ignored on a container with this much prose ([`hints::KEEP_HINTED_PROSE_CHARS`]).
     pub keep_hinted_prose_chars: usize,
+    /// Stop the article at a later `<h1>` that is not the page's headline, once a body was found (the next
+    /// article of an endless-scroll page).
+    pub cut_at_second_headline: bool,
+    /// Use a full-length JSON-LD `articleBody` when the extraction covers little of it.
+    pub declared_body_recovery: bool,
 }
 
 impl Default for Tuning {
@@ -53,6 +58,8 @@ impl Default for Tuning {
             alternative_score_share: hints::ALTERNATIVE_SCORE_SHARE,
             min_article_chars: hints::MIN_ARTICLE_CHARS,
             keep_hinted_prose_chars: hints::KEEP_HINTED_PROSE_CHARS,
+            cut_at_second_headline: true,
+            declared_body_recovery: true,
         }
     }
 }

@@ -100,7 +100,30 @@ pub struct Metadata {
     /// ISO 639-1 language code, when detected or declared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// How sure HTML extraction is that the text is one article's body, and why (absent for plain-text input).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<ExtractionQuality>,
 }
+
+/// How far HTML extraction trusts its output to be one whole article, so that a store or an analyst can flag or
+/// skip listing pages, hub pages and truncated articles.
+///
+/// ```
+/// let q = dyad_model::ExtractionQuality { confidence: 0.4, reasons: vec!["listing page: 14 link-dense blocks".into()] };
+/// assert!(q.confidence < 0.5);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ExtractionQuality {
+    /// In [0, 1], two decimals: 1 for an article whose signals all agree, near 0 for a page with no article.
+    pub confidence: f64,
+    /// The signals behind the figure, most telling first ("listing page: 14 link-dense blocks",
+    /// "articleBody agrees").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+}
+
+// The confidence is always a finite number (clamped to [0, 1]), so equality is reflexive.
+impl Eq for ExtractionQuality {}
 
 /// A cleaned article: text stored once, with every annotation a span into it.
 ///

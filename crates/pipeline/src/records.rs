@@ -14,7 +14,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 /// The version of the record shapes below (`major.minor`).
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// Default for [`RecordSettings::max_sentence_text_bytes`]. Real news sentences run to a few hundred bytes (the
 /// longest of the 143,784 Reuters-21578 body sentences is 681); a longer one is a run-on, and repeating it whole
@@ -81,7 +81,8 @@ pub struct DocumentRecord<'a> {
     pub paragraphs: &'a [Span],
     /// Sentence spans in `text`, each marked headline or body.
     pub sentences: &'a [Sentence],
-    /// Date, outlet, syndication, byline, captions, language.
+    /// Date, outlet, syndication, byline, captions, language, and for HTML input the extraction's confidence
+    /// (`metadata.extraction`: `confidence` in [0, 1] and its `reasons`).
     pub metadata: &'a Metadata,
     /// Map from clean-text offsets to raw-input byte offsets (with `--source-map`).
     #[serde(skip_serializing_if = "Option::is_none")]
