@@ -54,8 +54,6 @@ pub enum NoEventReason {
     Complex,
     /// PETRARCH `error="dateline|bad_input_parse"`: the input is rejected before coding.
     InputError(String),
-    /// A PETRARCH record with no `<EventCoding>` at all; its tool treats it as expecting nothing.
-    Unstated,
 }
 
 /// Why a record is read but not scored.
@@ -69,6 +67,12 @@ pub enum UncheckedReason {
     Control,
     /// A TABARI record with no expected-event marker at all.
     Unmarked,
+    /// A PETRARCH record with no `<EventCoding>` at all: nothing states what it expects (PETRARCH-1's PATTERN-06
+    /// has its expectation commented out), so it is counted apart rather than read as "no event".
+    Unstated,
+    /// The expectation is there but unreadable (an `<EventCoding>` without an `eventcode`, events mixed with
+    /// `noevents`, a TABARI `{ ... }` line that is not `SOURCE / TARGET / CODE`); the message says what.
+    Malformed(String),
 }
 
 /// What a record expects a coder to produce.
@@ -83,8 +87,8 @@ pub enum Expected {
 }
 
 impl Expected {
-    /// A short name for reports: `events`, `none`, `discard`, `complex`, `error`, `unstated`, `option`, `skip`,
-    /// `control`, `unmarked`.
+    /// A short name for reports: `events`, `none`, `discard`, `complex`, `error`, `option`, `skip`, `control`,
+    /// `unmarked`, `unstated`, `malformed`.
     pub fn kind(&self) -> &'static str {
         match self {
             Expected::Events(_) => "events",
@@ -92,11 +96,26 @@ impl Expected {
             Expected::Nothing(NoEventReason::Discard) => "discard",
             Expected::Nothing(NoEventReason::Complex) => "complex",
             Expected::Nothing(NoEventReason::InputError(_)) => "error",
-            Expected::Nothing(NoEventReason::Unstated) => "unstated",
             Expected::Unchecked(UncheckedReason::Option(_)) => "option",
             Expected::Unchecked(UncheckedReason::SkipCheck) => "skip",
             Expected::Unchecked(UncheckedReason::Control) => "control",
             Expected::Unchecked(UncheckedReason::Unmarked) => "unmarked",
+            Expected::Unchecked(UncheckedReason::Unstated) => "unstated",
+            Expected::Unchecked(UncheckedReason::Malformed(_)) => "malformed",
+        }
+    }
+
+    /// Why the record has no usable expectation, when it has none: no expected-event marker or `<EventCoding>`
+    /// at all, or one that cannot be read. Options, skip-checks and control records are unchecked by design and
+    /// give `None`.
+    pub fn unusable(&self) -> Option<String> {
+        match self {
+            Expected::Unchecked(UncheckedReason::Unmarked) => {
+                Some("no expected-event marker".to_string())
+            }
+            Expected::Unchecked(UncheckedReason::Unstated) => Some("no <EventCoding>".to_string()),
+            Expected::Unchecked(UncheckedReason::Malformed(why)) => Some(why.clone()),
+            _ => None,
         }
     }
 

@@ -1,10 +1,13 @@
 //! Scores a coder against a validation suite: records passed, event precision/recall/F1, and every failure
 //! with what went wrong (missed event, wrong code, wrong actor, spurious event).
 //!
-//! A record passes as its suite's own tool judges it: an event record when the coded triples equal the
-//! expected ones as a multiset (order ignored, duplicates counted); a no-event record (`{---}`, `{###}`,
-//! `{+++}`, `noevents`, `error`) when nothing is coded. Inactive and unchecked records (options, skip-checks,
-//! control records, categories outside `<Include>`) are not coded or scored. The coder is any closure, so this
+//! A record passes as TABARI's and PETRARCH-1's validators judge it: an event record when the coded triples
+//! equal the expected ones as a multiset (order ignored, duplicates counted); a no-event record (`{---}`,
+//! `{###}`, `{+++}`, `noevents`, `error`) when nothing is coded. UD-PETRARCH's validator has no record verdict,
+//! only event counts per category; the same rule is applied to its files, and the event counts are its own.
+//! Inactive and unchecked records (options, skip-checks, control records, categories outside `<Include>`) are
+//! not coded or scored; active records whose expectation is missing or unreadable are listed apart. Scores are
+//! broken down by record category and by code root (CAMEO cue category). The coder is any closure, so this
 //! module knows nothing of dyad's coder.
 
 use crate::suite::{CodedTriple, Suite, SuiteRecord};
@@ -93,6 +96,12 @@ pub struct EventScore {
 }
 
 impl EventScore {
+    fn add(&mut self, other: EventScore) {
+        self.true_positives += other.true_positives;
+        self.false_positives += other.false_positives;
+        self.false_negatives += other.false_negatives;
+    }
+
     /// Precision and recall of these counts.
     pub fn precision_recall(&self) -> PrecisionRecall {
         PrecisionRecall::from_counts(
@@ -165,19 +174,45 @@ fn ratio(num: usize, den: usize) -> f64 {
     }
 }
 
-/// The result of running a coder over a suite. `Display` prints a summary; the alternate form (`{:#}`) adds
-/// every failure, grouped by category; `Serialize` gives the same as JSON.
+/// Records passed and events matched within one slice of a suite (one record category).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CategoryScore {
+    pub records: Tally,
+    pub events: EventScore,
+}
+
+/// An active record whose expectation is missing or unreadable: counted apart, neither passed nor failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnusableRecord {
+    pub id: String,
+    pub category: String,
+    pub line: usize,
+    /// What is wrong with the expectation ([`Expected::unusable`](crate::suite::Expected::unusable)).
+    pub reason: String,
+}
+
+/// The result of running a coder over a suite. `Display` prints a summary with a table by record category and
+/// one by code root; the alternate form (`{:#}`) adds every failure, grouped by category; `Serialize` gives the
+/// same as JSON.
+///
+/// Every record of the suite is in exactly one of `records` (scored), `unscored` and `unusable`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SuiteReport {
     pub suite: String,
     /// Scored records.
     pub records: Tally,
-    /// Records read but not scored (inactive, options, skip-checks, control).
+    /// Records read but not scored by design (inactive, options, skip-checks, control).
     pub unscored: usize,
-    /// By [`Expected::kind`](crate::suite::Expected::kind): `events`, `none`, `discard`, `complex`, `error`, `unstated`.
+    /// Active records without a usable expectation, in suite order.
+    pub unusable: Vec<UnusableRecord>,
+    /// By [`Expected::kind`](crate::suite::Expected::kind): `events`, `none`, `discard`, `complex`, `error`.
     pub by_expected: BTreeMap<&'static str, Tally>,
-    /// By record category.
-    pub by_category: BTreeMap<String, Tally>,
+    /// By record category (the suite's own categories: PETRARCH `category`, TABARI id prefix).
+    pub by_category: BTreeMap<String, CategoryScore>,
+    /// Events by the root of their code (first two digits: the CAMEO cue category, `01`–`20`): true positives
+    /// and misses by the expected code, false positives by the coded one. Codes that do not start with two
+    /// digits fall under `other`.
+    pub by_code_root: BTreeMap<String, EventScore>,
     pub events: EventScore,
     /// How many unmatched events of each kind.
     pub mismatches: BTreeMap<MismatchKind, usize>,
@@ -196,7 +231,30 @@ impl SuiteReport {
     }
 }
 
+/// Where [`SuiteReport::by_code_root`] files codes that do not start with two digits.
+pub const OTHER_ROOT: &str = "other";
+
+/// The root of an event code: its first two digits (`0871` → `08`), or [`OTHER_ROOT`].
+///
+/// ```
+/// use dyad_eval::validation::code_root;
+/// assert_eq!(code_root("0871"), "08");
+/// assert_eq!(code_root("190"), "19");
+/// assert_eq!(code_root("~MOS"), "other");
+/// ```
+pub fn code_root(code: &str) -> &str {
+    match code.as_bytes() {
+        [a, b, ..] if a.is_ascii_digit() && b.is_ascii_digit() => &code[..2],
+        _ => OTHER_ROOT,
+    }
+}
+
 /// Run `coder` over every scored record of `suite` and score it.
+///
+/// A record passes as PETRARCH-1's and TABARI's validators judge it: the coded events equal the expected ones
+/// as a multiset (every expected event coded, nothing extra); a no-event record passes when nothing is coded.
+/// Event precision and recall count the same matches (UD-PETRARCH's validator reports these counts only, as
+/// "correct", "uncoded" and "extra" per category).
 pub fn run_suite(suite: &Suite, coder: &dyn Fn(&SuiteRecord) -> Vec<CodedTriple>) -> SuiteReport {
     let mut report = SuiteReport {
         suite: suite.name.clone(),
@@ -204,7 +262,15 @@ pub fn run_suite(suite: &Suite, coder: &dyn Fn(&SuiteRecord) -> Vec<CodedTriple>
     };
     for record in &suite.records {
         if !record.is_scored() {
-            report.unscored += 1;
+            match record.expected.unusable().filter(|_| record.active) {
+                Some(reason) => report.unusable.push(UnusableRecord {
+                    id: record.id.clone(),
+                    category: record.category.clone(),
+                    line: record.line,
+                    reason,
+                }),
+                None => report.unscored += 1,
+            }
             continue;
         }
         let coded: Vec<CodedTriple> = coder(record)
@@ -216,20 +282,36 @@ pub fn run_suite(suite: &Suite, coder: &dyn Fn(&SuiteRecord) -> Vec<CodedTriple>
         // A no-event record passes exactly when nothing is coded; `compare` gives that too, since its
         // expected list is empty.
         let passed = outcome.mismatches.is_empty();
+        let score = EventScore {
+            true_positives: outcome.matched.len(),
+            false_positives: coded.len() - outcome.matched.len(),
+            false_negatives: expected.len() - outcome.matched.len(),
+        };
         report.records.add(passed);
         report
             .by_expected
             .entry(record.expected.kind())
             .or_default()
             .add(passed);
-        report
+        let category = report
             .by_category
             .entry(record.category.clone())
-            .or_default()
-            .add(passed);
-        report.events.true_positives += outcome.matched;
-        report.events.false_positives += coded.len() - outcome.matched;
-        report.events.false_negatives += expected.len() - outcome.matched;
+            .or_default();
+        category.records.add(passed);
+        category.events.add(score);
+        report.events.add(score);
+        let roots = &mut report.by_code_root;
+        for m in &outcome.matched {
+            root_entry(roots, &m.code).true_positives += 1;
+        }
+        for m in &outcome.mismatches {
+            if let Some(e) = &m.expected {
+                root_entry(roots, &e.code).false_negatives += 1;
+            }
+            if let Some(c) = &m.coded {
+                root_entry(roots, &c.code).false_positives += 1;
+            }
+        }
         for m in &outcome.mismatches {
             *report.mismatches.entry(m.kind).or_default() += 1;
         }
@@ -249,9 +331,13 @@ pub fn run_suite(suite: &Suite, coder: &dyn Fn(&SuiteRecord) -> Vec<CodedTriple>
     report
 }
 
-/// Matched count and the unmatched events of one record.
-struct Comparison {
-    matched: usize,
+fn root_entry<'m>(roots: &'m mut BTreeMap<String, EventScore>, code: &str) -> &'m mut EventScore {
+    roots.entry(code_root(code).to_string()).or_default()
+}
+
+/// The matched events and the unmatched ones of one record.
+struct Comparison<'a> {
+    matched: Vec<&'a CodedTriple>,
     mismatches: Vec<Mismatch>,
 }
 
@@ -260,18 +346,16 @@ type PairRule = fn(&CodedTriple, &CodedTriple) -> bool;
 
 /// Multiset comparison, then pairing of leftovers: same source and target → wrong code; same code → wrong
 /// actor; the rest missed or spurious.
-fn compare(expected: &[CodedTriple], coded: &[CodedTriple]) -> Comparison {
+fn compare<'a>(expected: &'a [CodedTriple], coded: &[CodedTriple]) -> Comparison<'a> {
     let mut left_expected: Vec<&CodedTriple> = expected.iter().collect();
     let mut left_coded: Vec<&CodedTriple> = Vec::new();
+    let mut matched = Vec::new();
     for c in coded {
         match left_expected.iter().position(|e| *e == c) {
-            Some(i) => {
-                left_expected.remove(i);
-            }
+            Some(i) => matched.push(left_expected.remove(i)),
             None => left_coded.push(c),
         }
     }
-    let matched = coded.len() - left_coded.len();
     let mut mismatches = Vec::new();
     let pairings: [(MismatchKind, PairRule); 2] = [
         (MismatchKind::WrongCode, |e, c| {
@@ -309,16 +393,36 @@ fn compare(expected: &[CodedTriple], coded: &[CodedTriple]) -> Comparison {
     }
 }
 
+/// `0.953`, or `-` when the share has no denominator.
+fn share(num: usize, den: usize) -> String {
+    if den == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.3}", num as f64 / den as f64)
+    }
+}
+
+/// `TP FP FN precision recall` columns of a table row.
+fn event_columns(e: &EventScore) -> String {
+    let (tp, fp, fn_) = (e.true_positives, e.false_positives, e.false_negatives);
+    format!(
+        "{tp:>5} {fp:>5} {fn_:>5}  {:>9} {:>6}",
+        share(tp, tp + fp),
+        share(tp, tp + fn_)
+    )
+}
+
 impl fmt::Display for SuiteReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "suite {}: {}/{} records passed ({:.1}%), {} not scored",
+            "suite {}: {}/{} records passed ({:.1}%), {} not scored, {} without a usable expectation",
             self.suite,
             self.records.passed,
             self.records.total,
             100.0 * self.records.rate(),
-            self.unscored
+            self.unscored,
+            self.unusable.len()
         )?;
         writeln!(
             f,
@@ -344,9 +448,33 @@ impl fmt::Display for SuiteReport {
                 .collect();
             writeln!(f, "mismatches: {}", kinds.join(", "))?;
         }
-        writeln!(f, "by category:")?;
-        for (category, t) in &self.by_category {
-            writeln!(f, "  {category:<12} {:>4}/{:<4}", t.passed, t.total)?;
+        for u in &self.unusable {
+            writeln!(
+                f,
+                "counted apart: {} (line {}, {}): {}",
+                u.id, u.line, u.category, u.reason
+            )?;
+        }
+        writeln!(
+            f,
+            "by category:  passed/total  rate     TP    FP    FN  precision recall"
+        )?;
+        for (category, c) in &self.by_category {
+            writeln!(
+                f,
+                "  {category:<12} {:>4}/{:<4}  {:>5}  {}",
+                c.records.passed,
+                c.records.total,
+                share(c.records.passed, c.records.total),
+                event_columns(&c.events)
+            )?;
+        }
+        writeln!(
+            f,
+            "by code root:                        TP    FP    FN  precision recall"
+        )?;
+        for (root, e) in &self.by_code_root {
+            writeln!(f, "  {root:<33} {}", event_columns(e))?;
         }
         if f.alternate() {
             for (category, failures) in self.failures_by_category() {
@@ -393,7 +521,7 @@ mod tests {
                 .is_empty()
         );
         let once = compare(&expected, &[t("A", "B", "010")]);
-        assert_eq!(once.matched, 1);
+        assert_eq!(once.matched.len(), 1);
         assert_eq!(once.mismatches[0].kind, MismatchKind::MissedEvent);
     }
 

@@ -3,10 +3,10 @@
 //! expected answers.
 
 use dyad_eval::suite::{
-    suite_dict_files, suite_dictionaries, CodedTriple, DictionaryKind, Expected, NoEventReason,
-    Suite, SuiteRecord,
+    suite_dict_files, suite_dictionaries, CodedTriple, DictionaryKind, Expected, Suite,
+    SuiteRecord, UncheckedReason,
 };
-use dyad_eval::validation::{run_suite, MismatchKind};
+use dyad_eval::validation::{run_suite, EventScore, MismatchKind, SuiteReport};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -152,10 +152,14 @@ fn petrarch_unit_test_counts() {
     let unstated: Vec<&str> = suite
         .records
         .iter()
-        .filter(|r| r.expected == Expected::Nothing(NoEventReason::Unstated))
+        .filter(|r| r.expected == Expected::Unchecked(UncheckedReason::Unstated))
         .map(|r| r.id.as_str())
         .collect();
     assert_eq!(unstated, ["PATTERN-06"]);
+    assert!(suite
+        .records
+        .iter()
+        .all(|r| r.expected.kind() != "malformed"));
     let first = &suite.records[0];
     assert_eq!(
         (first.id.as_str(), first.date.as_deref()),
@@ -284,7 +288,15 @@ fn a_coder_giving_the_expected_answers_passes_everything() {
             0
         );
         assert_eq!(report.events.f1(), 1.0);
-        assert_eq!(report.unscored, suite.records.len() - scored);
+        assert_eq!(
+            report.unscored + report.unusable.len(),
+            suite.records.len() - scored
+        );
+        assert_tables_add_up(&report);
+        assert!(report
+            .by_code_root
+            .values()
+            .all(|e| e.false_positives + e.false_negatives == 0));
     }
 }
 
@@ -313,7 +325,35 @@ fn an_empty_coder_fails_exactly_the_event_records() {
             report.records.passed,
             report.records.total - event_records.len()
         );
+        assert_tables_add_up(&report);
     }
+}
+
+/// The category table and the code-root table each split the suite's totals without loss.
+fn assert_tables_add_up(report: &SuiteReport) {
+    let mut records = (0, 0);
+    let mut by_category = EventScore::default();
+    for c in report.by_category.values() {
+        records.0 += c.records.passed;
+        records.1 += c.records.total;
+        by_category.true_positives += c.events.true_positives;
+        by_category.false_positives += c.events.false_positives;
+        by_category.false_negatives += c.events.false_negatives;
+    }
+    assert_eq!(
+        records,
+        (report.records.passed, report.records.total),
+        "{}",
+        report.suite
+    );
+    assert_eq!(by_category, report.events, "{}", report.suite);
+    let mut by_root = EventScore::default();
+    for e in report.by_code_root.values() {
+        by_root.true_positives += e.true_positives;
+        by_root.false_positives += e.false_positives;
+        by_root.false_negatives += e.false_negatives;
+    }
+    assert_eq!(by_root, report.events, "{}", report.suite);
 }
 
 #[test]
@@ -331,9 +371,20 @@ fn failures_are_classified_and_grouped() {
     };
     let report = run_suite(&suite, &wrong);
     assert_eq!(report.records.passed, 0);
-    assert_eq!(report.failures.len(), 278);
+    assert_eq!(report.failures.len(), 277);
     assert_eq!(report.mismatches[&MismatchKind::WrongCode], 350);
-    assert_eq!(report.mismatches[&MismatchKind::SpuriousEvent], 278 - 251);
+    assert_eq!(report.mismatches[&MismatchKind::SpuriousEvent], 277 - 251);
+    assert_tables_add_up(&report);
+    // Every spurious event is `010`; every expected code appended `9` stays under its own root, so root `01`
+    // holds the 26 spurious events on top of its own misses.
+    let root_01 = report.by_code_root["01"];
+    assert!(root_01.false_positives >= 26 && root_01.true_positives == 0);
+    let unusable: Vec<(&str, &str)> = report
+        .unusable
+        .iter()
+        .map(|u| (u.id.as_str(), u.reason.as_str()))
+        .collect();
+    assert_eq!(unusable, [("PATTERN-06", "no <EventCoding>")]);
     let grouped = report.failures_by_category();
     let demo_records = suite
         .scored_records()
@@ -344,12 +395,17 @@ fn failures_are_classified_and_grouped() {
     assert!(listing.contains("failures in DEMO:"));
     assert!(listing.contains("wrong code"));
     let summary = report.to_string();
-    assert!(summary.starts_with("suite PETR.UnitTest.records: 0/278 records passed"));
+    assert!(summary.starts_with("suite PETR.UnitTest.records: 0/277 records passed"));
+    assert!(summary.contains("1 without a usable expectation"));
+    assert!(summary.contains("counted apart: PATTERN-06"));
+    assert!(summary.contains("by code root:"));
     assert!(!summary.contains("failures in"));
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["records"]["total"], 278);
+    assert_eq!(json["records"]["total"], 277);
     assert_eq!(json["mismatches"]["wrong_code"], 350);
-    assert_eq!(json["failures"].as_array().map(Vec::len), Some(278));
+    assert_eq!(json["failures"].as_array().map(Vec::len), Some(277));
+    assert_eq!(json["by_category"]["DEMO"]["records"]["passed"], 0);
+    assert_eq!(json["unusable"][0]["id"], "PATTERN-06");
 }
 
 #[test]

@@ -25,6 +25,7 @@ use dyad_model::hash::Fnv1a64;
 
 use crate::dom::{Dom, NodeData, NodeId, DOCUMENT, NONE};
 use crate::hints::*;
+use crate::tuning::Tuning;
 use crate::BlockKind;
 
 /// A word table: a hash set with FNV-1a, which beats SipHash and binary search on these short keys (the tables are
@@ -236,7 +237,7 @@ fn is_prose_tag(tag: &str) -> bool {
 }
 
 /// One pass over the tree, skipping dropped nodes.
-fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
+fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
     let n = dom.nodes.len();
     let mut s = Stats {
         chars: vec![0; n],
@@ -312,7 +313,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool]) -> Stats {
                 if is_prose_tag(tag) {
                     prose_depth = prose_depth.saturating_sub(1);
                 }
-                if tag == "p" && s.chars[id as usize] as usize >= SIBLING_PARAGRAPH_CHARS {
+                if tag == "p" && s.chars[id as usize] as usize >= t.sibling_paragraph_chars {
                     s.long_paragraphs[id as usize] += 1;
                 }
                 // A nested `<article>` counts as a heading: story lists mark each teaser so.
@@ -352,7 +353,7 @@ fn push_children(dom: &Dom, id: NodeId, dropped: &[bool], stack: &mut Vec<(NodeI
 
 /// Nodes removed before scoring: never-content tags and hidden elements always; furniture by tag, role or class
 /// unless `keep_hinted` and the element holds real prose.
-fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
+fn prune(dom: &Dom, relaxed: bool, t: &Tuning) -> Vec<bool> {
     let h = hints();
     let n = dom.nodes.len();
     let mut dropped = vec![false; n];
@@ -382,13 +383,13 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
     // Link clusters first, so that hover cards and menus inside the article do not make it look like furniture.
     // Innermost first, taking each dropped cluster out of its ancestors' counts, so that a hover card is dropped
     // but not the linked name it hangs from.
-    let mut stats = compute_stats(dom, &dropped);
+    let mut stats = compute_stats(dom, &dropped, t);
     for id in (0..n as NodeId).rev() {
         if !dropped[id as usize]
             && dom
                 .tag(id)
                 .is_some_and(|t| !matches!(&**t, "html" | "body"))
-            && is_link_cluster(id, &stats)
+            && is_link_cluster(id, &stats, t)
             && !is_dropped_above(dom, &dropped, id)
         {
             dropped[id as usize] = true;
@@ -426,7 +427,7 @@ fn prune(dom: &Dom, relaxed: bool) -> Vec<bool> {
             continue;
         }
         let prose = stats.prose_chars[id as usize] as usize;
-        let has_prose = prose >= KEEP_HINTED_PROSE_CHARS
+        let has_prose = prose >= t.keep_hinted_prose_chars
             && stats.link_density(id) < KEEP_HINTED_MAX_LINK_DENSITY;
         if h.boilerplate_tags.contains(tag) {
             dropped[id as usize] = true;
@@ -540,10 +541,10 @@ fn embedded_post_wrappers(dom: &Dom) -> Vec<bool> {
 }
 
 /// A run of several links with hardly any plain text: a menu, a tag list, a hover card inside a paragraph.
-fn is_link_cluster(id: NodeId, stats: &Stats) -> bool {
+fn is_link_cluster(id: NodeId, stats: &Stats, t: &Tuning) -> bool {
     let i = id as usize;
     stats.links[i] >= LINK_CLUSTER_MIN_LINKS
-        && stats.link_density(id) >= LINK_CLUSTER_MIN_DENSITY
+        && stats.link_density(id) >= t.link_cluster_min_density
         && ((stats.chars[i] - stats.link_chars[i]) as usize) < LINK_CLUSTER_MAX_PLAIN_CHARS
 }
 
@@ -589,7 +590,12 @@ fn is_paragraph_unit(tag: &str) -> bool {
 }
 
 /// Score containers; returns the best one, or `None` when no prose was found.
-fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>, Vec<f64>) {
+fn best_container(
+    dom: &Dom,
+    dropped: &[bool],
+    stats: &Stats,
+    t: &Tuning,
+) -> (Option<NodeId>, Vec<f64>) {
     let n = dom.nodes.len();
     let mut score = vec![0.0f64; n];
     let mut initialised = vec![false; n];
@@ -616,7 +622,7 @@ fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>
     };
     for id in 0..n as NodeId {
         let own = stats.own_chars[id as usize] as usize;
-        if own < MIN_SCORED_PARAGRAPH_CHARS || dropped[id as usize] {
+        if own < t.min_scored_paragraph_chars || dropped[id as usize] {
             continue;
         }
         let Some(tag) = dom.tag(id) else {
@@ -626,7 +632,7 @@ fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>
             continue;
         }
         let own_links = stats.own_link_chars[id as usize] as f64 / own as f64;
-        if own_links > BLOCK_MAX_LINK_DENSITY {
+        if own_links > t.block_max_link_density {
             continue;
         }
         let points = 1.0
@@ -673,7 +679,7 @@ fn best_container(dom: &Dom, dropped: &[bool], stats: &Stats) -> (Option<NodeId>
         .skip(1)
         .take(TOP_CANDIDATES - 1)
         .copied()
-        .filter(|&c| top_score > 0.0 && score[c as usize] / top_score >= ALTERNATIVE_SCORE_SHARE)
+        .filter(|&c| top_score > 0.0 && score[c as usize] / top_score >= t.alternative_score_share)
         .collect();
     if alternatives.len() >= MIN_ALTERNATIVE_CANDIDATES {
         let mut ancestor = dom.node(top).parent;
@@ -733,13 +739,13 @@ fn is_dropped_above(dom: &Dom, dropped: &[bool], id: NodeId) -> bool {
 }
 
 /// The best container and the siblings that belong with it, in document order.
-fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats) -> Vec<NodeId> {
+fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats, t: &Tuning) -> Vec<NodeId> {
     let parent = dom.node(best).parent;
     if parent == NONE || parent == DOCUMENT {
         return vec![best];
     }
     let best_score = score[best as usize];
-    let threshold = SIBLING_MIN_SCORE.max(best_score * SIBLING_SCORE_SHARE);
+    let threshold = t.sibling_min_score.max(best_score * t.sibling_score_share);
     let best_class = dom.attr(best, "class").unwrap_or("");
     let mut roots = Vec::new();
     for s in dom.children(parent) {
@@ -752,7 +758,7 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats) -> Vec<N
         };
         let mut bonus = 0.0;
         if !best_class.is_empty() && dom.attr(s, "class") == Some(best_class) {
-            bonus = best_score * SIBLING_SCORE_SHARE;
+            bonus = best_score * t.sibling_score_share;
         }
         if score[s as usize] != 0.0 && score[s as usize] + bonus >= threshold {
             roots.push(s);
@@ -761,10 +767,10 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats) -> Vec<N
         let ld = stats.link_density(s);
         if &**tag == "p" {
             let chars = stats.chars[s as usize] as usize;
-            if chars >= SIBLING_PARAGRAPH_CHARS && ld < SIBLING_MAX_LINK_DENSITY {
+            if chars >= t.sibling_paragraph_chars && ld < SIBLING_MAX_LINK_DENSITY {
                 roots.push(s);
             }
-        } else if stats.prose_chars[s as usize] as usize >= SIBLING_PROSE_CHARS
+        } else if stats.prose_chars[s as usize] as usize >= t.sibling_prose_chars
             && stats.long_paragraphs[s as usize] >= SIBLING_MIN_LONG_PARAGRAPHS
             && (stats.headings[s as usize] as f64)
                 < TEASER_HEADINGS_PER_PARAGRAPH * stats.long_paragraphs[s as usize] as f64
@@ -846,6 +852,7 @@ struct Emitter<'a> {
     dom: &'a Dom,
     title: Option<&'a str>,
     authors: &'a [String],
+    tuning: &'a Tuning,
     blocks: Vec<(BlockKind, String, u32)>,
 }
 
@@ -857,7 +864,7 @@ impl Emitter<'_> {
             return;
         }
         let ld = b.link_chars as f64 / b.chars as f64;
-        if ld > BLOCK_MAX_LINK_DENSITY && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS {
+        if ld > self.tuning.block_max_link_density && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS {
             return;
         }
         if b.chars <= MAX_BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
@@ -933,12 +940,12 @@ fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
 }
 
 /// Whether a container inside the article is link furniture (a list of links, a tag cloud).
-fn is_link_furniture(tag: &str, id: NodeId, stats: &Stats) -> bool {
+fn is_link_furniture(tag: &str, id: NodeId, stats: &Stats, t: &Tuning) -> bool {
     matches!(
         tag,
         "ul" | "ol" | "dl" | "div" | "section" | "table" | "form"
     ) && stats.chars[id as usize] > 0
-        && stats.link_density(id) > CONTAINER_MAX_LINK_DENSITY
+        && stats.link_density(id) > t.container_max_link_density
         && (stats.chars[id as usize] as usize) < BLOCK_LINK_DENSITY_EXEMPT_CHARS * 2
 }
 
@@ -950,12 +957,14 @@ fn emit_blocks(
     stats: &Stats,
     title: Option<&str>,
     authors: &[String],
+    t: &Tuning,
 ) -> Vec<(BlockKind, String, u32)> {
     let h = hints();
     let mut em = Emitter {
         dom,
         title,
         authors,
+        tuning: t,
         blocks: Vec::new(),
     };
     for &root in roots {
@@ -981,7 +990,7 @@ fn emit_blocks(
             // Cells stay on their row's line.
             let is_block = caption || (h.block_tags.contains(tag) && !matches!(tag, "td" | "th"));
             if entering {
-                if id != root && is_link_furniture(tag, id, stats) {
+                if id != root && is_link_furniture(tag, id, stats, t) {
                     continue;
                 }
                 if tag == "h1" {
@@ -1051,23 +1060,24 @@ pub(crate) fn article_blocks(
     dom: &Dom,
     title: Option<&str>,
     authors: &[String],
+    t: &Tuning,
 ) -> Vec<(BlockKind, String, u32)> {
     let mut best_blocks = Vec::new();
     for relaxed in [false, true] {
-        let dropped = prune(dom, relaxed);
-        let stats = compute_stats(dom, &dropped);
-        let (best, score) = best_container(dom, &dropped, &stats);
+        let dropped = prune(dom, relaxed, t);
+        let stats = compute_stats(dom, &dropped, t);
+        let (best, score) = best_container(dom, &dropped, &stats, t);
         let blocks = match best {
             Some(best) => {
-                let roots = article_roots(dom, best, &score, &stats);
-                emit_blocks(dom, &roots, &dropped, &stats, title, authors)
+                let roots = article_roots(dom, best, &score, &stats, t);
+                emit_blocks(dom, &roots, &dropped, &stats, title, authors, t)
             }
             None => Vec::new(),
         };
         if body_chars(&blocks) > body_chars(&best_blocks) {
             best_blocks = blocks;
         }
-        if body_chars(&best_blocks) >= MIN_ARTICLE_CHARS {
+        if body_chars(&best_blocks) >= t.min_article_chars {
             break;
         }
     }
@@ -1099,10 +1109,15 @@ mod tests {
 
     fn blocks(html: &str) -> Vec<(BlockKind, String)> {
         let dom = Dom::parse(html);
-        article_blocks(&dom, Some("The Headline"), &["Jane Doe".to_owned()])
-            .into_iter()
-            .map(|(k, t, _)| (k, t))
-            .collect()
+        article_blocks(
+            &dom,
+            Some("The Headline"),
+            &["Jane Doe".to_owned()],
+            &Tuning::default(),
+        )
+        .into_iter()
+        .map(|(k, t, _)| (k, t))
+        .collect()
     }
 
     const PROSE: &str = "Negotiators met in Geneva on Monday, officials said, and agreed to meet again next week \

@@ -7,9 +7,11 @@
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, EndTag, StartTag, Tag, TagToken, Token, TokenSink, TokenSinkResult, Tokenizer,
 };
@@ -133,6 +135,18 @@ impl Dom {
     /// Parse a whole HTML document. Never fails: HTML5 parsing recovers from any input. Linear in the input: see
     /// the limits in [`crate::hints`] ([`MAX_DOM_DEPTH`], [`MAX_ATTRIBUTES`], [`MAX_REOPENED_FORMATTING`]).
     pub fn parse(html: &str) -> Dom {
+        Dom::parse_with(html, true)
+    }
+
+    /// [`Dom::parse`], keeping the text of `<script>` and `<style>` elements as written. `parse` drops that text
+    /// (keeping its line breaks, so every node's line is the same) because nothing in the article is in it and
+    /// tokenizing it is about half of the parse on real news pages; scripts whose `type` names JSON (JSON-LD
+    /// metadata) are always kept. The two trees are the same outside those elements.
+    pub fn parse_keeping_scripts(html: &str) -> Dom {
+        Dom::parse_with(html, false)
+    }
+
+    fn parse_with(html: &str, drop_script_text: bool) -> Dom {
         let capped = cap_attributes(html);
         let attributes_capped = capped.is_some();
         let html = capped.as_deref().unwrap_or(html);
@@ -148,14 +162,15 @@ impl Dom {
             merged_attrs: RefCell::new(Vec::new()),
             open_names: RefCell::new(HashMap::new()),
         };
+        let input = Rc::new(BufferQueue::default());
+        input.push_back(StrTendril::from_slice(html));
         let guard = DepthGuard {
             builder: TreeBuilder::new(sink, Default::default()),
             swallow: RefCell::new(HashMap::new()),
             limits: Cell::new(ParseLimits::default()),
+            input: drop_script_text.then(|| Rc::clone(&input)),
         };
         let tokenizer = Tokenizer::new(guard, Default::default());
-        let input = BufferQueue::default();
-        input.push_back(StrTendril::from_slice(html));
         while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
         tokenizer.end();
         let mut limits = tokenizer.sink.limits.get();
@@ -214,6 +229,52 @@ impl Dom {
                     stack[start..].reverse();
                 }
                 NodeData::Other => {}
+            }
+        }
+    }
+}
+
+impl Dom {
+    /// The first place where two parses of a page differ outside the text of `<script>` and `<style>` elements
+    /// (element names, namespaces, attributes, text and lines, in document order), or `None`: what
+    /// [`Dom::parse`] and [`Dom::parse_keeping_scripts`] must agree on.
+    pub fn first_difference_outside_scripts(&self, other: &Dom) -> Option<String> {
+        let (mut a, mut b) = (vec![DOCUMENT], vec![DOCUMENT]);
+        loop {
+            let (x, y) = match (a.pop(), b.pop()) {
+                (None, None) => return None,
+                (Some(x), Some(y)) => (x, y),
+                (x, y) => return Some(format!("one tree ends first: {x:?} / {y:?}")),
+            };
+            let (nx, ny) = (self.node(x), other.node(y));
+            let same = match (&nx.data, &ny.data) {
+                (NodeData::Document, NodeData::Document) | (NodeData::Other, NodeData::Other) => {
+                    true
+                }
+                (NodeData::Text(s), NodeData::Text(t)) => s == t,
+                (
+                    NodeData::Element { name, ns, attrs },
+                    NodeData::Element {
+                        name: n2,
+                        ns: ns2,
+                        attrs: a2,
+                    },
+                ) => name == n2 && ns == ns2 && attrs == a2,
+                _ => false,
+            };
+            if !same || nx.line != ny.line {
+                return Some(format!(
+                    "node {x} (line {}) {:?} / node {y} (line {}) {:?}",
+                    nx.line, nx.data, ny.line, ny.data
+                ));
+            }
+            let raw = matches!(self.tag(x), Some(t) if *t == local_name!("script") || *t == local_name!("style"));
+            if !raw {
+                for (stack, dom, id) in [(&mut a, self, x), (&mut b, other, y)] {
+                    let start = stack.len();
+                    stack.extend(dom.children(id));
+                    stack[start..].reverse();
+                }
             }
         }
     }
@@ -333,6 +394,8 @@ struct DepthGuard {
     /// End tags still to swallow, by name, because their start tags were dropped.
     swallow: RefCell<HashMap<LocalName, u32>>,
     limits: Cell<ParseLimits>,
+    /// The tokenizer's input, when script and style text is dropped (see [`Dom::parse_keeping_scripts`]).
+    input: Option<Rc<BufferQueue>>,
 }
 
 /// A stack of open elements this deep makes every unmatched end tag a long walk for the tree builder, which looks
@@ -402,6 +465,70 @@ impl DepthGuard {
     }
 }
 
+/// The end tag name and the tokenizer state of a start tag whose text extraction never reads: `<style>`, and
+/// `<script>` unless its `type` names JSON (JSON-LD metadata is read from it).
+fn droppable_text(tag: &Tag) -> Option<(&'static [u8], RawKind)> {
+    if tag.name == local_name!("style") {
+        return Some((b"style", RawKind::Rawtext));
+    }
+    if tag.name != local_name!("script") {
+        return None;
+    }
+    let json = tag
+        .attrs
+        .iter()
+        .any(|a| &*a.name.local == "type" && a.value.to_ascii_lowercase().contains("json"));
+    (!json).then_some((b"script", RawKind::ScriptData))
+}
+
+/// Drops the text of the raw-text element the tokenizer has just entered, up to its end tag, from the front of
+/// the input, keeping its line breaks as newlines (so the tokenizer counts the same lines). Only where the end is certain: it
+/// lies in the front buffer (an end tag is never split across buffers), and script text holds no `<!--`, after
+/// which the tokenizer's escape states decide where a script ends. Text with no end tag runs to the end of input.
+fn drop_raw_text(input: &BufferQueue, name: &[u8], script: bool) {
+    let Some(front) = input.pop_front() else {
+        return;
+    };
+    let bytes = front.as_bytes();
+    let end = raw_text_end(bytes, name);
+    let certain = (end < bytes.len() || input.is_empty())
+        && !(script && memchr::memmem::find(&bytes[..end], b"<!--").is_some());
+    if !certain {
+        input.push_front(front);
+        return;
+    }
+    // Line breaks as the tokenizer counts them: CR LF, a lone CR and LF are one each.
+    let text = &bytes[..end];
+    let breaks = memchr::memchr2_iter(b'\r', b'\n', text)
+        .filter(|&i| !(text[i] == b'\n' && i > 0 && text[i - 1] == b'\r'))
+        .count();
+    let breaks = "\n".repeat(breaks);
+    let rest = front.subtendril(end as u32, (bytes.len() - end) as u32);
+    input.push_front(rest);
+    input.push_front(StrTendril::from_slice(&breaks));
+}
+
+/// Where the raw text in `b` ends: the start of the first end tag `</name` (any case) that the tokenizer takes as
+/// one (the name followed by whitespace, `/` or `>`), or the length of `b`.
+fn raw_text_end(b: &[u8], name: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(e) = memchr::memmem::find(&b[i..], b"</") {
+        let at = i + e;
+        let n = at + 2;
+        if b.len() > n + name.len()
+            && b[n..n + name.len()].eq_ignore_ascii_case(name)
+            && matches!(
+                b[n + name.len()],
+                b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'
+            )
+        {
+            return at;
+        }
+        i = at + 2;
+    }
+    b.len()
+}
+
 fn tag_token(kind: html5ever::tokenizer::TagKind, name: LocalName) -> Token {
     TagToken(Tag {
         kind,
@@ -424,7 +551,20 @@ impl TokenSink for DepthGuard {
             }
         }
         let before = self.builder.sink.nodes.borrow().len();
+        let droppable = match &token {
+            TagToken(tag) if tag.kind == StartTag => droppable_text(tag),
+            _ => None,
+        };
         let result = self.forward(token, line);
+        if let (Some((name, kind)), TokenSinkResult::RawData(switched), Some(input)) =
+            (droppable, &result, &self.input)
+        {
+            // The tree builder has just switched the tokenizer to this element's text: only then is what follows
+            // the start tag text, whatever the context (foreign content, framesets) made of the tag.
+            if *switched == kind {
+                drop_raw_text(input, name, kind == RawKind::ScriptData);
+            }
+        }
         // Elements the builder reopened for this token: formatting elements it created besides the token's own.
         let reopened: Vec<LocalName> = {
             let nodes = self.builder.sink.nodes.borrow();

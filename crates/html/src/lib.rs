@@ -23,10 +23,12 @@ mod content;
 pub mod dom;
 pub mod hints;
 mod metadata;
+pub mod tuning;
 
 pub use dom::ParseLimits;
 pub use hints::{MAX_ATTRIBUTES, MAX_DOM_DEPTH, MAX_REOPENED_FORMATTING};
 pub use metadata::normalise_date;
+pub use tuning::Tuning;
 
 use dyad_model::Metadata;
 
@@ -83,6 +85,11 @@ pub fn extract(html: &str) -> Extracted {
     extract_with_limits(html).0
 }
 
+/// [`extract`] with other thresholds than the defaults (for benches that compare tunings; see [`tuning::grid`]).
+pub fn extract_tuned(html: &str, tuning: &Tuning) -> Extracted {
+    extract_tuned_with_limits(html, tuning).0
+}
+
 /// [`extract`], also telling which input limits the page hit ([`MAX_DOM_DEPTH`], [`MAX_ATTRIBUTES`],
 /// [`MAX_REOPENED_FORMATTING`]): a page that hits one is hostile or badly broken, and its text may have lost some
 /// structure, so the caller may warn, naming the file and record.
@@ -94,10 +101,16 @@ pub fn extract(html: &str) -> Extracted {
 /// assert!(page.body_text().is_empty() || page.body_text().contains("Officials"));
 /// ```
 pub fn extract_with_limits(html: &str) -> (Extracted, ParseLimits) {
+    extract_tuned_with_limits(html, &Tuning::default())
+}
+
+/// [`extract_with_limits`] with the given thresholds.
+pub fn extract_tuned_with_limits(html: &str, tuning: &Tuning) -> (Extracted, ParseLimits) {
     let dom = dom::Dom::parse(html);
     let meta = metadata::page_metadata(&dom);
     let lines = dom::LineIndex::new(html);
-    let mut raw_blocks = content::article_blocks(&dom, meta.title.as_deref(), &meta.authors);
+    let mut raw_blocks =
+        content::article_blocks(&dom, meta.title.as_deref(), &meta.authors, tuning);
     if let Some(json_body) = meta.json_ld_body.as_deref() {
         let found: usize = raw_blocks
             .iter()
@@ -105,7 +118,7 @@ pub fn extract_with_limits(html: &str) -> (Extracted, ParseLimits) {
             .map(|b| b.1.chars().count())
             .sum();
         // A page that renders its body by script still ships it in JSON-LD: use that when the markup has less.
-        if found < hints::MIN_ARTICLE_CHARS && json_body.chars().count() > found {
+        if found < tuning.min_article_chars && json_body.chars().count() > found {
             raw_blocks = json_body
                 .lines()
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))

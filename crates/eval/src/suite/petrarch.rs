@@ -8,7 +8,7 @@
 
 use super::{
     iso_date, normalize_text, read_text, resolve_dictionary, CodedTriple, DictionaryKind, Expected,
-    NoEventReason, Suite, SuiteDictionary, SuiteError, SuiteFormat, SuiteRecord,
+    NoEventReason, Suite, SuiteDictionary, SuiteError, SuiteFormat, SuiteRecord, UncheckedReason,
 };
 use crate::markup::decode_entities;
 use std::path::{Path, PathBuf};
@@ -84,6 +84,8 @@ struct OpenRecord {
     active_attribute: bool,
     events: Vec<CodedTriple>,
     nothing: Option<NoEventReason>,
+    /// The first unreadable `<EventCoding>`, with its line.
+    malformed: Option<String>,
 }
 
 fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
@@ -150,6 +152,7 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
                     active_attribute,
                     events: Vec::new(),
                     nothing: None,
+                    malformed: None,
                 });
             }
             "EventCoding" => {
@@ -170,14 +173,18 @@ fn scan(text: &str, origin: &str) -> Result<Scanned, SuiteError> {
                 } else {
                     let field = |name: &str| tag.attribute(name).unwrap_or_default();
                     let code = field("eventcode");
-                    if code.is_empty() {
-                        return Err(err(at, "<EventCoding> without an eventcode".to_string()));
+                    if code.trim().is_empty() {
+                        // Spoils only this record's expectation; it is counted apart, not scored.
+                        record.malformed.get_or_insert_with(|| {
+                            format!("line {}: <EventCoding> without an eventcode", line_of(at))
+                        });
+                    } else {
+                        record.events.push(CodedTriple::new(
+                            &field("sourcecode"),
+                            &field("targetcode"),
+                            &code,
+                        ));
                     }
-                    record.events.push(CodedTriple::new(
-                        &field("sourcecode"),
-                        &field("targetcode"),
-                        &code,
-                    ));
                 }
             }
             "Text" => {
@@ -242,13 +249,20 @@ fn newline_offsets(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Settle a record's expectation and whether it is active.
+/// Settle a record's expectation and whether it is active. A record with no `<EventCoding>`, an unreadable
+/// one, or both events and a no-event marker has no usable expectation and is counted apart.
 fn finish(open: OpenRecord, include: Option<&[String]>) -> SuiteRecord {
     let mut record = open.record;
-    record.expected = match (open.nothing, open.events.is_empty()) {
-        (_, false) => Expected::Events(open.events),
-        (Some(reason), true) => Expected::Nothing(reason),
-        (None, true) => Expected::Nothing(NoEventReason::Unstated),
+    record.expected = match (open.malformed, open.nothing, open.events.is_empty()) {
+        (Some(why), _, _) => Expected::Unchecked(UncheckedReason::Malformed(why)),
+        (None, Some(reason), false) => Expected::Unchecked(UncheckedReason::Malformed(format!(
+            "expects {} events and also `{}`",
+            open.events.len(),
+            Expected::Nothing(reason).kind()
+        ))),
+        (None, None, false) => Expected::Events(open.events),
+        (None, Some(reason), true) => Expected::Nothing(reason),
+        (None, None, true) => Expected::Unchecked(UncheckedReason::Unstated),
     };
     record.active = open.active_attribute
         && include
@@ -375,6 +389,23 @@ met.
             .to_string();
         assert_eq!(err, "t.xml:2: <EventCoding> outside a <Sentence>");
         assert!(scan("<Sentence id=\"a\">\n<Text>open", "t.xml").is_err());
+    }
+
+    #[test]
+    fn unusable_expectations_are_kept_apart() {
+        let xml = r#"<Sentence id="A" sentence="true"><EventCoding sourcecode="X" targetcode="Y"/>
+<EventCoding eventcode="010" sourcecode="X" targetcode="Y"/><Text>a</Text></Sentence>
+<Sentence id="B" sentence="true"><EventCoding noevents="True"/>
+<EventCoding eventcode="010" sourcecode="X" targetcode="Y"/><Text>b</Text></Sentence>
+<Sentence id="C" sentence="true"><Text>c</Text></Sentence>"#;
+        let records = scan(xml, "t.xml").unwrap().records;
+        let kinds: Vec<&str> = records.iter().map(|r| r.expected.kind()).collect();
+        assert_eq!(kinds, ["malformed", "malformed", "unstated"]);
+        assert_eq!(
+            records[0].expected.unusable().as_deref(),
+            Some("line 1: <EventCoding> without an eventcode")
+        );
+        assert!(records.iter().all(|r| r.active && !r.is_scored()));
     }
 
     #[test]

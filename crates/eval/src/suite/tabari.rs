@@ -55,7 +55,7 @@ pub fn read_tabari_suite(path: &Path, extra_dirs: &[PathBuf]) -> Result<Suite, S
         (path.to_path_buf(), project.is_file().then_some(project))
     };
     let text = read_text(&text_path)?;
-    let records = parse_records(&text, &text_path.display().to_string())?;
+    let records = parse_records(&text);
     let dictionaries = match project {
         Some(project) => read_tabari_project(&project, extra_dirs)?,
         None => Vec::new(),
@@ -113,14 +113,15 @@ pub fn read_tabari_project(
     Ok(dictionaries)
 }
 
-/// The records of TABARI suite text; `origin` names it in errors. Used by [`read_tabari_suite`]; public for
-/// callers holding the text already (and the fuzz target).
-pub fn parse_tabari_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
-    parse_records(text, origin)
+/// The records of TABARI suite text. Used by [`read_tabari_suite`]; public for callers holding the text already
+/// (and the fuzz target). Reading records does not fail: an unreadable expectation marks only its own record
+/// ([`UncheckedReason::Malformed`]); the `Result` and `_origin` keep the signature of the PETRARCH reader.
+pub fn parse_tabari_records(text: &str, _origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
+    Ok(parse_records(text))
 }
 
 /// Split the file into records and read each.
-fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteError> {
+fn parse_records(text: &str) -> Vec<SuiteRecord> {
     let mut records = Vec::new();
     let mut current: Option<(usize, Vec<&str>)> = None;
     let mut after_final = false;
@@ -134,7 +135,7 @@ fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteErro
                 let Some((start, body)) = current.take() else {
                     continue;
                 };
-                let mut record = parse_record(&body, start, origin)?;
+                let mut record = parse_record(&body, start);
                 record.active = !after_final;
                 record.settings = settings.clone();
                 if let Expected::Unchecked(UncheckedReason::Option(commands)) = &record.expected {
@@ -152,7 +153,7 @@ fn parse_records(text: &str, origin: &str) -> Result<Vec<SuiteRecord>, SuiteErro
             Some((_, body)) => body.push(line),
         }
     }
-    Ok(records)
+    records
 }
 
 /// `YYMMDD` followed by a space or `*` and an id.
@@ -166,7 +167,7 @@ fn is_record_header(line: &str) -> bool {
             .is_empty()
 }
 
-fn parse_record(lines: &[&str], start: usize, origin: &str) -> Result<SuiteRecord, SuiteError> {
+fn parse_record(lines: &[&str], start: usize) -> SuiteRecord {
     let header = lines[0];
     let digits = |r: std::ops::Range<usize>| header[r].parse::<u32>().unwrap_or(0);
     let (yy, month, day) = (digits(0..2), digits(2..4), digits(4..6));
@@ -212,13 +213,11 @@ fn parse_record(lines: &[&str], start: usize, origin: &str) -> Result<SuiteRecor
     let expected = if is_control {
         Expected::Unchecked(UncheckedReason::Control)
     } else {
-        expectation(&comment).map_err(|message| SuiteError::Format {
-            path: origin.to_string(),
-            line: start,
-            message: format!("record {id}: {message}"),
-        })?
+        // An unreadable expectation spoils only its own record: counted apart, not a reason to lose the suite.
+        expectation(&comment)
+            .unwrap_or_else(|message| Expected::Unchecked(UncheckedReason::Malformed(message)))
     };
-    Ok(SuiteRecord {
+    SuiteRecord {
         id,
         date: iso_date(year, month, day),
         category,
@@ -227,7 +226,7 @@ fn parse_record(lines: &[&str], start: usize, origin: &str) -> Result<SuiteRecor
         active: true,
         line: start,
         settings: Vec::new(),
-    })
+    }
 }
 
 /// One `{...}` or `-{...}` marker in a comment block.
@@ -336,7 +335,7 @@ Too long.
 
     #[test]
     fn reads_events_skips_and_final() {
-        let records = parse_records(SAMPLE, "sample").unwrap();
+        let records = parse_records(SAMPLE);
         assert_eq!(records.len(), 4);
         let demo = &records[0];
         assert_eq!(demo.id, "DEMO-04");
@@ -366,7 +365,7 @@ Too long.
     #[test]
     fn option_commands_carry_to_later_records() {
         let text = "950101  A-01\nx\n/*\\n{ OPTION: SET: CODE ALL } */\n\n950101  A-02\ny\n/*\\n{---} */\n";
-        let records = parse_records(text, "o").unwrap();
+        let records = parse_records(text);
         assert!(records[0].settings.is_empty());
         assert_eq!(
             records[1].settings,
@@ -385,14 +384,18 @@ Too long.
         );
         assert!(expectation("\\n{ ARN / GON }").is_err());
         let text = "950101  BAD-01\nText\n/*\\n{ ARN GON 064 } */\n";
-        let err = parse_records(text, "bad.text").unwrap_err().to_string();
-        assert!(err.starts_with("bad.text:1: record BAD-01"), "{err}");
+        let records = parse_records(text);
+        assert_eq!(records[0].expected.kind(), "malformed");
+        assert!(records[0]
+            .expected
+            .unusable()
+            .is_some_and(|why| why.contains("{ARN GON 064}")));
     }
 
     proptest::proptest! {
         #[test]
         fn never_panics_on_arbitrary_records(body in "(([0-9]{6}[ *]+[A-Z-]{1,6}|\\\\n|[{}/*#+-]| |é|[a-z]{1,4}|\n)){0,60}") {
-            let _ = parse_records(&body, "p");
+            let _ = parse_records(&body);
         }
     }
 }
