@@ -29,12 +29,18 @@ pub struct BenchArgs {
 pub enum BenchCommand {
     /// Score main-content extraction (word 4-gram shingle P/R/F1) and time it, single-threaded.
     Extraction {
-        /// The page set under DIR/extraction-dev to score.
+        /// The page set under DIR/extraction-dev to score, or `all`: every source of extraction-dev and of the
+        /// extraction cache, per-source table with the peers' saved predictions, and leave-one-source-out F1.
         #[arg(long, value_enum, default_value = "scrapinghub")]
         set: ExtractionSet,
-        /// List the N pages with the lowest F1, worst first (0 lists none; scrapinghub and newspaper4k only).
+        /// List the N pages with the lowest F1, worst first (0 lists none; not for trafilatura; with `all`, per
+        /// held-out source).
         #[arg(long, value_name = "N", default_value_t = 12)]
         worst: usize,
+        /// The extraction cache written by scripts/extraction-data and scripts/extraction-peers (default:
+        /// $DYAD_EXTRACTION_CACHE, else ~/.cache/dyad/extraction); `--set all` only.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Code Reuters-21578 end to end (raw text → clean → sentences → events) and report sentences/s.
     Coding {
@@ -144,6 +150,8 @@ pub enum ExtractionSet {
     Trafilatura,
     /// newspaper4k's evaluation pages: word 4-gram shingle P/R/F1.
     Newspaper4k,
+    /// Every source: extraction-dev's three and the extraction cache's, with peers and leave-one-source-out.
+    All,
 }
 
 /// Where the shared data folder is looked for when neither `--data` nor `DYAD_SHARED_DATA` says.
@@ -197,9 +205,29 @@ fn data_dir_hint() -> String {
 pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
     let data = data_dir(&args.data)?;
     match &args.command {
-        BenchCommand::Extraction { set, worst } => {
+        BenchCommand::Extraction { set, worst, cache } => {
             let dir = data_subdir(&data, "extraction-dev")?;
             match set {
+                ExtractionSet::All => {
+                    let cache = cache
+                        .clone()
+                        .unwrap_or_else(dyad_eval::extraction_sources::default_cache_dir);
+                    if !cache.is_dir() {
+                        outln!(
+                            "no extraction cache at {}: only extraction-dev is scored; make it with \
+                             scripts/extraction-data (and scripts/extraction-peers for the peers)",
+                            cache.display()
+                        );
+                    }
+                    let report = dyad_eval::extraction_sources::bench_all_sources(
+                        &dir,
+                        &cache,
+                        &dyad_eval::extraction_sources::extractor_candidates(),
+                        *worst,
+                    )
+                    .map_err(|e| e.to_string())?;
+                    outln!("{report}");
+                }
                 ExtractionSet::Scrapinghub | ExtractionSet::Newspaper4k => {
                     let report = match set {
                         ExtractionSet::Scrapinghub => {

@@ -36,6 +36,8 @@ pub enum EvalError {
     },
     #[error("{path}: no page for ground-truth id {id}")]
     MissingPage { path: PathBuf, id: String },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
 }
 
 fn read_bytes(path: &Path) -> Result<Vec<u8>, EvalError> {
@@ -46,7 +48,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, EvalError> {
 }
 
 /// Read a gzip file whole.
-fn read_gzip(path: &Path) -> Result<Vec<u8>, EvalError> {
+pub(crate) fn read_gzip(path: &Path) -> Result<Vec<u8>, EvalError> {
     let raw = read_bytes(path)?;
     let mut out = Vec::with_capacity(raw.len() * 6);
     flate2::read::GzDecoder::new(&raw[..])
@@ -545,7 +547,7 @@ impl fmt::Display for SnippetReport {
 }
 
 /// Collapse whitespace runs to one space, as upstream's evaluation does before substring tests.
-fn normalise_space(text: &str) -> String {
+pub(crate) fn normalise_space(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

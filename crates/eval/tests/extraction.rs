@@ -1,12 +1,18 @@
 //! Extraction benchmarks on ../shared/data/extraction-dev: the metric port checked against upstream's published
-//! figures, score floors that may only rise, and golden checks on single real pages.
+//! figures, score floors that may only rise, and golden checks on single real pages; and the multi-source code
+//! (the cache layout, scoring any extractor's texts, leave-one-source-out) on the committed sample of the
+//! web-content-extraction-benchmark (crates/eval/data/extraction-samples, Apache-2.0).
 //!
 //! Speed figures print with `cargo test -p dyad-eval --release --test extraction -- --nocapture`.
 
 use std::path::{Path, PathBuf};
 
 use dyad_eval::extraction::{
-    score_newspaper4k, score_scrapinghub, score_scrapinghub_reference, score_trafilatura,
+    body_text, score_newspaper4k, score_scrapinghub, score_scrapinghub_reference, score_trafilatura,
+};
+use dyad_eval::extraction_sources::{
+    bench_all_sources, leave_one_source_out_with, load_cache, run_extractor, score_source,
+    Candidate, Metric, Origin, Truth,
 };
 
 fn data_dir(set: &str) -> PathBuf {
@@ -76,4 +82,170 @@ fn newspaper4k_text_stays_above_floor() {
     let report = score_newspaper4k(&data_dir("newspaper4k")).unwrap();
     println!("{report}");
     assert!(report.summary.f1 >= NEWSPAPER4K_F1_FLOOR, "{report}");
+}
+
+fn sample_cache() -> PathBuf {
+    Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/extraction-samples"
+    ))
+    .to_owned()
+}
+
+/// dyad's shingle F1 on the 3 sample article pages, floor just below the current score.
+const SAMPLE_ARTICLE_F1_FLOOR: f64 = 0.90;
+
+#[test]
+fn sample_sources_load_in_the_cache_layout() {
+    let sources = load_cache(&sample_cache()).unwrap();
+    let names: Vec<&str> = sources.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["wceb-article", "wceb-forum"]);
+    for s in &sources {
+        assert_eq!((s.origin, s.metric), (Origin::Cache, Metric::Shingle));
+        assert!(s.dir.join("LICENSE").is_file(), "{} has no LICENSE", s.name);
+        let html = s.read_html().unwrap();
+        assert_eq!(html.len(), s.pages.len());
+        for (p, h) in s.pages.iter().zip(&html) {
+            assert!(
+                !p.site.is_empty() && !p.site.starts_with("www."),
+                "{}: site {:?}",
+                p.id,
+                p.site
+            );
+            assert!(
+                h.contains("<html") || h.contains("<HTML") || h.contains("<!DOCTYPE"),
+                "{}",
+                p.id
+            );
+            assert!(
+                matches!(&p.truth, Truth::Text(t) if t.split_whitespace().count() > 20),
+                "{}",
+                p.id
+            );
+        }
+    }
+    assert_eq!(sources[0].pages.len() + sources[1].pages.len(), 5);
+}
+
+#[test]
+fn sample_truth_scores_perfect_and_nothing_scores_zero() {
+    for s in load_cache(&sample_cache()).unwrap() {
+        let truth: Vec<String> = s
+            .pages
+            .iter()
+            .map(|p| match &p.truth {
+                Truth::Text(t) => t.clone(),
+                Truth::Snippets { with, .. } => with.join("\n"),
+            })
+            .collect();
+        let perfect = score_source(
+            &s,
+            &truth.iter().map(|t| Some(t.as_str())).collect::<Vec<_>>(),
+        );
+        assert_eq!((perfect.f1, perfect.empty), (1.0, 0), "{}", s.name);
+        let nothing = score_source(&s, &vec![None; s.pages.len()]);
+        assert_eq!(
+            (nothing.f1, nothing.empty, nothing.missing),
+            (0.0, s.pages.len(), s.pages.len())
+        );
+    }
+}
+
+#[test]
+fn dyad_on_the_sample_articles_stays_above_floor() {
+    let sources = load_cache(&sample_cache()).unwrap();
+    let article = &sources[0];
+    let html = article.read_html().unwrap();
+    let (texts, speed) = run_extractor(&html, |h| body_text(&dyad_html::extract(h)));
+    assert_eq!(speed.pages, 3);
+    let score = score_source(
+        article,
+        &texts.iter().map(|t| Some(t.as_str())).collect::<Vec<_>>(),
+    );
+    for p in &score.pages {
+        println!(
+            "{} {:.3} {:.3} {:.3} {}",
+            p.id,
+            p.precision,
+            p.recall,
+            p.f1,
+            p.failure()
+        );
+    }
+    assert!(score.f1 >= SAMPLE_ARTICLE_F1_FLOOR, "{score:?}");
+}
+
+#[test]
+fn loso_on_the_sample_prefers_the_extractor_over_a_whole_page_dump() {
+    let sources = load_cache(&sample_cache()).unwrap();
+    let html: Vec<Vec<String>> = sources.iter().map(|s| s.read_html().unwrap()).collect();
+    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+    // A deliberately bad candidate: every text node of the page, boilerplate and all.
+    let candidates: Vec<Candidate<'static>> = vec![
+        (
+            "default".into(),
+            Box::new(|h: &str| body_text(&dyad_html::extract(h))),
+        ),
+        ("tag-strip".into(), Box::new(|h: &str| strip_tags(h))),
+    ];
+    let picks = leave_one_source_out_with(&candidates, &names, |extract, s| {
+        let texts: Vec<String> = html[s].iter().map(|h| extract(h)).collect();
+        score_source(
+            &sources[s],
+            &texts.iter().map(|t| Some(t.as_str())).collect::<Vec<_>>(),
+        )
+        .f1
+    });
+    assert_eq!(picks.len(), 2);
+    for p in &picks {
+        assert_eq!(p.chosen, "default", "{p:?}");
+        assert_eq!(p.held_out_f1, p.first_f1);
+    }
+}
+
+/// Crude whole-page text: everything outside `<...>`, scripts and styles included.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn bench_all_sources_reads_dev_and_cache_and_says_when_peers_are_absent() {
+    let candidates: Vec<Candidate<'static>> = vec![(
+        "default".into(),
+        Box::new(|h: &str| body_text(&dyad_html::extract(h))),
+    )];
+    let report = bench_all_sources(&data_dir(""), &sample_cache(), &candidates, 2).unwrap();
+    let names: Vec<&str> = report.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "scrapinghub",
+            "trafilatura",
+            "newspaper4k",
+            "wceb-article",
+            "wceb-forum"
+        ]
+    );
+    assert!(report
+        .rows
+        .iter()
+        .all(|r| r.peers.iter().all(|(_, run)| run.is_none())));
+    assert_eq!(report.loso.len(), 5);
+    let text = report.to_string();
+    println!("{text}");
+    assert!(text.contains("peer predictions absent"), "{text}");
+    assert!(text.contains("wceb-article: worst pages"), "{text}");
 }
