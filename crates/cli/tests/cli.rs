@@ -161,7 +161,10 @@ fn validate_runs_the_petrarch2_suites_with_their_own_or_the_builtin_dictionaries
         assert!(report.contains("records passed"), "{args:?}: {report}");
     }
     let out = dyad(&["validate", "dev-news", "--builtin", "--data", &data]);
-    assert!(!out.status.success(), "dev-news is coded with the built-in dictionaries already");
+    assert!(
+        !out.status.success(),
+        "dev-news is coded with the built-in dictionaries already"
+    );
 }
 
 #[test]
