@@ -11,7 +11,10 @@
 //!    (not a list of teasers);
 //! 4. emit: text cut into blocks at block-level elements (table rows stay whole, captions become caption blocks),
 //!    dropping link lists, furniture lines, short calls to action, bylines, the headline, and end-of-article
-//!    trailers.
+//!    trailers; stopping at a second article (a later `<h1>` with its own date or byline) and before a run of
+//!    teaser excerpts cut off with an ellipsis;
+//! 5. observe: page signals for the confidence ([`PageSignals`]: link-dense blocks around the article, linked
+//!    headings in it, its share of the page's prose, where the headline is).
 //!
 //! A strict pass that finds too little is followed by a relaxed one (no class hints). Every walk is iterative, so
 //! deeply nested input cannot overflow the stack. The tables and thresholds live in [`crate::hints`].

@@ -5,8 +5,11 @@
 //!
 //! Pipeline: an HTML5 parse (html5ever) into a compact arena ([`dom`]), metadata from JSON-LD, `<meta>` and the
 //! document ([`metadata`]), then the article found by scoring containers and cut into blocks ([`content`]). The
-//! heuristics' word lists and thresholds are data in [`hints`]. Extraction never fails and never panics: a page
-//! with no article yields no blocks.
+//! heuristics' word lists and thresholds are data in [`hints`] (the main thresholds also as a runtime [`Tuning`]).
+//! The page's JSON-LD `articleBody` and `wordCount` are evidence: they confirm or question the extraction, and a
+//! full-length `articleBody` replaces an extraction that covers little of it. Every page gets a confidence in
+//! `metadata.extraction` (in [0, 1], with its reasons), low for listing pages, teaser lists and truncated
+//! articles. Extraction never fails and never panics: a page with no article yields no blocks.
 //!
 //! ```
 //! let page = dyad_html::extract(
