@@ -10,7 +10,7 @@ const SHARED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/
 
 /// Floors (per cent, and precision): raise them when the figures rise, never lower them.
 const TUNE_TYPE_FLOOR: f64 = 69.0;
-const TUNE_DYAD_FLOOR: f64 = 50.4;
+const TUNE_DYAD_FLOOR: f64 = 51.3;
 const TUNE_PRECISION_FLOOR: f64 = 0.81;
 const ASIDE_TYPE_FLOOR: f64 = 71.4;
 const ASIDE_DYAD_FLOOR: f64 = 53.5;
