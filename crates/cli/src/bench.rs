@@ -41,6 +41,10 @@ pub enum BenchCommand {
         /// $DYAD_EXTRACTION_CACHE, else ~/.cache/dyad/extraction); `--set all` only.
         #[arg(long, value_name = "DIR")]
         cache: Option<PathBuf>,
+        /// With `--set all`: only dyad's default settings, no tuning grid (leave-one-source-out then has one
+        /// candidate; the run takes a fraction of the time).
+        #[arg(long)]
+        default_only: bool,
     },
     /// Code Reuters-21578 end to end (raw text → clean → sentences → events) and report sentences/s.
     Coding {
@@ -205,7 +209,12 @@ fn data_dir_hint() -> String {
 pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
     let data = data_dir(&args.data)?;
     match &args.command {
-        BenchCommand::Extraction { set, worst, cache } => {
+        BenchCommand::Extraction {
+            set,
+            worst,
+            cache,
+            default_only,
+        } => {
             let dir = data_subdir(&data, "extraction-dev")?;
             match set {
                 ExtractionSet::All => {
@@ -219,10 +228,14 @@ pub fn run(args: &BenchArgs) -> Result<Outcome, String> {
                             cache.display()
                         );
                     }
+                    let mut candidates = dyad_eval::extraction_sources::extractor_candidates();
+                    if *default_only {
+                        candidates.truncate(1);
+                    }
                     let report = dyad_eval::extraction_sources::bench_all_sources(
                         &dir,
                         &cache,
-                        &dyad_eval::extraction_sources::extractor_candidates(),
+                        &candidates,
                         *worst,
                     )
                     .map_err(|e| e.to_string())?;

@@ -604,13 +604,28 @@ pub fn leave_one_source_out_with<C>(
 /// A named setting of the extractor for leave-one-source-out: a function from HTML to body text.
 pub type Candidate<'a> = (String, Box<dyn Fn(&str) -> String + Sync + 'a>);
 
-/// The extractor settings leave-one-source-out chooses among, dyad's default first. Only the default until
-/// dyad-html exposes tuning knobs.
+/// The extractor settings leave-one-source-out chooses among: dyad-html's tuning grid
+/// ([`dyad_html::tuning::grid`]), the default first (run as plain [`dyad_html::extract`], whose output it is).
 pub fn extractor_candidates() -> Vec<Candidate<'static>> {
-    vec![(
-        "default".to_owned(),
-        Box::new(|html: &str| crate::extraction::body_text(&dyad_html::extract(html))),
-    )]
+    let default = dyad_html::Tuning::default();
+    dyad_html::tuning::grid()
+        .into_iter()
+        .map(|(name, tuning)| -> Candidate<'static> {
+            if tuning == default {
+                (
+                    name,
+                    Box::new(|html: &str| crate::extraction::body_text(&dyad_html::extract(html))),
+                )
+            } else {
+                (
+                    name,
+                    Box::new(move |html: &str| {
+                        crate::extraction::body_text(&dyad_html::extract_tuned(html, &tuning))
+                    }),
+                )
+            }
+        })
+        .collect()
 }
 
 /// One extractor's result on one source.
