@@ -25,8 +25,9 @@ fn data_dir(set: &str) -> PathBuf {
 
 /// F1 floor on ScrapingHub, set just below the current score so it can only rise.
 const SCRAPINGHUB_F1_FLOOR: f64 = 0.979;
-/// F1 floor on the trafilatura snippet subset.
-const TRAFILATURA_F1_FLOOR: f64 = 0.922;
+/// F1 floor on the trafilatura snippet subset (lowered from .922 when the split-article threshold moved to what
+/// leave-one-source-out chose: .923 → .922 here for +.009 mean F1 on the held-out sources).
+const TRAFILATURA_F1_FLOOR: f64 = 0.92;
 /// Floors of metadata agreement on the trafilatura subset: date, title, author.
 const TRAFILATURA_DATE_FLOOR: f64 = 0.74;
 const TRAFILATURA_TITLE_FLOOR: f64 = 0.77;

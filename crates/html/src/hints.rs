@@ -651,8 +651,9 @@ pub const LINK_CLUSTER_MIN_DENSITY: f64 = 0.8;
 pub const LINK_CLUSTER_MAX_PLAIN_CHARS: usize = 200;
 /// How many of the best containers are compared when looking for a split article.
 pub const TOP_CANDIDATES: usize = 5;
-/// A container scoring at least this share of the best is an alternative ...
-pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.6;
+/// A container scoring at least this share of the best is an alternative ... (0.45 since leave-one-source-out over
+/// 12 sources chose it in every fold against 0.6: held-out mean F1 .665 → .674, extraction-dev .960 → .958) ...
+pub const ALTERNATIVE_SCORE_SHARE: f64 = 0.45;
 /// ... and this many alternatives under one ancestor make that ancestor the article.
 pub const MIN_ALTERNATIVE_CANDIDATES: usize = 3;
 /// A text block with more than this share of link text counts as link-dense (a teaser or link list) for the

@@ -120,14 +120,14 @@ pub fn grid() -> Vec<(String, Tuning)> {
         (
             "merge-loose",
             Tuning {
-                alternative_score_share: 0.45,
+                alternative_score_share: 0.35,
                 ..d.clone()
             },
         ),
         (
             "merge-strict",
             Tuning {
-                alternative_score_share: 0.75,
+                alternative_score_share: 0.6,
                 ..d.clone()
             },
         ),
