@@ -13,6 +13,7 @@ use crate::analysis::{Analysis, ChunkKind};
 use crate::options::CodeBy;
 use crate::text::TokenKind;
 use dyad_dict::CodePriority;
+use std::ops::ControlFlow;
 
 /// CAMEO code of a bare public statement.
 const BARE_STATEMENT: &str = "010";
@@ -50,41 +51,64 @@ impl Coder {
         let mut drafts: Vec<Draft> = Vec::new();
         // Pattern candidates of the verb being tried (one buffer for the sentence).
         let mut cands: Vec<u32> = Vec::new();
-        let mut sentence_source: Option<usize> = None;
+        // Breaks with `true` on a halt (the sentence gives nothing), `false` when coding by sentence is done.
+        let halted = self.walk_clauses(a, |clause, sentence_source| {
+            let outcome = self.code_clause(
+                clause,
+                sentence_source,
+                &mut *statement_source,
+                &mut cands,
+                &mut drafts,
+                &mut trace,
+            );
+            match outcome {
+                ClauseOutcome::Halted => ControlFlow::Break(true),
+                ClauseOutcome::Coded(kept) => {
+                    if let Some(e) = kept {
+                        drafts.extend(e);
+                        if self.options.code_by == CodeBy::Sentence {
+                            return ControlFlow::Break(false);
+                        }
+                    }
+                    ControlFlow::Continue(())
+                }
+            }
+        });
+        if halted == Some(true) {
+            return Vec::new();
+        }
+        keep_preferred(&mut drafts);
+        drafts
+    }
+
+    /// Walks the clauses of a sentence in order, as coding does, carrying the sentence's source from clause to
+    /// clause: an actor right after a clause's conjunction replaces it, and while there is none, a clause passes on
+    /// its first actor. `visit` sees each clause with the carried source (coding a clause may change it) and ends
+    /// the walk by breaking; the walk returns that break's value. The nearest miss walks the same way, so it tries
+    /// what coding tried.
+    pub(super) fn walk_clauses<B>(
+        &self,
+        a: &Analysis,
+        mut visit: impl FnMut(&ClauseContext<'_>, &mut Option<usize>) -> ControlFlow<B>,
+    ) -> Option<B> {
+        let mut source: Option<usize> = None;
         for (index, &bounds) in a.clauses.iter().enumerate() {
             let Some(clause) =
                 ClauseContext::new(a, index, bounds, self.options.bounded_pattern_actors)
             else {
                 continue;
             };
-            // An actor right after the conjunction replaces the carried source.
             if let Some(u) = clause.opening_actor() {
-                sentence_source = Some(u);
+                source = Some(u);
             }
-            let outcome = self.code_clause(
-                &clause,
-                &mut sentence_source,
-                statement_source,
-                &mut cands,
-                &mut drafts,
-                &mut trace,
-            );
-            let kept = match outcome {
-                ClauseOutcome::Coded(kept) => kept,
-                ClauseOutcome::Halted => return Vec::new(),
-            };
-            if sentence_source.is_none() {
-                sentence_source = clause.units.first().map(|u| u.unit);
+            if let ControlFlow::Break(b) = visit(&clause, &mut source) {
+                return Some(b);
             }
-            if let Some(e) = kept {
-                drafts.extend(e);
-                if self.options.code_by == CodeBy::Sentence {
-                    break;
-                }
+            if source.is_none() {
+                source = clause.units.first().map(|u| u.unit);
             }
         }
-        keep_preferred(&mut drafts);
-        drafts
+        None
     }
 
     /// Why the sentence is too complex to code (too many verbs or conjunctions, no actor before the first

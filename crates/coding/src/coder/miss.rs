@@ -20,6 +20,7 @@ use crate::pattern::{ClauseView, FlatPattern, PatElem, PatKind};
 use crate::text::TokenKind;
 use dyad_dict::CodeValue;
 use std::fmt::Write as _;
+use std::ops::ControlFlow;
 
 /// Words after which an unknown word reads as a verb: the infinitive TO, modals and auxiliaries of tense.
 const VERB_CUES: &[&str] = &[
@@ -40,25 +41,14 @@ impl Coder {
         let _ = writeln!(out, "nearest miss:");
         let mut lines = 0usize;
         let mut cands = Vec::new();
-        let mut carried: Option<usize> = None;
-        for (index, &bounds) in a.clauses.iter().enumerate() {
-            let Some(clause) =
-                ClauseContext::new(a, index, bounds, self.options.bounded_pattern_actors)
-            else {
-                continue;
-            };
-            if let Some(u) = clause.opening_actor() {
-                carried = Some(u);
-            }
+        self.walk_clauses(a, |clause, carried| {
             for verb in clause.verbs() {
-                let line = self.verb_miss(&clause, verb, carried, text, &mut cands);
+                let line = self.verb_miss(clause, verb, *carried, text, &mut cands);
                 let _ = writeln!(out, "  {line}");
                 lines += 1;
             }
-            if carried.is_none() {
-                carried = clause.units.first().map(|u| u.unit);
-            }
-        }
+            ControlFlow::<()>::Continue(())
+        });
         for name in unknown_names(a, text) {
             let _ = writeln!(
                 out,
