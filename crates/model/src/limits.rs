@@ -1,6 +1,7 @@
 //! Processing limits a document ran into: each stage that bounds its work (DOM depth, sentence length, tokens per
-//! sentence, events of a run-on, the sentence text an event carries, place mentions resolved) notes it here, so the caller can warn with
-//! the file and record. Limits keep time and output linear in the input; hitting one is never an error.
+//! sentence, events of a run-on, the sentence text an event carries, place mentions resolved) notes it here, so
+//! the caller can warn with the file and record. Limits keep time and output linear in the input; hitting one is
+//! never an error.
 
 /// A named processing limit. Each is a setting with a documented default in the stage that applies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
