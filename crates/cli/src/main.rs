@@ -15,6 +15,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of the C library's malloc: the pipeline allocates many small, short-lived strings and vectors
+/// per sentence from several threads, and glibc's allocator cost about a tenth of `dyad code`'s time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "dyad", version, about = "News in, political event data out.")]
 struct Cli {
