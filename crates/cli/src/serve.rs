@@ -19,6 +19,9 @@ pub struct ServeArgs {
     /// machines (there is no authentication).
     #[arg(long, value_name = "IP:PORT", default_value = dyad_server::DEFAULT_ADDR)]
     pub addr: String,
+    // With articles to ingest: as `dyad ingest --min-confidence`.
+    #[command(flatten)]
+    pub confidence: crate::run::ConfidenceArg,
 }
 
 pub fn run(args: &ServeArgs) -> Result<Outcome, String> {
@@ -43,6 +46,7 @@ pub fn run(args: &ServeArgs) -> Result<Outcome, String> {
             db: args.db.clone(),
             dicts: crate::dictionaries::DictOptions::default(),
             date: None,
+            confidence: args.confidence,
         };
         crate::store::run_ingest(&ingest)?;
     }

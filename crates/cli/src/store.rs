@@ -31,6 +31,8 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for articles whose input gives none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::run::parse_date)]
     pub date: Option<dyad_model::date::Date>,
+    #[command(flatten)]
+    pub confidence: crate::run::ConfidenceArg,
 }
 
 #[derive(Args)]
@@ -43,6 +45,8 @@ pub struct RecodeArgs {
     /// Publication date (YYYY-MM-DD) for documents whose input gave none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::run::parse_date)]
     pub date: Option<dyad_model::date::Date>,
+    #[command(flatten)]
+    pub confidence: crate::run::ConfidenceArg,
     /// Never show a progress bar.
     #[arg(long)]
     pub quiet: bool,
@@ -199,6 +203,7 @@ fn describe_dictionaries(opts: &DictOptions) -> String {
 fn pipeline_and_run(
     dicts: &DictOptions,
     date: Option<dyad_model::date::Date>,
+    confidence: crate::run::ConfidenceArg,
     inputs: Vec<String>,
 ) -> Result<(Pipeline, RunInfo), String> {
     let (loaded, report) = dicts.selection().load().map_err(|e| e.to_string())?;
@@ -209,7 +214,12 @@ fn pipeline_and_run(
     if let Some(d) = date {
         pipeline = pipeline.with_default_date(d);
     }
-    let options = serde_json::json!({ "date": date.map(|d| d.to_iso()) }).to_string();
+    let pipeline = confidence.apply(pipeline);
+    let mut options = serde_json::json!({ "date": date.map(|d| d.to_iso()) });
+    if let Some(min) = confidence.min_confidence {
+        options["min_confidence"] = serde_json::json!(min);
+    }
+    let options = options.to_string();
     Ok((
         pipeline,
         RunInfo {
@@ -310,7 +320,7 @@ pub fn run_ingest(args: &IngestArgs) -> Result<Outcome, String> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    let (pipeline, info) = pipeline_and_run(&args.dicts, args.date, inputs)?;
+    let (pipeline, info) = pipeline_and_run(&args.dicts, args.date, args.confidence, inputs)?;
     let mut store = Store::open(&args.db).map_err(store_error)?;
     let mut opts = crate::run::ingest_options(&args.input);
     // Never read the store itself (or its journal) as input.
@@ -374,7 +384,7 @@ pub fn run_recode(args: &RecodeArgs) -> Result<Outcome, String> {
     if !args.db.exists() {
         return Err(format!("{}: no such store", args.db.display()));
     }
-    let (pipeline, info) = pipeline_and_run(&args.dicts, args.date, Vec::new())?;
+    let (pipeline, info) = pipeline_and_run(&args.dicts, args.date, args.confidence, Vec::new())?;
     let mut store = Store::open(&args.db).map_err(store_error)?;
     let show = !args.quiet && std::io::IsTerminal::is_terminal(&io::stderr());
     let progress = if show {

@@ -327,3 +327,97 @@ fn schema_prints_the_committed_json_schema() {
     assert_eq!(printed, committed);
     assert!(printed["$defs"]["EventRecord"]["properties"]["schema_version"].is_object());
 }
+
+/// A news site's section page: linked headlines over short summaries, each a codable sentence, no article.
+fn listing_page() -> String {
+    let mut html = String::from(
+        "<html><head><title>World news</title></head><body><nav><a href=\"/\">Home</a> \
+         <a href=\"/world\">World</a></nav><main><h1>World</h1>",
+    );
+    let teasers = [
+        "Russia attacked Ukrainian positions near Kharkiv",
+        "Israel accused Iran of arming militias in Syria",
+        "China criticised Japan over the disputed islands",
+        "France and Germany signed an energy agreement",
+        "Turkey threatened Greece over drilling rights",
+        "Egypt hosted talks between Sudanese factions",
+    ];
+    for (i, t) in teasers.iter().cycle().take(24).enumerate() {
+        html.push_str(&format!(
+            "<article class=\"teaser\"><h2><a href=\"/world/story-{i}\">{t}</a></h2><p>{t} on Monday, \
+             officials said, in a move that drew swift criticism from neighbouring governments and from the \
+             United Nations.</p><a href=\"/world/story-{i}\">Read more</a></article>"
+        ));
+    }
+    html.push_str("</main></body></html>");
+    html
+}
+
+/// Document ids of `dir`'s files, by file name, as `dyad extract` gives them.
+fn doc_ids(dir: &Path) -> Vec<(String, String)> {
+    stdout_lines(&dyad(&["extract", dir.to_str().unwrap()]))
+        .iter()
+        .map(|d| {
+            let path = d["source"]["path"].as_str().unwrap_or_default();
+            let name = Path::new(path).file_name().unwrap_or_default();
+            (
+                name.to_string_lossy().into_owned(),
+                d["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn min_confidence_leaves_listing_pages_uncoded_and_says_so() {
+    let dir = scratch("min-confidence");
+    std::fs::write(dir.join("section.html"), listing_page()).unwrap();
+    std::fs::copy(
+        format!("{REPO}/examples/ministry-page.html"),
+        dir.join("ministry.html"),
+    )
+    .unwrap();
+    let ids = doc_ids(&dir);
+    let id = |name: &str| {
+        ids.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| id.clone())
+            .expect(name)
+    };
+    let (section, ministry) = (id("section.html"), id("ministry.html"));
+    let coded = |out: &Output, doc: &str| {
+        stdout_lines(out)
+            .iter()
+            .filter(|e| e["doc_id"] == doc)
+            .count()
+    };
+    let all = dyad(&["code", dir.to_str().unwrap()]);
+    assert_eq!(all.status.code(), Some(0));
+    assert!(
+        coded(&all, &section) > 0,
+        "without the option the teasers are coded"
+    );
+    let some = dyad(&["code", "--min-confidence", "0.7", dir.to_str().unwrap()]);
+    assert_eq!(some.status.code(), Some(0));
+    assert_eq!(
+        coded(&some, &section),
+        0,
+        "the listing page is left uncoded"
+    );
+    assert_eq!(
+        coded(&some, &ministry),
+        coded(&all, &ministry),
+        "the article is coded as before"
+    );
+    let stderr = String::from_utf8_lossy(&some.stderr);
+    assert!(
+        stderr.contains("section.html") && stderr.contains("not coded"),
+        "{stderr}"
+    );
+    let bad = dyad(&["code", "--min-confidence", "2", dir.to_str().unwrap()]);
+    assert_eq!(
+        bad.status.code(),
+        Some(2),
+        "an out-of-range value is a usage error"
+    );
+}

@@ -638,7 +638,7 @@ mod wire {
     }
 
     /// Every limit, for reading names back; [`limit_name`]'s exhaustive match is the list to keep it in step with.
-    const LIMITS: [Limit; 8] = [
+    const LIMITS: [Limit; 9] = [
         Limit::DomDepth,
         Limit::DomAttributes,
         Limit::DomReopenedFormatting,
@@ -647,6 +647,7 @@ mod wire {
         Limit::RunOnEvents,
         Limit::SentenceText,
         Limit::PlaceMentions,
+        Limit::LowConfidence,
     ];
 
     /// A limit's short name (also the table's).
@@ -660,6 +661,7 @@ mod wire {
             Limit::RunOnEvents => "run-on-events",
             Limit::SentenceText => "sentence-text",
             Limit::PlaceMentions => "place-mentions",
+            Limit::LowConfidence => "low-confidence",
         }
     }
 

@@ -22,6 +22,8 @@ pub enum Limit {
     SentenceText,
     /// A document named more places than the places stage resolves: the rest were left unresolved.
     PlaceMentions,
+    /// HTML extraction was less sure than `--min-confidence` that it found one article: the document was not coded.
+    LowConfidence,
 }
 
 impl Limit {
@@ -49,6 +51,9 @@ impl Limit {
             }
             Limit::PlaceMentions => {
                 "more place mentions than the places stage resolves; the rest left unresolved"
+            }
+            Limit::LowConfidence => {
+                "extraction confidence under --min-confidence (a listing or hub page?); not coded"
             }
         }
     }

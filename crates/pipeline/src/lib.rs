@@ -80,6 +80,9 @@ pub struct Pipeline {
     records: RecordSettings,
     /// Publication date for documents whose input gives none (`--date`).
     default_date: Option<Date>,
+    /// Documents whose HTML extraction is less sure than this that it found one article are not coded
+    /// (`--min-confidence`): listing and hub pages give events from unrelated teasers.
+    min_confidence: Option<f64>,
 }
 
 impl Pipeline {
@@ -89,6 +92,7 @@ impl Pipeline {
             coder: None,
             records: RecordSettings::default(),
             default_date: None,
+            min_confidence: None,
         }
     }
 
@@ -98,6 +102,7 @@ impl Pipeline {
             coder: Some(coder),
             records: RecordSettings::default(),
             default_date: None,
+            min_confidence: None,
         }
     }
 
@@ -125,6 +130,22 @@ impl Pipeline {
     pub fn with_default_date(mut self, date: Date) -> Pipeline {
         self.default_date = Some(date);
         self
+    }
+
+    /// The same pipeline, leaving uncoded the documents whose extraction confidence
+    /// (`metadata.extraction.confidence`, HTML input only) is under `min`; each such document notes
+    /// [`Limit::LowConfidence`]. Plain text has no extraction confidence and is always coded.
+    pub fn with_min_confidence(mut self, min: f64) -> Pipeline {
+        self.min_confidence = Some(min);
+        self
+    }
+
+    /// Whether `doc` is left uncoded for its extraction confidence (see [`Pipeline::with_min_confidence`]).
+    pub fn below_min_confidence(&self, doc: &Document) -> bool {
+        match (self.min_confidence, &doc.metadata.extraction) {
+            (Some(min), Some(q)) => q.confidence < min,
+            _ => false,
+        }
     }
 
     pub fn record_settings(&self) -> &RecordSettings {
@@ -166,6 +187,11 @@ impl Pipeline {
 
     /// Codes an already split document (e.g. one read back from a store), replacing its events.
     pub fn code(&self, doc: &mut Document) {
+        if self.below_min_confidence(doc) {
+            doc.events.clear();
+            doc.limits.note(Limit::LowConfidence);
+            return;
+        }
         match &self.coder {
             Some(coder) => coder.code_into(doc),
             None => doc.events.clear(),
@@ -225,6 +251,22 @@ impl Pipeline {
     /// [`Pipeline::process`] gives (the same coding path and story context).
     pub fn explain(&self, record: RawRecord) -> Explained {
         let mut document = self.prepare(record);
+        if self.below_min_confidence(&document) {
+            let confidence = document
+                .metadata
+                .extraction
+                .as_ref()
+                .map_or(1.0, |q| q.confidence);
+            let mut traces = vec![String::new(); document.sentences.len()];
+            if let Some(first) = traces.first_mut() {
+                *first = format!(
+                    "not coded: extraction confidence {confidence:.2} is under --min-confidence {:.2}",
+                    self.min_confidence.unwrap_or_default()
+                );
+            }
+            self.code(&mut document);
+            return Explained { document, traces };
+        }
         let traces = match &self.coder {
             Some(coder) => {
                 let mut traces = coder.explain_into(&mut document);
