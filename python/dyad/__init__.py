@@ -138,7 +138,9 @@ class Coder:
     ``issues`` add files over them (``no_builtin=True`` drops dyad's own); ``tabari_project`` or
     ``petrarch_config`` load exactly what such a file names; ``dialect`` is the syntax of added files
     (``"petrarch1"``, ``"petrarch2"``, ``"tabari"``). ``date`` (``YYYY-MM-DD``) is the publication date of
-    articles that give none. ``threads`` sets the coding threads (default: one per core).
+    articles that give none. ``min_confidence`` (0–1) leaves uncoded the HTML pages whose extraction confidence
+    is under it (listing and hub pages; ``dyad code --min-confidence``). ``threads`` sets the coding threads
+    (default: one per core).
 
     A Coder is thread-safe, and coding releases the GIL. It pickles as its options and the dictionaries'
     fingerprint: unpickling loads the same files again and refuses files whose contents changed.
@@ -158,6 +160,7 @@ class Coder:
         no_builtin: bool = False,
         date: Optional[str] = None,
         max_sentence_text: int = DEFAULT_MAX_SENTENCE_TEXT,
+        min_confidence: Optional[float] = None,
         threads: Optional[int] = None,
     ) -> None:
         def absolute(p: PathLike) -> str:
@@ -175,6 +178,7 @@ class Coder:
             "no_builtin": no_builtin,
             "date": date,
             "max_sentence_text": max_sentence_text,
+            "min_confidence": min_confidence,
             "threads": threads,
         }
         self._engine = _dyad.Engine(**self._options)
@@ -351,6 +355,7 @@ _DEFAULT_OPTIONS: Dict[str, Any] = {
     "no_builtin": False,
     "date": None,
     "max_sentence_text": DEFAULT_MAX_SENTENCE_TEXT,
+    "min_confidence": None,
     "threads": None,
 }
 

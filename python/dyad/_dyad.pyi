@@ -34,6 +34,7 @@ class Engine:
         no_builtin: bool = False,
         date: Optional[str] = None,
         max_sentence_text: int = 1000,
+        min_confidence: Optional[float] = None,
         threads: Optional[int] = None,
     ) -> None: ...
     @property

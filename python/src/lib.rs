@@ -389,7 +389,7 @@ impl Engine {
     #[new]
     #[pyo3(signature = (*, tabari_project=None, petrarch_config=None, actors=Vec::new(), agents=Vec::new(),
         verbs=Vec::new(), discards=Vec::new(), issues=Vec::new(), dialect="petrarch1", no_builtin=false,
-        date=None, max_sentence_text=DEFAULT_MAX_SENTENCE_TEXT_BYTES, threads=None))]
+        date=None, max_sentence_text=DEFAULT_MAX_SENTENCE_TEXT_BYTES, min_confidence=None, threads=None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -404,6 +404,7 @@ impl Engine {
         no_builtin: bool,
         date: Option<&str>,
         max_sentence_text: usize,
+        min_confidence: Option<f64>,
         threads: Option<usize>,
     ) -> PyResult<Engine> {
         if tabari_project.is_some() && petrarch_config.is_some() {
@@ -440,6 +441,14 @@ impl Engine {
             });
         if let Some(date) = date {
             pipeline = pipeline.with_default_date(date);
+        }
+        if let Some(min) = min_confidence {
+            if !(0.0..=1.0).contains(&min) {
+                return Err(DyadError::new_err(format!(
+                    "min_confidence={min}: not a confidence (a number from 0 to 1)"
+                )));
+            }
+            pipeline = pipeline.with_min_confidence(min);
         }
         Ok(Engine {
             pipeline,

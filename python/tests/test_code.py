@@ -178,3 +178,32 @@ def test_read_records_then_code_gives_the_events_of_code_files():
     )
     direct = dyad.code_files(inputs)
     assert events.equals(direct)
+
+
+def listing_page() -> str:
+    """A news site's section page: linked headlines over short summaries, each a codable sentence, no article."""
+    teasers = [
+        "Russia attacked Ukrainian positions near Kharkiv",
+        "Israel accused Iran of arming militias in Syria",
+        "China criticised Japan over the disputed islands",
+        "France and Germany signed an energy agreement",
+        "Turkey threatened Greece over drilling rights",
+        "Egypt hosted talks between Sudanese factions",
+    ]
+    items = "".join(
+        f'<article><h2><a href="/world/story-{i}">{t}</a></h2><p>{t} on Monday, officials said, in a move that drew '
+        f'swift criticism from neighbouring governments and from the United Nations.</p>'
+        f'<a href="/world/story-{i}">Read more</a></article>'
+        for i, t in enumerate(teasers * 4)
+    )
+    return f"<html><head><title>World news</title></head><body><main><h1>World</h1>{items}</main></body></html>"
+
+
+def test_min_confidence_leaves_listing_pages_uncoded_as_the_cli_option():
+    pages = [listing_page(), (EXAMPLES / "ministry-page.html").read_text(encoding="utf-8")]
+    every = Counter(dyad.code(pages).column("doc_index").to_pylist())
+    sure = Counter(dyad.code(pages, dictionaries=dyad.Coder(min_confidence=0.7)).column("doc_index").to_pylist())
+    assert every[0] > 0, "without the option the teasers are coded"
+    assert sure[0] == 0 and sure[1] == every[1] > 0
+    with pytest.raises(dyad.DyadError, match="min_confidence"):
+        dyad.Coder(min_confidence=1.5)
