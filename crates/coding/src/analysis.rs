@@ -149,6 +149,8 @@ pub struct Analysis {
     /// Set when the sentence had more tokens than [`CoderOptions::max_sentence_tokens`] and only its head was
     /// read; callers turn it into a warning naming the file and record.
     pub truncated: Option<Truncation>,
+    /// The publication date the sentence was read for, if any.
+    pub date: Option<Date>,
 }
 
 /// Resolved chunk codes kept outside the chunk so that chunks stay `Copy`.
@@ -203,6 +205,7 @@ impl Analysis {
         self.clauses.clear();
         self.halt = None;
         self.story_discard = false;
+        self.date = date;
         let n = self.toks.len();
         self.active.resize(n, true);
         self.in_compound.resize(n, false);

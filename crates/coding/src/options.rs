@@ -127,6 +127,13 @@ pub struct CoderOptions {
     /// The bare country of a source with an agent is not its target ("Italy's foreign minister ... expressed
     /// Italy's willingness": no ITAGOV → ITA).
     pub own_country_not_target: bool,
+    /// The other party of a meeting or negotiation (CAMEO 036, 04x) is the actor right after WITH when one
+    /// follows the verb; an actor named before it is the topic ("agreed to discuss Afghanistan in its talks
+    /// with Peking": Peking, not Afghanistan).
+    pub partner_after_with: bool,
+    /// A clause dated two or more years before the publication date ("agreed in 1981", "captured in the 1967
+    /// war", in a 1987 story) is background, not news: it gives no event. Inert without a publication date.
+    pub past_years_background: bool,
     /// A consultation that is still to come — its verb after WILL, WOULD or SHALL within three words, or right
     /// after TO ("hopes to meet", "will visit") — is coded as intent to meet or negotiate (CAMEO 036), not as
     /// the meeting (04x).
@@ -189,6 +196,8 @@ impl Default for CoderOptions {
             compound_shares_agent: true,
             meeting_place_not_target: true,
             own_country_not_target: true,
+            partner_after_with: true,
+            past_years_background: true,
             future_consultation_intent: true,
             statements_need_addressee: true,
             passive_needs_agent: true,
@@ -232,13 +241,16 @@ impl CoderOptions {
     }
 
     /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
-    /// addressee, passives, places, object relatives, denials) turned off, so the classic coders' suites are scored by their own conventions.
+    /// addressee, passives, places, object relatives, denials, partners after WITH, background years) turned
+    /// off, so the classic coders' suites are scored by their own conventions.
     fn without_raw_news_rules(self) -> CoderOptions {
         CoderOptions {
             reciprocal_compound_targets: false,
             compound_shares_agent: false,
             meeting_place_not_target: false,
             own_country_not_target: false,
+            partner_after_with: false,
+            past_years_background: false,
             future_consultation_intent: false,
             statements_need_addressee: false,
             passive_needs_agent: false,

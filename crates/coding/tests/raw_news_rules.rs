@@ -1,6 +1,7 @@
 //! The rules dyad adds for raw news, on the built-in dictionaries: passive victims, places that are no parties,
-//! object relative clauses and denials — each with the reading it replaces — and the negation and modality rules
-//! they must leave as they were. TABARI's settings turn them off.
+//! object relative clauses, denials, the other party of talks after WITH and clauses dated years back — each
+//! with the reading it replaces — and the negation and modality rules they must leave as they were. TABARI's
+//! settings turn them off.
 
 use dyad_coding::{Coder, CoderOptions};
 use dyad_dict::Dictionaries;
@@ -100,4 +101,48 @@ fn tabari_settings_turn_the_rules_off() {
     );
     let got = code_with(&tabari, "A Turkish research ship which Greece had threatened to tackle it kept to Turkish waters today.");
     assert!(got.iter().all(|(s, _, _)| s != "GRC"), "{got:?}");
+}
+
+#[test]
+fn the_other_party_of_talks_is_named_after_with() {
+    // The country before WITH is the topic of the talks, not their other party.
+    let got = code("Moscow has agreed to discuss Afghanistan in its talks with Peking.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("RUS") && t.starts_with("CHN") && c.starts_with("03")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("AFG")), "{got:?}");
+    // Off under TABARI's settings: the first actor after the verb, as before.
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().partner_after_with);
+    let got = code_with(
+        &tabari,
+        "Moscow has agreed to discuss Afghanistan in its talks with Peking.",
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("CHN")), "{got:?}");
+}
+
+#[test]
+fn a_clause_dated_years_before_the_story_is_background() {
+    // The story is dated 2010: a year after IN two or more years earlier is background.
+    assert_eq!(
+        code("Bahrain and Kuwait agreed in 1981 to integrate their economies."),
+        []
+    );
+    assert_eq!(code("Gaza was captured by Israel in the 1967 war."), []);
+    // This year's or last year's news, a year to come, or a story with no date: coded as before.
+    for text in [
+        "Iraq attacked Iran in 2010.",
+        "Iraq attacked Iran in 2009.",
+        "Portugal agreed to return Macao to China in 2020.",
+    ] {
+        assert!(!code(text).is_empty(), "{text}");
+    }
+    assert!(!coder()
+        .code_sentence("Iraq attacked Iran in 1981.", None)
+        .is_empty());
+    assert!(!code("Bahrain and Kuwait agreed in 2010 to integrate their economies.").is_empty());
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().past_years_background);
 }

@@ -21,6 +21,20 @@ const RECIPROCAL_CODES: &[&str] = &["03", "04", "057", "06"];
 /// location, mediate, negotiate (a visit's place, 042/043, is the host).
 const MEETING_CODES: &[&str] = &["040", "041", "044", "045", "046"];
 
+/// CAMEO code prefixes of meetings and negotiations whose other party is named after WITH: intent to meet or
+/// negotiate, consult (`partner_after_with`).
+const PARTNER_CODES: &[&str] = &["036", "04"];
+
+/// The word before the other party of a meeting ("talks with Peking").
+const PARTNER_WITH: &str = "WITH";
+
+/// The country part of an actor code with no country (`---GOV`).
+const NO_COUNTRY: &str = "---";
+
+/// Years before the publication year from which a year named after IN makes a clause background
+/// (`past_years_background`): "in 1985" in a 1987 story; "in 1986" may still be this winter's news.
+const BACKGROUND_YEARS: u16 = 2;
+
 /// Whether the verb is a meeting whose place after IN is not its target (`meeting_place_not_target`).
 fn o_meeting_place(o: &CoderOptions, verb: &VerbMatch) -> bool {
     o.meeting_place_not_target
@@ -61,6 +75,10 @@ impl Coder {
             clause,
             verb: m,
         };
+        if self.options.past_years_background && search.background_year() {
+            // Nobody acts now: the clause tells what happened years ago.
+            return Roles::default();
+        }
         let designated = search.designated(self.compiled.verb_dialect);
         if !designated.any && self.options.object_relatives {
             if let Some((source, target)) = search.object_relative() {
@@ -303,6 +321,9 @@ impl RoleSearch<'_, '_> {
         let (vs, ve) = (self.verb.verb.start, self.verb.verb.end);
         let units = &self.clause.units;
         let place_meeting = o_meeting_place(self.options, self.verb);
+        if let Some(u) = self.partner_after_with(source) {
+            return Some(u);
+        }
         let after = units
             .iter()
             .filter(|u| u.pos >= ve)
@@ -328,6 +349,61 @@ impl RoleSearch<'_, '_> {
                     && (!o.reciprocal_compound_targets || self.reciprocal())
             }),
         }
+    }
+
+    /// Whether the clause names, after IN (and THE), a year at least [`BACKGROUND_YEARS`] before the
+    /// publication date: "agreed in 1981", "captured in the 1967 war".
+    fn background_year(&self) -> bool {
+        let Some(published) = self.clause.analysis().date.map(|d| d.year()) else {
+            return false;
+        };
+        let seq = &self.clause.seq;
+        let year = |p: usize| {
+            seq.word(p)
+                .filter(|w| w.len() == 4)
+                .and_then(|w| w.parse::<u16>().ok())
+                .filter(|&y| y >= 1000)
+        };
+        (0..seq.len()).any(|p| {
+            if seq.word(p) != Some(grammar::PLACE_IN) {
+                return false;
+            }
+            let at = if seq.word_is(grammar::DETERMINERS, p + 1) {
+                p + 2
+            } else {
+                p + 1
+            };
+            year(at).is_some_and(|y| y.saturating_add(BACKGROUND_YEARS) <= published)
+        })
+    }
+
+    /// Under `partner_after_with`, for a meeting or negotiation: the first distinct actor with a country after
+    /// the verb that comes right after WITH (or WITH and a determiner).
+    fn partner_after_with(&self, source: Option<usize>) -> Option<usize> {
+        let partner_code = matches!(&self.verb.code.primary, dyad_dict::CodeValue::Code(c)
+            if PARTNER_CODES.iter().any(|p| c.starts_with(p)));
+        if !(self.options.partner_after_with && partner_code) {
+            return None;
+        }
+        let seq = &self.clause.seq;
+        let after_with = |pos: usize| {
+            let with_at = |p: usize| seq.word(p) == Some(PARTNER_WITH);
+            (pos >= 1 && with_at(pos - 1))
+                || (pos >= 2 && seq.word_is(grammar::DETERMINERS, pos - 1) && with_at(pos - 2))
+        };
+        self.clause
+            .units
+            .iter()
+            .filter(|u| u.pos >= self.verb.verb.end && after_with(u.pos))
+            .filter(|u| !self.is_place(u))
+            // "visit Britain ... for discussions with governments": a partner with no country names nobody.
+            .filter(|u| {
+                self.codes_of(u.unit)
+                    .iter()
+                    .any(|c| !c.starts_with(NO_COUNTRY))
+            })
+            .find(|u| self.distinct(source, u))
+            .map(|u| u.unit)
     }
 
     /// Whether the unit, right after IN, is only where a meeting of the source took place: the source is a

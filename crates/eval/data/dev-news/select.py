@@ -7,8 +7,10 @@ short list below) and contain one of the event verbs below, among the first six 
 different actor words, at most one per story (stories in file order, stories of the built-in golden test
 crates/eval/tests/builtin_golden.rs left out), every fifth is kept. Prints
 NEWID<TAB>sentence; the human coding was written by hand on these lines before dyad coded any of them.
+The optional MODULUS and OFFSET keep every MODULUS-th candidate from OFFSET instead (default 5 0, the first
+draw); the second draw was `10 2`, which shares no story with the first.
 
-Usage: select.py SHARED_DATA_DIR > candidates.tsv
+Usage: select.py SHARED_DATA_DIR [MODULUS OFFSET] > candidates.tsv
 """
 import gzip, re, sys, html
 
@@ -62,6 +64,7 @@ def sentences(body):
 
 
 def main():
+    modulus, offset = (int(sys.argv[2]), int(sys.argv[3])) if len(sys.argv) > 3 else (5, 0)
     kept = 0
     for newid, body in stories(sys.argv[1]):
         if newid in GOLDEN:
@@ -69,7 +72,7 @@ def main():
         for s in sentences(body)[:6]:
             words = s.split()
             if 8 <= len(words) <= 45 and len(set(ACTOR_RE.findall(s))) >= 2 and VERB_RE.search(s):
-                if kept % 5 == 0:
+                if kept % modulus == offset:
                     print(f"{newid}\t{s}")
                 kept += 1
                 break
