@@ -1690,6 +1690,36 @@ pub const PLACE_OF_HEADS: &[&str] = &[
     "community",
     "parish",
 ];
+/// Nouns for settlements and divisions that make the capitalised name after "of" a place even when the gazetteer
+/// lacks it ("the village of Prisi", "the towns of Ein and Yabad"); a subset of [`PLACE_OF_HEADS`], without the
+/// directions and residents, whose "of" may be followed by a person or a group ("north of Smith's farm",
+/// "residents of Main Street"), nor "county".
+pub const SETTLEMENT_OF_HEADS: &[&str] = &[
+    "city",
+    "cities",
+    "region",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "hamlet",
+    "hamlets",
+    "township",
+    "borough",
+    "province",
+    "provinces",
+    "district",
+    "districts",
+    "island",
+    "islands",
+    "suburb",
+    "suburbs",
+    "municipality",
+    "parish",
+];
+/// How far (bytes of text between, no sentence break) the place after a name the gazetteer lacks may stand to be
+/// taken as what contains it: "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district".
+pub const CONTAINER_GAP_BYTES: usize = 24;
 /// What a plural noun after a list of names makes each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PluralHead {

@@ -24,7 +24,8 @@ use crate::hints::*;
 /// What kind of words name the place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
-    /// A gazetteer name ("Daraa", "United States").
+    /// A gazetteer name ("Daraa", "United States"), or a settlement's name the gazetteer lacks, found after "the
+    /// village of" and the like (no candidates).
     Name,
     /// An adjective or people-form of a country standing for the place ("the Syrian border").
     Demonym,
@@ -430,9 +431,35 @@ impl<'g> Recognizer<'g> {
                     && (STREET_QUALIFIERS.contains(&first)
                         || !FUNCTION_WORDS.contains(&first) && !Self::sentence_initial(text, ws, i))
         };
+        // "Big Draft Wilderness", "Zion National Park": likewise a capitalised word inside a sentence opens a
+        // feature's name that closes within a few words.
+        // Not when the capitalised words run on past the feature word ("Anne Park Harlan", "District Sea
+        // Cadets") or it is a compound's first part ("a Jordan Valley-style clinic").
+        let feature_later = || {
+            if FUNCTION_WORDS.contains(&first) || Self::sentence_initial(text, ws, i) {
+                return false;
+            }
+            let Some(mut k) = (i + 1..=i + MAX_FEATURE_NAME_WORDS)
+                .take_while(|&k| joined(k - 1) && capitalised(w(k)))
+                .find(|&k| t.feature_words.contains(w(k)))
+            else {
+                return false;
+            };
+            while joined(k) && capitalised(w(k + 1)) {
+                if t.feature_words.contains(w(k + 1)) {
+                    k += 1;
+                } else if joined(k + 1) && t.feature_words.contains(w(k + 2)) {
+                    k += 2;
+                } else {
+                    return false;
+                }
+            }
+            !text[ws[k].end..].starts_with('-')
+        };
         if (t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
             || t.first_names.contains(first))
             && !street_next()
+            && !feature_later()
         {
             return None;
         }
@@ -515,6 +542,14 @@ impl<'g> Recognizer<'g> {
                         return Some((last + 1, end, MentionKind::Street));
                     }
                     if !t.feature_words.contains(more) {
+                        // "Rocky Mountain National Park": one capitalised word, then a feature word.
+                        if capitalised(more)
+                            && joined(last + 1)
+                            && t.feature_words.contains(w(last + 2))
+                        {
+                            last += 2;
+                            continue;
+                        }
                         break;
                     }
                     last += 1;
@@ -706,7 +741,93 @@ impl<'g> Recognizer<'g> {
             })
             .collect();
         self.add_plural_head_lists(text, ws, &mut out);
+        self.add_settlements_of(text, ws, &mut out);
         out
+    }
+
+    /// "the town of Akuressa", "the villages of Nuli and Avnevi", "the island of Tortola": a capitalised name after
+    /// a settlement's or a division's noun and "of" is a place of that kind, whether or not the gazetteer knows it
+    /// (it lacks most villages). One to [`MAX_FEATURE_NAME_WORDS`] capitalised words, a list after a plural noun;
+    /// not a possessive ("the district of Angola's …") nor a day or a month. Adds those not found yet, with the
+    /// gazetteer's entries for the name when it has some, keeping `out` in text order.
+    fn add_settlements_of(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
+        let mut added = false;
+        for of in 1..ws.len() {
+            if Self::word(text, ws, of) != "of"
+                || text[ws[of - 1].end..ws[of].start] != *" "
+                || !SETTLEMENT_OF_HEADS.contains(&Self::word(text, ws, of - 1))
+            {
+                continue;
+            }
+            let plural = Self::word(text, ws, of - 1).ends_with('s');
+            if ws
+                .get(of + 1)
+                .is_none_or(|w| text[ws[of].end..w.start] != *" ")
+            {
+                continue;
+            }
+            let mut k = of + 1;
+            while k < ws.len() {
+                // One name: capitalised words joined by single spaces or hyphens.
+                let first = k;
+                let mut last = k;
+                while last + 1 < ws.len()
+                    && last + 1 < first + MAX_FEATURE_NAME_WORDS
+                    && matches!(&text[ws[last].end..ws[last + 1].start], " " | "-")
+                    && capitalised(Self::word(text, ws, last + 1))
+                {
+                    last += 1;
+                }
+                let name_ok = (first..=last).all(|i| {
+                    let w = Self::word(text, ws, i);
+                    capitalised(w) && !FUNCTION_WORDS.contains(&w) && !DATE_WORDS.contains(&w)
+                });
+                let (start, end) = (ws[first].start, ws[last].end);
+                let after = &text[end..];
+                let possessive = after.starts_with("'s")
+                    || after.starts_with('\u{2019}')
+                    || after.starts_with('\'');
+                let runs_on = ws.get(last + 1).is_some_and(|n| {
+                    text[end..n.start] == *" " && capitalised(&text[n.start..n.end])
+                });
+                if !name_ok || possessive || runs_on {
+                    break;
+                }
+                if !out.iter().any(|t| t.start < end && start < t.end) {
+                    out.push(Toponym {
+                        start,
+                        end,
+                        kind: MentionKind::Name,
+                        qualifier: None,
+                        candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
+                    });
+                    added = true;
+                }
+                // "the villages of Nuli and Avnevi", "the towns of Ein, Yabad and Qabatiya".
+                if !plural {
+                    break;
+                }
+                k = last + 1;
+                let gap = ws.get(k).map_or("", |n| &text[end..n.start]);
+                let conjunction = matches!(Self::word(text, ws, k), "and" | "or");
+                match gap {
+                    ", " | " " if conjunction => {
+                        k += 1;
+                        if ws
+                            .get(k)
+                            .is_none_or(|w| text[ws[k - 1].end..w.start] != *" ")
+                        {
+                            break;
+                        }
+                    }
+                    ", " => {}
+                    _ => break,
+                }
+            }
+        }
+        if added {
+            out.sort_by_key(|t| t.start);
+        }
     }
 
     /// "Lakeview and Harrison streets", "Dakota, Otoe and Washington counties": the names listed before a plural

@@ -599,3 +599,36 @@ fn a_capitalised_word_inside_a_sentence_opens_a_street_name_closed_within_a_few_
         ["Upper Richmond Road"]
     );
 }
+
+#[test]
+fn a_name_after_a_settlement_noun_and_of_is_a_place_the_gazetteer_may_lack() {
+    let text = "The bombing occurred in the town of Akuressa, in Matara district, Sri Lanka.";
+    assert!(names(text).contains(&"Akuressa"));
+    // Placed at the place named right after it, saying so.
+    let r = resolve(text, &Context::default());
+    let (_, a) = r.iter().find(|(n, _)| n == "Akuressa").expect("resolved");
+    assert_eq!(a.country_iso3.as_deref(), Some("LKA"));
+    assert!(a.reason(text).starts_with("a place the gazetteer lacks"));
+    // A list after a plural noun.
+    let text = "Shells fell on the villages of Nuli and Avnevi overnight.";
+    assert_eq!(names(text), ["Nuli", "Avnevi"]);
+    // Not a possessive, a day, or a name running on into an organisation's.
+    assert!(names("The district of Saturday's market was closed.").is_empty());
+    assert!(!names("Police in the town of Hollis Fire Department said.").contains(&"Hollis Fire"));
+    // Not after a noun that is not a settlement's.
+    assert!(names("He met the head of Zorbix yesterday.").is_empty());
+}
+
+#[test]
+fn feature_names_opened_by_a_common_word_or_a_given_name() {
+    let text = "The act protects the Big Draft Wilderness, Utah's Zion National Park and Rocky Mountain National Park.";
+    let found = parser().find(text);
+    let got: Vec<(&str, MentionKind)> = found.iter().map(|t| (t.text(text), t.kind)).collect();
+    assert!(got.contains(&("Big Draft Wilderness", MentionKind::Feature)));
+    assert!(got.contains(&("Zion National Park", MentionKind::Feature)));
+    assert!(got.contains(&("Rocky Mountain National Park", MentionKind::Feature)));
+    // A person's name running on past the feature word is not a feature.
+    assert!(
+        !names("Winners: Grace Carmichael, Anne Park Harlan and Ben Reese.").contains(&"Anne Park")
+    );
+}
