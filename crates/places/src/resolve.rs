@@ -181,8 +181,8 @@ pub struct Resolved {
     pub feature_class: char,
     pub feature_code: Code,
     pub geonameid: u32,
-    /// Every candidate, best first; none for a street (placed at the town named nearest before it) or a name the
-    /// gazetteer lacks (placed at the place named next to it, feature code `AREA`).
+    /// Every candidate, best first; none for a street (placed at the town named nearest before it) or a feature or
+    /// name the gazetteer lacks (placed at the place named next to it, feature code `AREA`).
     pub candidates: Vec<Candidate>,
 }
 
@@ -586,10 +586,10 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
         .filter(|&i| out[i].feature_class == 'P')
         .collect();
     for t in toponyms {
-        // "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district": a name the gazetteer
-        // lacks (found by its shape) is placed at the place the document names right after it in the same
-        // sentence, else at the last one it named before.
-        if t.kind == MentionKind::Name && t.candidates.is_empty() {
+        // "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district", "Lake Titicaca in the
+        // Puno region": a name the gazetteer lacks (found by its shape) and a natural feature are placed at the
+        // place the document names right after them in the same sentence, else at the last one it named before.
+        if matches!(t.kind, MentionKind::Name | MentionKind::Feature) && t.candidates.is_empty() {
             let next = out.partition_point(|r| r.start < t.end);
             let container = out
                 .get(next)

@@ -178,11 +178,13 @@ fn streets_and_natural_features() {
     assert_eq!(found[0].kind, MentionKind::Street);
     assert_eq!(found[2].kind, MentionKind::Feature);
     let r = parser().resolve(text, &found, &Context::default());
-    // The streets sit at the document's town; the river stays unresolved.
+    // The streets sit at the document's town; the river at the place named next to it (here the one before).
     let spans: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
-    assert_eq!(spans, ["Dublin Road", "Alexandria"]);
+    assert_eq!(spans, ["Dublin Road", "Alexandria", "Red River"]);
     assert_eq!(r[0].feature_class, 'R');
     assert_eq!(r[0].geonameid, r[1].geonameid);
+    assert_eq!(r[2].feature_code.as_str(), "AREA");
+    assert_eq!(r[2].geonameid, r[1].geonameid);
     assert_eq!(names("The United Way raised funds."), Vec::<&str>::new());
 }
 
@@ -627,6 +629,15 @@ fn feature_names_opened_by_a_common_word_or_a_given_name() {
     assert!(got.contains(&("Big Draft Wilderness", MentionKind::Feature)));
     assert!(got.contains(&("Zion National Park", MentionKind::Feature)));
     assert!(got.contains(&("Rocky Mountain National Park", MentionKind::Feature)));
+    // A feature is placed at the place named next to it.
+    let text = "Fishermen on Lake Titicaca in the Puno region of Peru found dead frogs.";
+    let r = resolve(text, &Context::default());
+    let (_, lake) = r
+        .iter()
+        .find(|(n, _)| n == "Lake Titicaca")
+        .expect("placed");
+    assert_eq!(lake.country_iso3.as_deref(), Some("PER"));
+    assert_eq!(lake.feature_code.as_str(), "AREA");
     // A person's name running on past the feature word is not a feature.
     assert!(
         !names("Winners: Grace Carmichael, Anne Park Harlan and Ben Reese.").contains(&"Anne Park")
