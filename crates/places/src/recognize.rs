@@ -608,6 +608,7 @@ impl<'g> Recognizer<'g> {
                     || prev_is_first_name
                     || after_person
                     || followed_by_age(&text[m.end..])
+                    || aged_before(text, ws, m)
                     || self.person_context(text, ws, m))
             {
                 persons.insert(s);
@@ -1616,6 +1617,35 @@ fn followed_by_role(after: &str) -> bool {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len())];
     ROLE_NOUNS.contains(&word)
+}
+
+/// "19-year-old Lutchman Chandler", "a 30-year-old Jordan Smith": the match is part of a name of two or three
+/// capitalised words right after an age ("a 30-year-old Baghdad resident", "the 25-year-old New York native" are
+/// a place's: one name alone).
+fn aged_before(text: &str, ws: &[Word], m: &Match) -> bool {
+    let joined = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|n| text[ws[k].end..n.start] == *" ")
+    };
+    let cap = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| capitalised(&text[w.start..w.end]))
+    };
+    let mut first = m.first_word;
+    while first > 0 && m.first_word - first < 2 && joined(first - 1) && cap(first - 1) {
+        first -= 1;
+    }
+    // Not an institution's name ("25-year-old Carthage Police Officer Justin Garner").
+    let next = ws
+        .get(m.last_word + 1)
+        .map_or("", |w| &text[w.start..w.end]);
+    if joined(m.last_word) && is_institution_word(next) {
+        return false;
+    }
+    let more_after = joined(m.last_word) && cap(m.last_word + 1);
+    (first < m.first_word || more_after)
+        && (text[..ws[first].start].ends_with("year-old ")
+            || text[..ws[first].start].ends_with("year old "))
 }
 
 /// "Jones, 23, of …": a name followed by an age.

@@ -643,3 +643,12 @@ fn feature_names_opened_by_a_common_word_or_a_given_name() {
         !names("Winners: Grace Carmichael, Anne Park Harlan and Ben Reese.").contains(&"Anne Park")
     );
 }
+
+#[test]
+fn a_name_after_an_age_is_a_persons() {
+    let text = "The driver, 22-year-old Xolani Chandler, fled. Chandler, who was unhurt, was held in Alexandria.";
+    assert_eq!(names(text), ["Alexandria"]);
+    // One name alone after the age is a place's, and so is an institution's.
+    assert!(names("A 30-year-old Alexandria resident was hurt.").contains(&"Alexandria"));
+    assert!(names("The 25-year-old Carthage Police Officer fired.").contains(&"Carthage"));
+}
