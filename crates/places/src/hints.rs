@@ -1603,7 +1603,8 @@ pub const KINSHIP_WORDS: &[&str] = &[
     "girlfriend",
 ];
 /// Words after a name that make the whole a school, hall or venue often named after a person: "Lee Academy",
-/// "Story Elementary", "Anderson Arena".
+/// "Story Elementary", "Anderson Arena"; after a street or a feature, the building named after it ("Rigdon Road
+/// Elementary School").
 pub const NAMED_BUILDING_HEADS: &[&str] = &[
     "Academy",
     "Elementary",

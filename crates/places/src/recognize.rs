@@ -1099,6 +1099,10 @@ impl<'g> Recognizer<'g> {
             if numbered_road {
                 return Verdict::Reject;
             }
+            // "Rigdon Road Elementary School", "Spring Valley Mall": the street or feature names a building.
+            if next_joined && NAMED_BUILDING_HEADS.contains(&next) {
+                return Verdict::Reject;
+            }
             return Verdict::Accept(kind, qualifier);
         }
         if m.demonym.is_some() {

@@ -652,3 +652,13 @@ fn a_name_after_an_age_is_a_persons() {
     assert!(names("A 30-year-old Alexandria resident was hurt.").contains(&"Alexandria"));
     assert!(names("The 25-year-old Carthage Police Officer fired.").contains(&"Carthage"));
 }
+
+#[test]
+fn a_street_or_feature_before_a_buildings_noun_names_the_building() {
+    assert!(names("She fought to build a new Rigdon Road Elementary School.").is_empty());
+    assert!(names("Pupils at Harlow Creek Academy sang on Friday.").is_empty());
+    assert_eq!(
+        names("Crews closed Rigdon Road on Friday."),
+        ["Rigdon Road"]
+    );
+}
