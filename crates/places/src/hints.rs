@@ -1721,6 +1721,38 @@ pub const SETTLEMENT_OF_HEADS: &[&str] = &[
 /// How far (bytes of text between, no sentence break) the place after a name the gazetteer lacks may stand to be
 /// taken as what contains it: "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district".
 pub const CONTAINER_GAP_BYTES: usize = 24;
+/// Nouns after a capitalised name that make it a place's, known to the gazetteer or not: "the Hardeetown area",
+/// "a Silverado Ranch neighborhood".
+pub const AREA_HEADS: &[&str] = &["area", "neighborhood", "neighbourhood"];
+/// Capitalised adjectives of faiths, peoples and parties that come before "area" or "neighborhood" without naming a
+/// place: "a mainly Shiite area", "a Republican area".
+pub const GROUP_ADJECTIVES: &[&str] = &[
+    "Shiite",
+    "Shia",
+    "Sunni",
+    "Alawite",
+    "Druze",
+    "Christian",
+    "Muslim",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Orthodox",
+    "Hindu",
+    "Sikh",
+    "Buddhist",
+    "Arab",
+    "Kurdish",
+    "Hispanic",
+    "Latino",
+    "Black",
+    "White",
+    "Asian",
+    "Republican",
+    "Democratic",
+    "Conservative",
+    "Labour",
+];
 /// What a plural noun after a list of names makes each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PluralHead {

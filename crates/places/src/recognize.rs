@@ -743,21 +743,93 @@ impl<'g> Recognizer<'g> {
             .collect();
         self.add_plural_head_lists(text, ws, &mut out);
         self.add_settlements_of(text, ws, &mut out);
+        self.add_named_areas(text, ws, &mut out);
         out
+    }
+
+    /// "the Hardeetown area of Chiefland", "a Silverado Ranch neighborhood", "the Tennessee Colony area": one to
+    /// [`MAX_FEATURE_NAME_WORDS`] capitalised words between an article (or "in") and "area" or "neighborhood" name
+    /// a place, whether or not the gazetteer knows it — not a group's ("a Shiite area", [`GROUP_ADJECTIVES`]), a
+    /// day's, or a direction's or prefix's before a place found ("the North Texas area" keeps "Texas"). A place
+    /// found inside the words ("Tennessee" in "Tennessee Colony") gives way to the whole.
+    fn add_named_areas(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
+        let t = &self.tables;
+        let mut changed = false;
+        for h in 2..ws.len() {
+            let head = Self::word(text, ws, h);
+            if !AREA_HEADS.contains(&head) || text[ws[h - 1].end..ws[h].start] != *" " {
+                continue;
+            }
+            let mut first = h;
+            while first > 0
+                && h - first < MAX_FEATURE_NAME_WORDS
+                && text[ws[first - 1].end..ws[first].start] == *" "
+                && capitalised(Self::word(text, ws, first - 1))
+            {
+                first -= 1;
+            }
+            if first == h || first == 0 || text[ws[first - 1].end..ws[first].start] != *" " {
+                continue;
+            }
+            if !matches!(Self::word(text, ws, first - 1), "the" | "a" | "an" | "in") {
+                continue;
+            }
+            let run: Vec<&str> = (first..h).map(|k| Self::word(text, ws, k)).collect();
+            if run.iter().any(|w| {
+                FUNCTION_WORDS.contains(w)
+                    || DATE_WORDS.contains(w)
+                    || GROUP_ADJECTIVES.contains(w)
+                    || t.demonyms.contains_key(w)
+            }) {
+                continue;
+            }
+            let (start, end) = (ws[first].start, ws[h - 1].end);
+            let inside: Vec<usize> = (0..out.len())
+                .filter(|&k| out[k].start < end && start < out[k].end)
+                .collect();
+            match inside.as_slice() {
+                [] => {}
+                [k] if out[*k].start >= start
+                    && out[*k].end <= end
+                    && (out[*k].start, out[*k].end) != (start, end)
+                    && out[*k].kind == MentionKind::Name
+                    && !run.iter().any(|w| {
+                        t.directions.contains(lowercase(w).as_ref()) || PLACE_PREFIXES.contains(w)
+                    }) =>
+                {
+                    out.remove(*k);
+                }
+                _ => continue,
+            }
+            out.push(Toponym {
+                start,
+                end,
+                kind: MentionKind::Name,
+                qualifier: None,
+                candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
+            });
+            changed = true;
+        }
+        if changed {
+            out.sort_by_key(|t| t.start);
+        }
     }
 
     /// "the town of Akuressa", "the villages of Nuli and Avnevi", "the island of Tortola": a capitalised name after
     /// a settlement's or a division's noun and "of" is a place of that kind, whether or not the gazetteer knows it
-    /// (it lacks most villages). One to [`MAX_FEATURE_NAME_WORDS`] capitalised words, a list after a plural noun;
+    /// (it lacks most villages); so is the name after a person's age and "of" ("Jeremy Watson, 30, of Ten Mile",
+    /// "Jimmy Delaney (23) of Cahir"), where the person lives. One to [`MAX_FEATURE_NAME_WORDS`] capitalised words, a list after a plural noun;
     /// not a possessive ("the district of Angola's …") nor a day or a month. Adds those not found yet, with the
     /// gazetteer's entries for the name when it has some, keeping `out` in text order.
     fn add_settlements_of(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
         let mut added = false;
         for of in 1..ws.len() {
-            if Self::word(text, ws, of) != "of"
-                || text[ws[of - 1].end..ws[of].start] != *" "
-                || !SETTLEMENT_OF_HEADS.contains(&Self::word(text, ws, of - 1))
-            {
+            if Self::word(text, ws, of) != "of" {
+                continue;
+            }
+            let after_head = text[ws[of - 1].end..ws[of].start] == *" "
+                && SETTLEMENT_OF_HEADS.contains(&Self::word(text, ws, of - 1));
+            if !after_head && !aged_of(&text[..ws[of].start]) {
                 continue;
             }
             let plural = Self::word(text, ws, of - 1).ends_with('s');
@@ -1650,6 +1722,22 @@ fn aged_before(text: &str, ws: &[Word], m: &Match) -> bool {
     (first < m.first_word || more_after)
         && (text[..ws[first].start].ends_with("year-old ")
             || text[..ws[first].start].ends_with("year old "))
+}
+
+/// `before` (the text before an "of") ends in an age between commas or in parentheses: "Watson, 30, ", "Delaney (23) ".
+fn aged_of(before: &str) -> bool {
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let Some(rest) = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits) && {
+        let r = &rest[..rest.len() - digits];
+        r.ends_with(", ") || r.ends_with('(')
+    }
 }
 
 /// "Jones, 23, of …": a name followed by an age.

@@ -617,6 +617,10 @@ fn a_name_after_a_settlement_noun_and_of_is_a_place_the_gazetteer_may_lack() {
     // Not a possessive, a day, or a name running on into an organisation's.
     assert!(names("The district of Saturday's market was closed.").is_empty());
     assert!(!names("Police in the town of Hollis Fire Department said.").contains(&"Hollis Fire"));
+    // Where a person lives, after the age.
+    let text =
+        "Police spoke with Jeremy Watson, 30, of Zellbrook Mile, and Ann Roe (23) of Quillton, La.";
+    assert_eq!(names(text), ["Zellbrook Mile", "Quillton", "La."]);
     // Not after a noun that is not a settlement's.
     assert!(names("He met the head of Zorbix yesterday.").is_empty());
 }
@@ -661,4 +665,23 @@ fn a_street_or_feature_before_a_buildings_noun_names_the_building() {
         names("Crews closed Rigdon Road on Friday."),
         ["Rigdon Road"]
     );
+}
+
+#[test]
+fn a_name_before_area_or_neighborhood_is_a_place() {
+    let text = "Shots were fired in the Zellbrook area of Alexandria.";
+    assert_eq!(names(text), ["Zellbrook", "Alexandria"]);
+    let r = resolve(text, &Context::default());
+    assert_eq!(
+        r[0].1.geonameid, r[1].1.geonameid,
+        "placed at the town named after it"
+    );
+    // The whole name rather than a place inside it.
+    assert_eq!(
+        names("He crashed in the Tennessee Colony area on Friday."),
+        ["Tennessee Colony"]
+    );
+    // Not a group's adjective, nor a direction before a place.
+    assert!(names("A bomb hit a Shiite neighborhood of the city.").is_empty());
+    assert_eq!(names("Storms hit the North Texas area."), ["Texas"]);
 }
