@@ -588,7 +588,8 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
     for t in toponyms {
         // "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district", "Lake Titicaca in the
         // Puno region": a name the gazetteer lacks (found by its shape) and a natural feature are placed at the
-        // place the document names right after them in the same sentence, else at the last one it named before.
+        // place the document names right after them in the same sentence, else at the last one it named before,
+        // else the first after.
         if matches!(t.kind, MentionKind::Name | MentionKind::Feature) && t.candidates.is_empty() {
             let next = out.partition_point(|r| r.start < t.end);
             let container = out
@@ -598,7 +599,8 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
                         gap.len() <= CONTAINER_GAP_BYTES && !gap.contains(['.', ';'])
                     })
                 })
-                .or_else(|| out.get(out.partition_point(|r| r.end <= t.start).wrapping_sub(1)));
+                .or_else(|| out.get(out.partition_point(|r| r.end <= t.start).wrapping_sub(1)))
+                .or_else(|| out.get(next));
             if let Some(c) = container {
                 streets.push(Resolved {
                     start: t.start,

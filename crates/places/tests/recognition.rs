@@ -611,6 +611,11 @@ fn a_name_after_a_settlement_noun_and_of_is_a_place_the_gazetteer_may_lack() {
     let (_, a) = r.iter().find(|(n, _)| n == "Akuressa").expect("resolved");
     assert_eq!(a.country_iso3.as_deref(), Some("LKA"));
     assert!(a.reason(text).starts_with("a place the gazetteer lacks"));
+    // With no place before it and none right after, at the first one after.
+    let text = "Cases rose on the island of Zorbalu. Officials in Manila said so.";
+    let r = resolve(text, &Context::default());
+    assert_eq!(r[0].0, "Zorbalu");
+    assert_eq!(r[0].1.geonameid, r[1].1.geonameid);
     // A list after a plural noun.
     let text = "Shells fell on the villages of Nuli and Avnevi overnight.";
     assert_eq!(names(text), ["Nuli", "Avnevi"]);
