@@ -436,7 +436,10 @@ impl<'g> Recognizer<'g> {
         // Not when the capitalised words run on past the feature word ("Anne Park Harlan", "District Sea
         // Cadets") or it is a compound's first part ("a Jordan Valley-style clinic").
         let feature_later = || {
-            if FUNCTION_WORDS.contains(&first) || Self::sentence_initial(text, ws, i) {
+            if FUNCTION_WORDS.contains(&first)
+                || DATE_WORDS.contains(&first)
+                || Self::sentence_initial(text, ws, i)
+            {
                 return false;
             }
             let Some(mut k) = (i + 1..=i + MAX_FEATURE_NAME_WORDS)
@@ -776,7 +779,8 @@ impl<'g> Recognizer<'g> {
             }
             let run: Vec<&str> = (first..h).map(|k| Self::word(text, ws, k)).collect();
             if run.iter().any(|w| {
-                FUNCTION_WORDS.contains(w)
+                is_all_caps(w)
+                    || FUNCTION_WORDS.contains(w)
                     || DATE_WORDS.contains(w)
                     || GROUP_ADJECTIVES.contains(w)
                     || t.demonyms.contains_key(w)
@@ -853,7 +857,10 @@ impl<'g> Recognizer<'g> {
                 }
                 let name_ok = (first..=last).all(|i| {
                     let w = Self::word(text, ws, i);
-                    capitalised(w) && !FUNCTION_WORDS.contains(&w) && !DATE_WORDS.contains(&w)
+                    capitalised(w)
+                        && !is_all_caps(w)
+                        && !FUNCTION_WORDS.contains(&w)
+                        && !DATE_WORDS.contains(&w)
                 });
                 let (start, end) = (ws[first].start, ws[last].end);
                 let after = &text[end..];

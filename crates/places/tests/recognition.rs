@@ -626,6 +626,8 @@ fn a_name_after_a_settlement_noun_and_of_is_a_place_the_gazetteer_may_lack() {
     let text =
         "Police spoke with Jeremy Watson, 30, of Zellbrook Mile, and Ann Roe (23) of Quillton, La.";
     assert_eq!(names(text), ["Zellbrook Mile", "Quillton", "La."]);
+    // Not an acronym.
+    assert!(names("Unemployment is the lowest in the OECD area.").is_empty());
     // Not after a noun that is not a settlement's.
     assert!(names("He met the head of Zorbix yesterday.").is_empty());
 }
@@ -647,6 +649,10 @@ fn feature_names_opened_by_a_common_word_or_a_given_name() {
         .expect("placed");
     assert_eq!(lake.country_iso3.as_deref(), Some("PER"));
     assert_eq!(lake.feature_code.as_str(), "AREA");
+    // A month before a feature is a date's ("March Ohio River" in a table of barge rates).
+    assert!(names("Rates: March Ohio River 110, May Ohio River 115.")
+        .iter()
+        .all(|n| !n.starts_with("March") && !n.starts_with("May")));
     // A person's name running on past the feature word is not a feature.
     assert!(
         !names("Winners: Grace Carmichael, Anne Park Harlan and Ben Reese.").contains(&"Anne Park")
