@@ -6,11 +6,13 @@
 //! embedded gazetteer cheap to load. Each match is then judged in context (a second pass over the document, so
 //! one decision covers every mention of a name): persons ("Jordan Peterson", "President Paris"), organisations
 //! ("Washington Post"), stop words, and small places with no locative word, qualifier or nearby region fall away.
-//! Document evidence counts both ways: a name once shown to be a person's (a title, a first name, a kinship noun,
-//! a middle initial, an age or a role after it) is a person's throughout, unless a locative word introduces it; a
+//! Document evidence counts both ways: a name once shown to be a person's (a title, a first name, a kinship noun or
+//! an age before it, a middle initial, an age or a role after it) is a person's throughout, unless a locative word introduces it; a
 //! dateline in capitals ("TORRINGTON —") vouches for the town's name elsewhere. Some places are found by shape
 //! alone: streets and natural features, names listed before a plural place noun ("Lakeview and Harrison streets"),
-//! a legislator's home town ("R-Marshall").
+//! a legislator's home town ("R-Marshall"), and, known to the gazetteer or not, a name after a settlement's noun
+//! and "of" ("the village of Prisi") or after a person's age and "of" ("Watson, 30, of Ten Mile"), or before
+//! "area" ("the Hardeetown area").
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
