@@ -1723,6 +1723,7 @@ pub const SETTLEMENT_OF_HEADS: &[&str] = &[
 pub const CONTAINER_GAP_BYTES: usize = 24;
 /// Nouns after a capitalised name that make it a place's, known to the gazetteer or not: "the Hardeetown area",
 /// "a Silverado Ranch neighborhood".
+/// (Each opens with 'a' or 'n', which the recogniser tests first.)
 pub const AREA_HEADS: &[&str] = &["area", "neighborhood", "neighbourhood"];
 /// Capitalised adjectives of faiths, peoples and parties that come before "area" or "neighborhood" without naming a
 /// place: "a mainly Shiite area", "a Republican area".

@@ -438,6 +438,10 @@ impl<'g> Recognizer<'g> {
         // Not when the capitalised words run on past the feature word ("Anne Park Harlan", "District Sea
         // Cadets") or it is a compound's first part ("a Jordan Valley-style clinic").
         let feature_later = || {
+            // Most words before which no capitalised word follows fall away here, at the cheapest test.
+            if !(joined(i) && capitalised(w(i + 1))) {
+                return false;
+            }
             if FUNCTION_WORDS.contains(&first)
                 || DATE_WORDS.contains(&first)
                 || Self::sentence_initial(text, ws, i)
@@ -760,7 +764,12 @@ impl<'g> Recognizer<'g> {
     fn add_named_areas(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
         let t = &self.tables;
         let mut changed = false;
+        let bytes = text.as_bytes();
         for h in 2..ws.len() {
+            // Every head opens with a lowercase 'a' or 'n': most words fall away on their first byte.
+            if !matches!(bytes[ws[h].start], b'a' | b'n') {
+                continue;
+            }
             let head = Self::word(text, ws, h);
             if !AREA_HEADS.contains(&head) || text[ws[h - 1].end..ws[h].start] != *" " {
                 continue;
@@ -829,8 +838,9 @@ impl<'g> Recognizer<'g> {
     /// gazetteer's entries for the name when it has some, keeping `out` in text order.
     fn add_settlements_of(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
         let mut added = false;
+        let bytes = text.as_bytes();
         for of in 1..ws.len() {
-            if Self::word(text, ws, of) != "of" {
+            if bytes[ws[of].start..ws[of].end] != *b"of" {
                 continue;
             }
             let after_head = text[ws[of - 1].end..ws[of].start] == *" "
