@@ -72,16 +72,16 @@ fn lgl() {
         GeoCorpusKind::Lgl,
         true,
         &Floors {
-            exact_f1: 0.895,
-            inexact_f1: 0.915,
-            acc161: 0.86,
-            auc_max: 0.22,
+            exact_f1: 0.9,
+            inexact_f1: 0.92,
+            acc161: 0.87,
+            auc_max: 0.215,
         },
         &Floors {
             exact_f1: 0.84,
-            inexact_f1: 0.865,
-            acc161: 0.85,
-            auc_max: 0.215,
+            inexact_f1: 0.87,
+            acc161: 0.855,
+            auc_max: 0.21,
         },
     );
 }
@@ -93,15 +93,19 @@ fn geovirus() {
         GeoCorpusKind::GeoVirus,
         false,
         &Floors {
-            exact_f1: 0.925,
+            exact_f1: 0.93,
             inexact_f1: 0.94,
             acc161: 0.885,
             auc_max: 0.30,
         },
+        // acc@161 on the held-back half fell from 0.857 to 0.853 when villages and islands the gazetteer lacks
+        // ("the village of Cellardyke", recognition F1 0.913 → 0.916) came to be found: such a name is placed at
+        // the place named next to it, and a province's point can lie more than 161 km off. The floor is the issue's
+        // bar, 0.85.
         &Floors {
-            exact_f1: 0.905,
-            inexact_f1: 0.92,
-            acc161: 0.855,
+            exact_f1: 0.91,
+            inexact_f1: 0.925,
+            acc161: 0.85,
             auc_max: 0.31,
         },
     );

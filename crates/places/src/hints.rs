@@ -1603,7 +1603,8 @@ pub const KINSHIP_WORDS: &[&str] = &[
     "girlfriend",
 ];
 /// Words after a name that make the whole a school, hall or venue often named after a person: "Lee Academy",
-/// "Story Elementary", "Anderson Arena".
+/// "Story Elementary", "Anderson Arena"; after a street or a feature, the building named after it ("Rigdon Road
+/// Elementary School").
 pub const NAMED_BUILDING_HEADS: &[&str] = &[
     "Academy",
     "Elementary",
@@ -1689,6 +1690,69 @@ pub const PLACE_OF_HEADS: &[&str] = &[
     "municipality",
     "community",
     "parish",
+];
+/// Nouns for settlements and divisions that make the capitalised name after "of" a place even when the gazetteer
+/// lacks it ("the village of Prisi", "the towns of Ein and Yabad"); a subset of [`PLACE_OF_HEADS`], without the
+/// directions and residents, whose "of" may be followed by a person or a group ("north of Smith's farm",
+/// "residents of Main Street"), nor "county".
+pub const SETTLEMENT_OF_HEADS: &[&str] = &[
+    "city",
+    "cities",
+    "region",
+    "town",
+    "towns",
+    "village",
+    "villages",
+    "hamlet",
+    "hamlets",
+    "township",
+    "borough",
+    "province",
+    "provinces",
+    "district",
+    "districts",
+    "island",
+    "islands",
+    "suburb",
+    "suburbs",
+    "municipality",
+    "parish",
+];
+/// How far (bytes of text between, no sentence break) the place after a name the gazetteer lacks may stand to be
+/// taken as what contains it: "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district".
+pub const CONTAINER_GAP_BYTES: usize = 24;
+/// Nouns after a capitalised name that make it a place's, known to the gazetteer or not: "the Hardeetown area",
+/// "a Silverado Ranch neighborhood".
+/// (Each opens with 'a' or 'n', which the recogniser tests first.)
+pub const AREA_HEADS: &[&str] = &["area", "neighborhood", "neighbourhood"];
+/// Capitalised adjectives of faiths, peoples and parties that come before "area" or "neighborhood" without naming a
+/// place: "a mainly Shiite area", "a Republican area".
+pub const GROUP_ADJECTIVES: &[&str] = &[
+    "Shiite",
+    "Shia",
+    "Sunni",
+    "Alawite",
+    "Druze",
+    "Christian",
+    "Muslim",
+    "Jewish",
+    "Catholic",
+    "Protestant",
+    "Orthodox",
+    "Hindu",
+    "Sikh",
+    "Buddhist",
+    "Arab",
+    "Kurdish",
+    "Hispanic",
+    "Latino",
+    "Black",
+    "White",
+    "Asian",
+    "Republican",
+    "Democratic",
+    "Conservative",
+    "Labour",
 ];
 /// What a plural noun after a list of names makes each of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,13 @@
 //! embedded gazetteer cheap to load. Each match is then judged in context (a second pass over the document, so
 //! one decision covers every mention of a name): persons ("Jordan Peterson", "President Paris"), organisations
 //! ("Washington Post"), stop words, and small places with no locative word, qualifier or nearby region fall away.
-//! Document evidence counts both ways: a name once shown to be a person's (a title, a first name, a kinship noun,
-//! a middle initial, an age or a role after it) is a person's throughout, unless a locative word introduces it; a
+//! Document evidence counts both ways: a name once shown to be a person's (a title, a first name, a kinship noun or
+//! an age before it, a middle initial, an age or a role after it) is a person's throughout, unless a locative word introduces it; a
 //! dateline in capitals ("TORRINGTON —") vouches for the town's name elsewhere. Some places are found by shape
 //! alone: streets and natural features, names listed before a plural place noun ("Lakeview and Harrison streets"),
-//! a legislator's home town ("R-Marshall").
+//! a legislator's home town ("R-Marshall"), and, known to the gazetteer or not, a name after a settlement's noun
+//! and "of" ("the village of Prisi") or after a person's age and "of" ("Watson, 30, of Ten Mile"), or before
+//! "area" ("the Hardeetown area").
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -24,7 +26,8 @@ use crate::hints::*;
 /// What kind of words name the place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
-    /// A gazetteer name ("Daraa", "United States").
+    /// A gazetteer name ("Daraa", "United States"), or a settlement's name the gazetteer lacks, found after "the
+    /// village of" and the like (no candidates).
     Name,
     /// An adjective or people-form of a country standing for the place ("the Syrian border").
     Demonym,
@@ -430,9 +433,42 @@ impl<'g> Recognizer<'g> {
                     && (STREET_QUALIFIERS.contains(&first)
                         || !FUNCTION_WORDS.contains(&first) && !Self::sentence_initial(text, ws, i))
         };
+        // "Big Draft Wilderness", "Zion National Park": likewise a capitalised word inside a sentence opens a
+        // feature's name that closes within a few words.
+        // Not when the capitalised words run on past the feature word ("Anne Park Harlan", "District Sea
+        // Cadets") or it is a compound's first part ("a Jordan Valley-style clinic").
+        let feature_later = || {
+            // Most words before which no capitalised word follows fall away here, at the cheapest test.
+            if !(joined(i) && capitalised(w(i + 1))) {
+                return false;
+            }
+            if FUNCTION_WORDS.contains(&first)
+                || DATE_WORDS.contains(&first)
+                || Self::sentence_initial(text, ws, i)
+            {
+                return false;
+            }
+            let Some(mut k) = (i + 1..=i + MAX_FEATURE_NAME_WORDS)
+                .take_while(|&k| joined(k - 1) && capitalised(w(k)))
+                .find(|&k| t.feature_words.contains(w(k)))
+            else {
+                return false;
+            };
+            while joined(k) && capitalised(w(k + 1)) {
+                if t.feature_words.contains(w(k + 1)) {
+                    k += 1;
+                } else if joined(k + 1) && t.feature_words.contains(w(k + 2)) {
+                    k += 2;
+                } else {
+                    return false;
+                }
+            }
+            !text[ws[k].end..].starts_with('-')
+        };
         if (t.stop_names.contains(first) && !t.feature_prefixes.contains(first)
             || t.first_names.contains(first))
             && !street_next()
+            && !feature_later()
         {
             return None;
         }
@@ -515,6 +551,14 @@ impl<'g> Recognizer<'g> {
                         return Some((last + 1, end, MentionKind::Street));
                     }
                     if !t.feature_words.contains(more) {
+                        // "Rocky Mountain National Park": one capitalised word, then a feature word.
+                        if capitalised(more)
+                            && joined(last + 1)
+                            && t.feature_words.contains(w(last + 2))
+                        {
+                            last += 2;
+                            continue;
+                        }
                         break;
                     }
                     last += 1;
@@ -573,6 +617,7 @@ impl<'g> Recognizer<'g> {
                     || prev_is_first_name
                     || after_person
                     || followed_by_age(&text[m.end..])
+                    || aged_before(text, ws, m)
                     || self.person_context(text, ws, m))
             {
                 persons.insert(s);
@@ -706,7 +751,175 @@ impl<'g> Recognizer<'g> {
             })
             .collect();
         self.add_plural_head_lists(text, ws, &mut out);
+        self.add_settlements_of(text, ws, &mut out);
+        self.add_named_areas(text, ws, &mut out);
         out
+    }
+
+    /// "the Hardeetown area of Chiefland", "a Silverado Ranch neighborhood", "the Tennessee Colony area": one to
+    /// [`MAX_FEATURE_NAME_WORDS`] capitalised words between an article (or "in") and "area" or "neighborhood" name
+    /// a place, whether or not the gazetteer knows it — not a group's ("a Shiite area", [`GROUP_ADJECTIVES`]), a
+    /// day's, or a direction's or prefix's before a place found ("the North Texas area" keeps "Texas"). A place
+    /// found inside the words ("Tennessee" in "Tennessee Colony") gives way to the whole.
+    fn add_named_areas(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
+        let t = &self.tables;
+        let mut changed = false;
+        let bytes = text.as_bytes();
+        for h in 2..ws.len() {
+            // Every head opens with a lowercase 'a' or 'n': most words fall away on their first byte.
+            if !matches!(bytes[ws[h].start], b'a' | b'n') {
+                continue;
+            }
+            let head = Self::word(text, ws, h);
+            if !AREA_HEADS.contains(&head) || text[ws[h - 1].end..ws[h].start] != *" " {
+                continue;
+            }
+            let mut first = h;
+            while first > 0
+                && h - first < MAX_FEATURE_NAME_WORDS
+                && text[ws[first - 1].end..ws[first].start] == *" "
+                && capitalised(Self::word(text, ws, first - 1))
+            {
+                first -= 1;
+            }
+            if first == h || first == 0 || text[ws[first - 1].end..ws[first].start] != *" " {
+                continue;
+            }
+            if !matches!(Self::word(text, ws, first - 1), "the" | "a" | "an" | "in") {
+                continue;
+            }
+            let run: Vec<&str> = (first..h).map(|k| Self::word(text, ws, k)).collect();
+            if run.iter().any(|w| {
+                is_all_caps(w)
+                    || FUNCTION_WORDS.contains(w)
+                    || DATE_WORDS.contains(w)
+                    || GROUP_ADJECTIVES.contains(w)
+                    || t.demonyms.contains_key(w)
+            }) {
+                continue;
+            }
+            let (start, end) = (ws[first].start, ws[h - 1].end);
+            let inside: Vec<usize> = (0..out.len())
+                .filter(|&k| out[k].start < end && start < out[k].end)
+                .collect();
+            match inside.as_slice() {
+                [] => {}
+                [k] if out[*k].start >= start
+                    && out[*k].end <= end
+                    && (out[*k].start, out[*k].end) != (start, end)
+                    && out[*k].kind == MentionKind::Name
+                    && !run.iter().any(|w| {
+                        t.directions.contains(lowercase(w).as_ref()) || PLACE_PREFIXES.contains(w)
+                    }) =>
+                {
+                    out.remove(*k);
+                }
+                _ => continue,
+            }
+            out.push(Toponym {
+                start,
+                end,
+                kind: MentionKind::Name,
+                qualifier: None,
+                candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
+            });
+            changed = true;
+        }
+        if changed {
+            out.sort_by_key(|t| t.start);
+        }
+    }
+
+    /// "the town of Akuressa", "the villages of Nuli and Avnevi", "the island of Tortola": a capitalised name after
+    /// a settlement's or a division's noun and "of" is a place of that kind, whether or not the gazetteer knows it
+    /// (it lacks most villages); so is the name after a person's age and "of" ("Jeremy Watson, 30, of Ten Mile",
+    /// "Jimmy Delaney (23) of Cahir"), where the person lives. One to [`MAX_FEATURE_NAME_WORDS`] capitalised words, a list after a plural noun;
+    /// not a possessive ("the district of Angola's …") nor a day or a month. Adds those not found yet, with the
+    /// gazetteer's entries for the name when it has some, keeping `out` in text order.
+    fn add_settlements_of(&self, text: &str, ws: &[Word], out: &mut Vec<Toponym>) {
+        let mut added = false;
+        let bytes = text.as_bytes();
+        for of in 1..ws.len() {
+            if bytes[ws[of].start..ws[of].end] != *b"of" {
+                continue;
+            }
+            let after_head = text[ws[of - 1].end..ws[of].start] == *" "
+                && SETTLEMENT_OF_HEADS.contains(&Self::word(text, ws, of - 1));
+            if !after_head && !aged_of(&text[..ws[of].start]) {
+                continue;
+            }
+            let plural = Self::word(text, ws, of - 1).ends_with('s');
+            if ws
+                .get(of + 1)
+                .is_none_or(|w| text[ws[of].end..w.start] != *" ")
+            {
+                continue;
+            }
+            let mut k = of + 1;
+            while k < ws.len() {
+                // One name: capitalised words joined by single spaces or hyphens.
+                let first = k;
+                let mut last = k;
+                while last + 1 < ws.len()
+                    && last + 1 < first + MAX_FEATURE_NAME_WORDS
+                    && matches!(&text[ws[last].end..ws[last + 1].start], " " | "-")
+                    && capitalised(Self::word(text, ws, last + 1))
+                {
+                    last += 1;
+                }
+                let name_ok = (first..=last).all(|i| {
+                    let w = Self::word(text, ws, i);
+                    capitalised(w)
+                        && !is_all_caps(w)
+                        && !FUNCTION_WORDS.contains(&w)
+                        && !DATE_WORDS.contains(&w)
+                });
+                let (start, end) = (ws[first].start, ws[last].end);
+                let after = &text[end..];
+                let possessive = after.starts_with("'s")
+                    || after.starts_with('\u{2019}')
+                    || after.starts_with('\'');
+                let runs_on = ws.get(last + 1).is_some_and(|n| {
+                    text[end..n.start] == *" " && capitalised(&text[n.start..n.end])
+                });
+                if !name_ok || possessive || runs_on {
+                    break;
+                }
+                if !out.iter().any(|t| t.start < end && start < t.end) {
+                    out.push(Toponym {
+                        start,
+                        end,
+                        kind: MentionKind::Name,
+                        qualifier: None,
+                        candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
+                    });
+                    added = true;
+                }
+                // "the villages of Nuli and Avnevi", "the towns of Ein, Yabad and Qabatiya".
+                if !plural {
+                    break;
+                }
+                k = last + 1;
+                let gap = ws.get(k).map_or("", |n| &text[end..n.start]);
+                let conjunction = matches!(Self::word(text, ws, k), "and" | "or");
+                match gap {
+                    ", " | " " if conjunction => {
+                        k += 1;
+                        if ws
+                            .get(k)
+                            .is_none_or(|w| text[ws[k - 1].end..w.start] != *" ")
+                        {
+                            break;
+                        }
+                    }
+                    ", " => {}
+                    _ => break,
+                }
+            }
+        }
+        if added {
+            out.sort_by_key(|t| t.start);
+        }
     }
 
     /// "Lakeview and Harrison streets", "Dakota, Otoe and Washington counties": the names listed before a plural
@@ -975,6 +1188,10 @@ impl<'g> Recognizer<'g> {
                     .bytes()
                     .all(|b| b.is_ascii_digit());
             if numbered_road {
+                return Verdict::Reject;
+            }
+            // "Rigdon Road Elementary School", "Spring Valley Mall": the street or feature names a building.
+            if next_joined && NAMED_BUILDING_HEADS.contains(&next) {
                 return Verdict::Reject;
             }
             return Verdict::Accept(kind, qualifier);
@@ -1495,6 +1712,51 @@ fn followed_by_role(after: &str) -> bool {
         .find(|c: char| !c.is_alphanumeric())
         .unwrap_or(rest.len())];
     ROLE_NOUNS.contains(&word)
+}
+
+/// "19-year-old Lutchman Chandler", "a 30-year-old Jordan Smith": the match is part of a name of two or three
+/// capitalised words right after an age ("a 30-year-old Baghdad resident", "the 25-year-old New York native" are
+/// a place's: one name alone).
+fn aged_before(text: &str, ws: &[Word], m: &Match) -> bool {
+    let joined = |k: usize| {
+        ws.get(k + 1)
+            .is_some_and(|n| text[ws[k].end..n.start] == *" ")
+    };
+    let cap = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| capitalised(&text[w.start..w.end]))
+    };
+    let mut first = m.first_word;
+    while first > 0 && m.first_word - first < 2 && joined(first - 1) && cap(first - 1) {
+        first -= 1;
+    }
+    // Not an institution's name ("25-year-old Carthage Police Officer Justin Garner").
+    let next = ws
+        .get(m.last_word + 1)
+        .map_or("", |w| &text[w.start..w.end]);
+    if joined(m.last_word) && is_institution_word(next) {
+        return false;
+    }
+    let more_after = joined(m.last_word) && cap(m.last_word + 1);
+    (first < m.first_word || more_after)
+        && (text[..ws[first].start].ends_with("year-old ")
+            || text[..ws[first].start].ends_with("year old "))
+}
+
+/// `before` (the text before an "of") ends in an age between commas or in parentheses: "Watson, 30, ", "Delaney (23) ".
+fn aged_of(before: &str) -> bool {
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let Some(rest) = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits) && {
+        let r = &rest[..rest.len() - digits];
+        r.ends_with(", ") || r.ends_with('(')
+    }
 }
 
 /// "Jones, 23, of …": a name followed by an age.

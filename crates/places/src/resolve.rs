@@ -181,7 +181,8 @@ pub struct Resolved {
     pub feature_class: char,
     pub feature_code: Code,
     pub geonameid: u32,
-    /// Every candidate, best first; none for a street (placed at the town named nearest before it).
+    /// Every candidate, best first; none for a street (placed at the town named nearest before it) or a feature or
+    /// name the gazetteer lacks (placed at the place named next to it, feature code `AREA`).
     pub candidates: Vec<Candidate>,
 }
 
@@ -190,6 +191,10 @@ impl Resolved {
     /// town it was placed at. `text` is the text the mentions were found in.
     pub fn reason(&self, text: &str) -> String {
         match self.candidates.as_slice() {
+            [] if self.feature_code.as_str() == "AREA" => format!(
+                "a place the gazetteer lacks, placed at {}, the place the document names next to it",
+                self.name
+            ),
             [] => format!(
                 "a street, placed at {}, the town the document names nearest before it",
                 self.name
@@ -573,13 +578,46 @@ pub fn resolve(g: &Gazetteer, text: &str, toponyms: &[Toponym], ctx: &Context) -
             },
         });
     }
-    // Streets: at the town the document last named before them (else the first after), saying so; merged into the
-    // resolved names by position, moving them, not copying.
+    // Streets: at the town the document last named before them (else the first after), saying so; names the
+    // gazetteer lacks at the place named next to them; merged into the resolved names by position, moving them,
+    // not copying.
     let mut streets: Vec<Resolved> = Vec::new();
     let towns: Vec<usize> = (0..out.len())
         .filter(|&i| out[i].feature_class == 'P')
         .collect();
     for t in toponyms {
+        // "the village of Cellardyke in Fife", "the town of Akuressa, in Matara district", "Lake Titicaca in the
+        // Puno region": a name the gazetteer lacks (found by its shape) and a natural feature are placed at the
+        // place the document names right after them in the same sentence, else at the last one it named before,
+        // else the first after.
+        if matches!(t.kind, MentionKind::Name | MentionKind::Feature) && t.candidates.is_empty() {
+            let next = out.partition_point(|r| r.start < t.end);
+            let container = out
+                .get(next)
+                .filter(|r| {
+                    text.get(t.end..r.start).is_some_and(|gap| {
+                        gap.len() <= CONTAINER_GAP_BYTES && !gap.contains(['.', ';'])
+                    })
+                })
+                .or_else(|| out.get(out.partition_point(|r| r.end <= t.start).wrapping_sub(1)))
+                .or_else(|| out.get(next));
+            if let Some(c) = container {
+                streets.push(Resolved {
+                    start: t.start,
+                    end: t.end,
+                    name: c.name.clone(),
+                    lat: c.lat,
+                    lon: c.lon,
+                    country_iso3: c.country_iso3.clone(),
+                    admin1: c.admin1.clone(),
+                    feature_class: 'L',
+                    feature_code: Code::parse("AREA").unwrap_or_default(),
+                    geonameid: c.geonameid,
+                    candidates: Vec::new(),
+                });
+            }
+            continue;
+        }
         if t.kind != MentionKind::Street {
             continue;
         }

@@ -178,11 +178,13 @@ fn streets_and_natural_features() {
     assert_eq!(found[0].kind, MentionKind::Street);
     assert_eq!(found[2].kind, MentionKind::Feature);
     let r = parser().resolve(text, &found, &Context::default());
-    // The streets sit at the document's town; the river stays unresolved.
+    // The streets sit at the document's town; the river at the place named next to it (here the one before).
     let spans: Vec<&str> = r.iter().map(|r| &text[r.start..r.end]).collect();
-    assert_eq!(spans, ["Dublin Road", "Alexandria"]);
+    assert_eq!(spans, ["Dublin Road", "Alexandria", "Red River"]);
     assert_eq!(r[0].feature_class, 'R');
     assert_eq!(r[0].geonameid, r[1].geonameid);
+    assert_eq!(r[2].feature_code.as_str(), "AREA");
+    assert_eq!(r[2].geonameid, r[1].geonameid);
     assert_eq!(names("The United Way raised funds."), Vec::<&str>::new());
 }
 
@@ -598,4 +600,99 @@ fn a_capitalised_word_inside_a_sentence_opens_a_street_name_closed_within_a_few_
         names("A winner at least.\u{201d} The Upper Richmond Road shop owner smiled."),
         ["Upper Richmond Road"]
     );
+}
+
+#[test]
+fn a_name_after_a_settlement_noun_and_of_is_a_place_the_gazetteer_may_lack() {
+    let text = "The bombing occurred in the town of Akuressa, in Matara district, Sri Lanka.";
+    assert!(names(text).contains(&"Akuressa"));
+    // Placed at the place named right after it, saying so.
+    let r = resolve(text, &Context::default());
+    let (_, a) = r.iter().find(|(n, _)| n == "Akuressa").expect("resolved");
+    assert_eq!(a.country_iso3.as_deref(), Some("LKA"));
+    assert!(a.reason(text).starts_with("a place the gazetteer lacks"));
+    // With no place before it and none right after, at the first one after.
+    let text = "Cases rose on the island of Zorbalu. Officials in Manila said so.";
+    let r = resolve(text, &Context::default());
+    assert_eq!(r[0].0, "Zorbalu");
+    assert_eq!(r[0].1.geonameid, r[1].1.geonameid);
+    // A list after a plural noun.
+    let text = "Shells fell on the villages of Nuli and Avnevi overnight.";
+    assert_eq!(names(text), ["Nuli", "Avnevi"]);
+    // Not a possessive, a day, or a name running on into an organisation's.
+    assert!(names("The district of Saturday's market was closed.").is_empty());
+    assert!(!names("Police in the town of Hollis Fire Department said.").contains(&"Hollis Fire"));
+    // Where a person lives, after the age.
+    let text =
+        "Police spoke with Jeremy Watson, 30, of Zellbrook Mile, and Ann Roe (23) of Quillton, La.";
+    assert_eq!(names(text), ["Zellbrook Mile", "Quillton", "La."]);
+    // Not an acronym.
+    assert!(names("Unemployment is the lowest in the OECD area.").is_empty());
+    // Not after a noun that is not a settlement's.
+    assert!(names("He met the head of Zorbix yesterday.").is_empty());
+}
+
+#[test]
+fn feature_names_opened_by_a_common_word_or_a_given_name() {
+    let text = "The act protects the Big Draft Wilderness, Utah's Zion National Park and Rocky Mountain National Park.";
+    let found = parser().find(text);
+    let got: Vec<(&str, MentionKind)> = found.iter().map(|t| (t.text(text), t.kind)).collect();
+    assert!(got.contains(&("Big Draft Wilderness", MentionKind::Feature)));
+    assert!(got.contains(&("Zion National Park", MentionKind::Feature)));
+    assert!(got.contains(&("Rocky Mountain National Park", MentionKind::Feature)));
+    // A feature is placed at the place named next to it.
+    let text = "Fishermen on Lake Titicaca in the Puno region of Peru found dead frogs.";
+    let r = resolve(text, &Context::default());
+    let (_, lake) = r
+        .iter()
+        .find(|(n, _)| n == "Lake Titicaca")
+        .expect("placed");
+    assert_eq!(lake.country_iso3.as_deref(), Some("PER"));
+    assert_eq!(lake.feature_code.as_str(), "AREA");
+    // A month before a feature is a date's ("March Ohio River" in a table of barge rates).
+    assert!(names("Rates: March Ohio River 110, May Ohio River 115.")
+        .iter()
+        .all(|n| !n.starts_with("March") && !n.starts_with("May")));
+    // A person's name running on past the feature word is not a feature.
+    assert!(
+        !names("Winners: Grace Carmichael, Anne Park Harlan and Ben Reese.").contains(&"Anne Park")
+    );
+}
+
+#[test]
+fn a_name_after_an_age_is_a_persons() {
+    let text = "The driver, 22-year-old Xolani Chandler, fled. Chandler, who was unhurt, was held in Alexandria.";
+    assert_eq!(names(text), ["Alexandria"]);
+    // One name alone after the age is a place's, and so is an institution's.
+    assert!(names("A 30-year-old Alexandria resident was hurt.").contains(&"Alexandria"));
+    assert!(names("The 25-year-old Carthage Police Officer fired.").contains(&"Carthage"));
+}
+
+#[test]
+fn a_street_or_feature_before_a_buildings_noun_names_the_building() {
+    assert!(names("She fought to build a new Rigdon Road Elementary School.").is_empty());
+    assert!(names("Pupils at Harlow Creek Academy sang on Friday.").is_empty());
+    assert_eq!(
+        names("Crews closed Rigdon Road on Friday."),
+        ["Rigdon Road"]
+    );
+}
+
+#[test]
+fn a_name_before_area_or_neighborhood_is_a_place() {
+    let text = "Shots were fired in the Zellbrook area of Alexandria.";
+    assert_eq!(names(text), ["Zellbrook", "Alexandria"]);
+    let r = resolve(text, &Context::default());
+    assert_eq!(
+        r[0].1.geonameid, r[1].1.geonameid,
+        "placed at the town named after it"
+    );
+    // The whole name rather than a place inside it.
+    assert_eq!(
+        names("He crashed in the Tennessee Colony area on Friday."),
+        ["Tennessee Colony"]
+    );
+    // Not a group's adjective, nor a direction before a place.
+    assert!(names("A bomb hit a Shiite neighborhood of the city.").is_empty());
+    assert_eq!(names("Storms hit the North Texas area."), ["Texas"]);
 }
