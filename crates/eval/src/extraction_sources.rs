@@ -80,12 +80,18 @@ pub enum Origin {
     ExtractionDev,
     /// The extraction cache: sources converted by `scripts/extraction-data`, held out from rule tuning.
     Cache,
+    /// The tune half of a cache source split by site ([`split_by_site`]): its pages and errors may be read and
+    /// tuned on; its aside half stays [`Origin::Cache`].
+    Tune,
 }
 
 /// A named set of pages with their truth, in id order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub name: String,
+    /// The source the pages were read as (its folder's name, which names the peers' files): `name` itself, or
+    /// the whole source a site-split half ([`split_by_site`]) came from.
+    pub base: String,
     pub origin: Origin,
     pub metric: Metric,
     pub dir: PathBuf,
@@ -162,6 +168,7 @@ pub fn load_extraction_dev(dir: &Path) -> Result<Vec<Source>, EvalError> {
         let dir = dir.join(name);
         Ok(Source {
             name: name.to_owned(),
+            base: name.to_owned(),
             origin: Origin::ExtractionDev,
             metric,
             pages: read_pages(&dir, metric)?,
@@ -217,6 +224,7 @@ pub fn load_cache(cache: &Path) -> Result<Vec<Source>, EvalError> {
                 }
             };
             Ok(Source {
+                base: info.name.clone(),
                 name: info.name,
                 origin: Origin::Cache,
                 metric,
@@ -225,6 +233,58 @@ pub fn load_cache(cache: &Path) -> Result<Vec<Source>, EvalError> {
             })
         })
         .collect()
+}
+
+/// The cache sources split by site into a half to tune on and a half kept aside ([`split_by_site`]): the two
+/// with news articles from many sites.
+pub const SITE_SPLIT_SOURCES: [&str; 2] = ["wceb-article", "go-trafilatura"];
+
+/// FNV-1a (64-bit) of a site's name: a hash that stays the same across runs, machines and Rust versions.
+pub fn site_hash(site: &str) -> u64 {
+    site.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Whether a site's pages are in the tune half: its [`site_hash`] is even (odd → aside). Every page of a site is
+/// on one side, so the aside half has only sites never looked at.
+pub fn site_is_tune(site: &str) -> bool {
+    site_hash(site).is_multiple_of(2)
+}
+
+/// Split each of the [`SITE_SPLIT_SOURCES`] into `<name>:tune` ([`Origin::Tune`]) and `<name>:aside` (still
+/// [`Origin::Cache`], held out) by [`site_is_tune`], in place of the whole source; other sources pass through.
+/// A half with no page is dropped.
+pub fn split_by_site(sources: Vec<Source>) -> Vec<Source> {
+    let mut out = Vec::with_capacity(sources.len() + SITE_SPLIT_SOURCES.len());
+    for source in sources {
+        if source.origin != Origin::Cache || !SITE_SPLIT_SOURCES.contains(&source.name.as_str()) {
+            out.push(source);
+            continue;
+        }
+        let (tune, aside): (Vec<SourcePage>, Vec<SourcePage>) = source
+            .pages
+            .iter()
+            .cloned()
+            .partition(|p| site_is_tune(&p.site));
+        for (half, origin, pages) in [
+            ("tune", Origin::Tune, tune),
+            ("aside", Origin::Cache, aside),
+        ] {
+            if pages.is_empty() {
+                continue;
+            }
+            out.push(Source {
+                name: format!("{}:{half}", source.name),
+                base: source.base.clone(),
+                origin,
+                metric: source.metric,
+                dir: source.dir.clone(),
+                pages,
+            });
+        }
+    }
+    out
 }
 
 /// Where the extraction cache is: `$DYAD_EXTRACTION_CACHE`, else `~/.cache/dyad/extraction`.
@@ -659,7 +719,7 @@ pub struct MultiSourceReport {
     pub loso: Vec<LosoPick>,
     /// Speeds are CPU time of the extracting thread (else wall time).
     pub cpu_time: bool,
-    /// Worst pages listed per cache source.
+    /// Worst pages listed per tune half ([`Origin::Tune`]).
     pub worst: usize,
 }
 
@@ -673,7 +733,7 @@ pub fn bench_all_sources(
 ) -> Result<MultiSourceReport, EvalError> {
     use rayon::prelude::*;
     let mut sources = load_extraction_dev(extraction_dev)?;
-    sources.extend(load_cache(cache)?);
+    sources.extend(split_by_site(load_cache(cache)?));
     let default: &(dyn Fn(&str) -> String + Sync) = match candidates.first() {
         Some((_, f)) => f.as_ref(),
         None => &|h: &str| crate::extraction::body_text(&dyad_html::extract(h)),
@@ -696,7 +756,7 @@ pub fn bench_all_sources(
         }
         let mut peers = Vec::new();
         for peer in PEERS {
-            let run = load_peer(cache, peer, &source.name)?.map(|run| ExtractorRun {
+            let run = load_peer(cache, peer, &source.base)?.map(|run| ExtractorRun {
                 label: format!("{} {}", run.extractor, run.version),
                 score: score_source(source, &run.predictions(source)),
                 speed: Throughput {
@@ -793,7 +853,7 @@ impl fmt::Display for MultiSourceReport {
         }
         writeln!(
             f,
-            "\n{:<19} {:<8} {:>5} {:>5}  {:<20} {:>6} {:>6} {:>6} {:>5} {:>8}",
+            "\n{:<21} {:<8} {:>5} {:>5}  {:<20} {:>6} {:>6} {:>6} {:>5} {:>8}",
             "source", "metric", "pages", "sites", "extractor", "P", "R", "F1", "empty", "pages/s"
         )?;
         for row in &self.rows {
@@ -805,7 +865,7 @@ impl fmt::Display for MultiSourceReport {
                 if first {
                     write!(
                         f,
-                        "{:<19} {:<8} {:>5} {:>5}  ",
+                        "{:<21} {:<8} {:>5} {:>5}  ",
                         format!("{}{held_out}", row.name),
                         row.metric.name(),
                         row.pages,
@@ -813,7 +873,7 @@ impl fmt::Display for MultiSourceReport {
                     )?;
                     first = false;
                 } else {
-                    write!(f, "{:<41}  ", "")?;
+                    write!(f, "{:<43}  ", "")?;
                 }
                 writeln!(
                     f,
@@ -827,10 +887,15 @@ impl fmt::Display for MultiSourceReport {
                 )?;
             }
         }
-        writeln!(f, "(* = held out: converted by scripts/extraction-data, not used to develop dyad's rules)")?;
+        writeln!(
+            f,
+            "(* = held out: converted by scripts/extraction-data, not used to develop dyad's rules; :tune / :aside \
+             = the sites whose FNV-1a hash is even / odd, only the tune half's pages are read)"
+        )?;
         writeln!(f, "\nmean F1 over sources, pooled pages/s:")?;
         for (group, origin) in [
             ("extraction-dev", Origin::ExtractionDev),
+            ("tune halves", Origin::Tune),
             ("held-out (cache)", Origin::Cache),
         ] {
             let rows: Vec<&SourceRow> = self.rows.iter().filter(|r| r.origin == origin).collect();
@@ -870,19 +935,20 @@ impl fmt::Display for MultiSourceReport {
             )?;
             writeln!(
                 f,
-                "{:<19} {:<24} {:>12} {:>10} {:>10}",
+                "{:<21} {:<24} {:>12} {:>10} {:>10}",
                 "left out", "chosen", "F1 elsewhere", "F1 (LOSO)", "F1 default"
             )?;
             for p in &self.loso {
                 writeln!(
                     f,
-                    "{:<19} {:<24} {:>12.3} {:>10.3} {:>10.3}",
+                    "{:<21} {:<24} {:>12.3} {:>10.3} {:>10.3}",
                     p.left_out, p.chosen, p.tuned_f1, p.held_out_f1, p.first_f1
                 )?;
             }
         }
         if self.worst > 0 {
-            for row in self.rows.iter().filter(|r| r.origin == Origin::Cache) {
+            // Only the tune halves: the pages of held-out sources are not for reading.
+            for row in self.rows.iter().filter(|r| r.origin == Origin::Tune) {
                 writeln!(
                     f,
                     "\n{}: worst pages for dyad (P/R/F1, failure, site):",
@@ -919,6 +985,7 @@ mod tests {
     fn text_source(pages: &[(&str, &str)]) -> Source {
         Source {
             name: "t".into(),
+            base: "t".into(),
             origin: Origin::Cache,
             metric: Metric::Shingle,
             dir: PathBuf::new(),
@@ -938,6 +1005,42 @@ mod tests {
         assert_eq!(site_of("https://www.BBC.co.uk/news/x?y"), "bbc.co.uk");
         assert_eq!(site_of("http://user@example.org:8080"), "example.org");
         assert_eq!(site_of("not a url"), "");
+    }
+
+    #[test]
+    fn site_split_is_fnv_parity_and_keeps_each_site_on_one_side() {
+        // FNV-1a 64 test vectors.
+        assert_eq!(site_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(site_hash("a"), 0xaf63_dc4c_8601_ec8c);
+        let mut s = text_source(&[("1", "x"), ("2", "y"), ("3", "z"), ("4", "w")]);
+        s.name = "wceb-article".into();
+        s.base = s.name.clone();
+        for (p, site) in s.pages.iter_mut().zip(["a", "b", "a", "c"]) {
+            p.site = site.into();
+        }
+        let other = Source {
+            name: "wceb-forum".into(),
+            base: "wceb-forum".into(),
+            ..s.clone()
+        };
+        let split = split_by_site(vec![s, other]);
+        let names: Vec<&str> = split.iter().map(|s| s.name.as_str()).collect();
+        assert!(names.ends_with(&["wceb-forum"]), "{names:?}");
+        let halves = &split[..split.len() - 1];
+        assert_eq!(halves.iter().map(|h| h.pages.len()).sum::<usize>(), 4);
+        for h in halves {
+            assert_eq!(h.base, "wceb-article");
+            let tune = h.origin == Origin::Tune;
+            assert_eq!(h.name.ends_with(":tune"), tune);
+            assert!(h.pages.iter().all(|p| site_is_tune(&p.site) == tune));
+        }
+        // "a" has two pages; both land in the same half.
+        let a_half: Vec<&str> = halves
+            .iter()
+            .filter(|h| h.pages.iter().any(|p| p.site == "a"))
+            .map(|h| h.name.as_str())
+            .collect();
+        assert_eq!(a_half.len(), 1);
     }
 
     #[test]
@@ -977,6 +1080,7 @@ mod tests {
     fn snippets_count_over_the_source() {
         let s = Source {
             name: "s".into(),
+            base: "s".into(),
             origin: Origin::Cache,
             metric: Metric::Snippets,
             dir: PathBuf::new(),

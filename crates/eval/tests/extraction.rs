@@ -236,17 +236,27 @@ fn bench_all_sources_reads_dev_and_cache_and_says_when_peers_are_absent() {
             "scrapinghub",
             "trafilatura",
             "newspaper4k",
-            "wceb-article",
+            "wceb-article:tune",
+            "wceb-article:aside",
             "wceb-forum"
         ]
     );
+    // sam.bossley.com and blog.ravven.dev hash even (tune), coryd.dev odd (aside).
+    let pages: Vec<(usize, Origin)> = report.rows[3..5]
+        .iter()
+        .map(|r| (r.pages, r.origin))
+        .collect();
+    assert_eq!(pages, [(2, Origin::Tune), (1, Origin::Cache)]);
     assert!(report
         .rows
         .iter()
         .all(|r| r.peers.iter().all(|(_, run)| run.is_none())));
-    assert_eq!(report.loso.len(), 5);
+    assert_eq!(report.loso.len(), 6);
     let text = report.to_string();
     println!("{text}");
     assert!(text.contains("peer predictions absent"), "{text}");
-    assert!(text.contains("wceb-article: worst pages"), "{text}");
+    // Worst pages are listed for the tune half only, never for held-out sources.
+    assert!(text.contains("wceb-article:tune: worst pages"), "{text}");
+    assert!(!text.contains("wceb-article:aside: worst pages"), "{text}");
+    assert!(!text.contains("wceb-forum: worst pages"), "{text}");
 }

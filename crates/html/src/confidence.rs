@@ -103,6 +103,8 @@ pub(crate) enum BodySource {
     DeclaredNoMarkup,
     /// The JSON-LD body, because the markup's article covered little of it.
     DeclaredShortfall,
+    /// The page's description, because the markup (and JSON-LD) had no body.
+    Description,
 }
 
 fn round2(x: f64) -> f64 {
@@ -150,6 +152,10 @@ pub(crate) fn assess(
             reasons.push(
                 "body from JSON-LD articleBody: the markup's article covered little of it".into(),
             );
+        }
+        BodySource::Description => {
+            c *= CONFIDENCE_DESCRIPTION_BODY;
+            reasons.push("body from the page's description: the markup has none".into());
         }
     }
     // Listing, hub and section pages: many link-dense blocks around the chosen text and few prose blocks in it.

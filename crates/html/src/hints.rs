@@ -683,6 +683,12 @@ pub const CONFIDENCE_TEASERS: f64 = 0.6;
 /// blocks elsewhere, may be one piece of a split article or one story of several.
 pub const PROSE_SHARE_LOW: f64 = 0.5;
 pub const SPLIT_PROSE_MIN_BLOCKS: u32 = 3;
+/// A strict-pass article holding less than this share of the page's prose (with at least
+/// [`SPLIT_PROSE_MIN_BLOCKS`] prose blocks elsewhere) has likely missed the body: the relaxed pass is tried too ...
+pub const RERUN_PROSE_SHARE: f64 = 0.2;
+/// ... and wins when its article holds this many times the strict one's prose (and a body of
+/// [`MIN_ARTICLE_CHARS`]).
+pub const RERUN_PROSE_GAIN: f64 = 2.0;
 pub const CONFIDENCE_PROSE_ELSEWHERE: f64 = 0.7;
 pub const CONFIDENCE_SHORT_BODY: f64 = 0.4;
 pub const CONFIDENCE_SECOND_ARTICLE: f64 = 0.9;
@@ -698,6 +704,11 @@ pub const CONFIDENCE_RELAXED: f64 = 0.7;
 pub const CONFIDENCE_HEADLINE_APART: f64 = 0.8;
 /// The body came from JSON-LD rather than the markup.
 pub const CONFIDENCE_DECLARED_BODY: f64 = 0.8;
+/// A body taken from the page's description (`og:description`, `<meta name=description>`) because the markup gave
+/// almost none: a summary at best.
+pub const CONFIDENCE_DESCRIPTION_BODY: f64 = 0.4;
+/// A description shorter than this many words is a tagline, not a summary worth giving as the body.
+pub const MIN_DESCRIPTION_BODY_WORDS: usize = 12;
 /// A full JSON-LD body the extraction covers well lifts the confidence to at least this ...
 pub const CONFIDENCE_AGREED_FLOOR: f64 = 0.9;
 /// ... one it covers badly, or a teaser not found, lowers it.

@@ -144,11 +144,25 @@ pub fn extract_tuned_with_limits(html: &str, tuning: &Tuning) -> (Extracted, Par
             );
         }
     }
-    let body_chars: usize = raw_blocks
+    let mut body_chars: usize = raw_blocks
         .iter()
         .filter(|b| b.0 != BlockKind::Caption)
         .map(|b| b.1.chars().count())
         .sum();
+    // A page whose body is rendered by script and not declared in JSON-LD still summarises it in its description:
+    // better that summary than nothing. Only when nothing was found: a short body found in the markup is more
+    // often the article's own first lines than a stray banner.
+    if let Some(description) = meta.description.as_deref() {
+        let chars = description.chars().count();
+        if body_chars == 0
+            && description.split_whitespace().count() >= hints::MIN_DESCRIPTION_BODY_WORDS
+        {
+            source = confidence::BodySource::Description;
+            raw_blocks.retain(|b| b.0 == BlockKind::Caption);
+            raw_blocks.push((BlockKind::Paragraph, description.to_owned(), 0));
+            body_chars = chars;
+        }
+    }
     let body_words = raw_blocks
         .iter()
         .filter(|b| b.0 != BlockKind::Caption)
@@ -218,4 +232,49 @@ fn locate_text(html: &str, text: &str, from: usize) -> Option<usize> {
     let hay = html.as_bytes().get(from..)?;
     let hay = &hay[..hay.len().min(LOCATE_WINDOW)];
     memchr::memmem::find(hay, needle).map(|i| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SUMMARY: &str =
+        "Negotiators from both sides met in Geneva on Monday and agreed to meet again next week \
+                           to settle the border.";
+
+    #[test]
+    fn a_script_rendered_page_falls_back_to_its_description() {
+        let html = format!(
+            "<html><head><title>Talks</title><meta property=og:description content=\"{SUMMARY}\"></head>\
+             <body><div id=app></div><script>render()</script></body></html>"
+        );
+        let page = extract(&html);
+        assert_eq!(page.body_text(), SUMMARY);
+        let quality = page.metadata.extraction.unwrap();
+        assert!(quality.confidence < 0.5, "{quality:?}");
+        assert!(quality.reasons.iter().any(|r| r.contains("description")));
+    }
+
+    #[test]
+    fn a_tagline_or_a_body_found_keeps_the_description_out() {
+        let tagline = "<html><head><meta name=description content=\"News from Geneva\"></head>\
+                       <body><div id=app></div></body></html>";
+        assert_eq!(extract(tagline).body_text(), "");
+        let prose = "Officials said on Monday that the talks, which had stalled for weeks over the border, \
+                     the prisoners and the aid convoys, would resume in Geneva next week with both delegations.";
+        let article = format!(
+            "<html><head><meta name=description content=\"{SUMMARY}\"></head><body><article><p>{prose}</p>\
+             <p>{prose}</p></article></body></html>"
+        );
+        assert!(!extract(&article).body_text().contains("border."));
+        // A short body is kept too: the article's first lines more often than a stray banner.
+        let short = format!(
+            "<html><head><meta name=description content=\"{SUMMARY}\"></head><body><article><p>Officials met \
+             on Monday in Geneva.</p></article></body></html>"
+        );
+        assert_eq!(
+            extract(&short).body_text(),
+            "Officials met on Monday in Geneva."
+        );
+    }
 }

@@ -49,6 +49,14 @@ pub const AUTHOR_META_KEYS: &[&str] = &[
 /// `<meta>` names/properties giving the headline, best first.
 pub const TITLE_META_KEYS: &[&str] = &["og:title", "twitter:title", "headline", "dc.title"];
 
+/// `<meta>` names/properties giving the page's summary; the longest is kept (one is often cut shorter).
+pub const DESCRIPTION_META_KEYS: &[&str] = &[
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+];
+
 /// `<meta>` names/properties giving the site name.
 pub const SITE_META_KEYS: &[&str] = &[
     "og:site_name",
@@ -91,6 +99,8 @@ pub struct PageMetadata {
     pub json_ld_body: Option<String>,
     /// The article's length in words as its JSON-LD `wordCount` declares it.
     pub json_ld_word_count: Option<usize>,
+    /// The page's summary: the longest of its description `<meta>`s and the JSON-LD article's `description`.
+    pub description: Option<String>,
 }
 
 /// Collected raw values before choosing.
@@ -535,6 +545,18 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
         .map(|u| u.trim().to_owned())
         .filter(|u| !u.is_empty());
 
+    let description = DESCRIPTION_META_KEYS
+        .iter()
+        .filter_map(|k| meta_value(&f, &[k]))
+        .chain(ld_field("description").and_then(Value::as_str))
+        .map(collapse)
+        .filter(|d| !d.is_empty())
+        // Longest first; the first listed on a tie, so the choice is deterministic.
+        .fold(None, |best: Option<String>, d| match best {
+            Some(b) if b.chars().count() >= d.chars().count() => Some(b),
+            _ => Some(d),
+        });
+
     PageMetadata {
         title,
         date,
@@ -550,6 +572,7 @@ pub fn page_metadata(dom: &Dom) -> PageMetadata {
             Value::String(s) => s.trim().parse().ok(),
             _ => None,
         }),
+        description,
     }
 }
 
