@@ -351,6 +351,18 @@ impl<S: TokenSink> Fast<'_, S> {
                 self.tag(StartTag, p)?;
                 Ok(false)
             }
+            b'\n' | b'\r' => {
+                // The line break is read (and counted) before the `<` goes out, then read again as text; after a
+                // CR the character that follows is read alone.
+                self.line += 1;
+                self.emit_str("<")?;
+                self.emit_str("\n")?;
+                self.pos = p + 1;
+                if c == b'\r' && b.get(self.pos) == Some(&b'\n') {
+                    self.pos += 1;
+                }
+                Ok(c == b'\r')
+            }
             _ => {
                 self.pos = p;
                 self.emit_str("<")?;
@@ -708,6 +720,22 @@ impl<S: TokenSink> Fast<'_, S> {
             }
             if p < end {
                 let rest = &self.s[p..end];
+                // A `<` opening the text goes out once the tokenizer has read past it (`</name` and one more
+                // character): a line break there would count towards its line.
+                if b[p] == b'<' {
+                    let mut q = p + 1;
+                    if b.get(q) == Some(&b'/') {
+                        q += 1;
+                        if b.get(q).is_some_and(u8::is_ascii_alphabetic) {
+                            while b.get(q).is_some_and(u8::is_ascii_alphabetic) {
+                                q += 1;
+                            }
+                        }
+                    }
+                    if matches!(b.get(q), Some(b'\n' | b'\r')) {
+                        return Err(Unsupported("raw text opening with `<` and a line break"));
+                    }
+                }
                 let mut out = String::with_capacity(rest.len());
                 if kind == RawKind::Rcdata && memchr::memchr(b'&', rest.as_bytes()).is_some() {
                     let mut q = p;

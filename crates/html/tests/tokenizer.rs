@@ -102,6 +102,8 @@ fn tricky_markup_builds_the_same_tree() {
         "<table><b>\n\nx</b></table>",
         "<ul><li>a\n<li>b\r\n<li>c</ul>",
         "<p>a&amp;\nb&lt;\r\nc</p>",
+        "<pre><\n<\r\nx<\ry",
+        "<title><\nx</title><title></\nx</title><title></a\r\nx</title><style><!\n</style><title><a\n</title>",
         "x&amp;y\nz",
         "<p>&amp\r\nx &amp\ny</p>",
     ];
@@ -224,4 +226,117 @@ fn script_escapes_end_where_html5ever_ends_them() {
     for html in cases {
         assert_eq!(check(html, html), Ok(()), "{html}");
     }
+}
+
+/// Random markup from the pieces the tokenizer's states turn on: the same tree whenever the fast way takes it.
+#[test]
+fn random_markup_builds_the_same_tree() {
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "/>",
+        "&",
+        "amp;",
+        "amp",
+        "lt",
+        "not",
+        "notin;",
+        "#",
+        "x",
+        "41",
+        ";",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\n",
+        "\r",
+        "\r\n",
+        "\t",
+        "a",
+        "p",
+        "b",
+        "<p>",
+        "</p>",
+        "<b>",
+        "</b>",
+        "<a href=",
+        "<div class=\"",
+        "<!--",
+        "-->",
+        "--!>",
+        "-",
+        "!",
+        "?",
+        "<!DOCTYPE html",
+        " PUBLIC \"-//W3C//DTD HTML 4.01//EN\"",
+        "<script>",
+        "</script>",
+        "<script type=application/ld+json>",
+        "<!--<script>",
+        "<style>",
+        "</style>",
+        "<title>",
+        "</title>",
+        "<textarea>",
+        "</textarea>",
+        "<pre>",
+        "<table>",
+        "<td>",
+        "<tr>",
+        "<svg>",
+        "</svg>",
+        "<math>",
+        "<![CDATA[",
+        "]]>",
+        "<noscript>",
+        "</noscript>",
+        "é",
+        "中",
+        "\u{feff}",
+        "<body>",
+        "</body>",
+        "</html>",
+        "<html>",
+        "<head>",
+        "</head>",
+        "<template>",
+        "<select>",
+        "<option>",
+        "<iframe>",
+        "</iframe>",
+        "<plaintext>",
+        "&#10;",
+        "&#x0D;",
+        "&#128;",
+        "AT&T ",
+    ];
+    // A fixed xorshift generator: the same documents on every run.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut taken, runs) = (
+        0,
+        if cfg!(debug_assertions) {
+            3_000
+        } else {
+            30_000
+        },
+    );
+    for _ in 0..runs {
+        let len = (next() % 40) as usize;
+        let html: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        if check(&html, &format!("{html:?}")).is_ok() {
+            taken += 1;
+        }
+    }
+    // The test means something only if the fast way takes a fair share of them.
+    assert!(taken * 5 >= runs, "only {taken} of {runs} taken");
 }
