@@ -123,6 +123,15 @@ impl std::fmt::Display for ParseLimits {
     }
 }
 
+/// Which tokenizer feeds the tree builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tokenizing {
+    /// [`crate::tokenizer`], which may give up on a page.
+    Fast,
+    /// html5ever's, which takes anything.
+    Html5ever,
+}
+
 /// A parsed page.
 #[derive(Debug)]
 pub struct Dom {
@@ -148,8 +157,55 @@ impl Dom {
 
     fn parse_with(html: &str, drop_script_text: bool) -> Dom {
         let capped = cap_attributes(html);
-        let attributes_capped = capped.is_some();
         let html = capped.as_deref().unwrap_or(html);
+        let mut dom = Dom::build(html, drop_script_text, Tokenizing::Fast)
+            .unwrap_or_else(|_| Dom::build_with_html5ever(html, drop_script_text));
+        dom.limits.attributes = capped.is_some();
+        dom
+    }
+
+    /// [`Dom::parse`] (or, with `drop_script_text` false, [`Dom::parse_keeping_scripts`]) with html5ever's own
+    /// tokenizer throughout: the reference the fast tokenizer is tested against.
+    #[doc(hidden)]
+    pub fn parse_with_html5ever_tokenizer(html: &str, drop_script_text: bool) -> Dom {
+        let capped = cap_attributes(html);
+        let mut dom =
+            Dom::build_with_html5ever(capped.as_deref().unwrap_or(html), drop_script_text);
+        dom.limits.attributes = capped.is_some();
+        dom
+    }
+
+    /// [`Dom::parse`] (or [`Dom::parse_keeping_scripts`]) with the fast tokenizer only: `Err` names the first
+    /// construct it hands to html5ever's tokenizer instead. For tests and measurements.
+    #[doc(hidden)]
+    pub fn parse_with_fast_tokenizer(
+        html: &str,
+        drop_script_text: bool,
+    ) -> Result<Dom, crate::tokenizer::Unsupported> {
+        let capped = cap_attributes(html);
+        let mut dom = Dom::build(
+            capped.as_deref().unwrap_or(html),
+            drop_script_text,
+            Tokenizing::Fast,
+        )?;
+        dom.limits.attributes = capped.is_some();
+        Ok(dom)
+    }
+
+    fn build_with_html5ever(html: &str, drop_script_text: bool) -> Dom {
+        match Dom::build(html, drop_script_text, Tokenizing::Html5ever) {
+            Ok(dom) => dom,
+            // html5ever's tokenizer takes any input.
+            Err(_) => unreachable!("html5ever's tokenizer never gives up"),
+        }
+    }
+
+    /// Build the tree of `html` (attributes already capped) with the given tokenizer.
+    fn build(
+        html: &str,
+        drop_script_text: bool,
+        tokenizing: Tokenizing,
+    ) -> Result<Dom, crate::tokenizer::Unsupported> {
         // About one node per tag: reserving up front saves the copies (and the doubled peak) of regrowth.
         let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
         let mut nodes = Vec::with_capacity(tags.saturating_add(2));
@@ -162,23 +218,30 @@ impl Dom {
             merged_attrs: RefCell::new(Vec::new()),
             open_names: RefCell::new(HashMap::new()),
         };
-        let input = Rc::new(BufferQueue::default());
-        input.push_back(StrTendril::from_slice(html));
-        let guard = DepthGuard {
+        let mut guard = DepthGuard {
             builder: TreeBuilder::new(sink, Default::default()),
             swallow: RefCell::new(HashMap::new()),
             limits: Cell::new(ParseLimits::default()),
-            input: drop_script_text.then(|| Rc::clone(&input)),
+            input: None,
         };
-        let tokenizer = Tokenizer::new(guard, Default::default());
-        while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
-        tokenizer.end();
-        let mut limits = tokenizer.sink.limits.get();
-        limits.attributes = attributes_capped;
-        Dom {
-            nodes: tokenizer.sink.builder.sink.nodes.into_inner(),
-            limits,
+        match tokenizing {
+            Tokenizing::Fast => {
+                crate::tokenizer::tokenize(html, &guard, drop_script_text)?;
+            }
+            Tokenizing::Html5ever => {
+                let input = Rc::new(BufferQueue::default());
+                input.push_back(StrTendril::from_slice(html));
+                guard.input = drop_script_text.then(|| Rc::clone(&input));
+                let tokenizer = Tokenizer::new(guard, Default::default());
+                while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+                tokenizer.end();
+                guard = tokenizer.sink;
+            }
         }
+        Ok(Dom {
+            limits: guard.limits.get(),
+            nodes: guard.builder.sink.nodes.into_inner(),
+        })
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
@@ -251,6 +314,16 @@ impl Dom {
     /// (element names, namespaces, attributes, text and lines, in document order), or `None`: what
     /// [`Dom::parse`] and [`Dom::parse_keeping_scripts`] must agree on.
     pub fn first_difference_outside_scripts(&self, other: &Dom) -> Option<String> {
+        self.first_difference_in(other, false)
+    }
+
+    /// The first place where two parses of a page differ anywhere (element names, namespaces, attributes, text
+    /// and lines, in document order), or `None`: what the two tokenizers must agree on.
+    pub fn first_difference(&self, other: &Dom) -> Option<String> {
+        self.first_difference_in(other, true)
+    }
+
+    fn first_difference_in(&self, other: &Dom, in_scripts: bool) -> Option<String> {
         let (mut a, mut b) = (vec![DOCUMENT], vec![DOCUMENT]);
         loop {
             let (x, y) = match (a.pop(), b.pop()) {
@@ -281,7 +354,7 @@ impl Dom {
                 ));
             }
             let raw = matches!(self.tag(x), Some(t) if *t == local_name!("script") || *t == local_name!("style"));
-            if !raw {
+            if in_scripts || !raw {
                 for (stack, dom, id) in [(&mut a, self, x), (&mut b, other, y)] {
                     let start = stack.len();
                     stack.extend(dom.children(id));
@@ -479,7 +552,7 @@ impl DepthGuard {
 
 /// The end tag name and the tokenizer state of a start tag whose text extraction never reads: `<style>`, and
 /// `<script>` unless its `type` names JSON (JSON-LD metadata is read from it).
-fn droppable_text(tag: &Tag) -> Option<(&'static [u8], RawKind)> {
+pub(crate) fn droppable_text(tag: &Tag) -> Option<(&'static [u8], RawKind)> {
     if tag.name == local_name!("style") {
         return Some((b"style", RawKind::Rawtext));
     }
@@ -522,7 +595,7 @@ fn drop_raw_text(input: &BufferQueue, name: &[u8], script: bool) {
 
 /// Where the raw text in `b` ends: the start of the first end tag `</name` (any case) that the tokenizer takes as
 /// one (the name followed by whitespace, `/` or `>`), or the length of `b`.
-fn raw_text_end(b: &[u8], name: &[u8]) -> usize {
+pub(crate) fn raw_text_end(b: &[u8], name: &[u8]) -> usize {
     let mut i = 0;
     while let Some(e) = memchr::memmem::find(&b[i..], b"</") {
         let at = i + e;

@@ -27,6 +27,7 @@ mod content;
 pub mod dom;
 pub mod hints;
 mod metadata;
+pub mod tokenizer;
 pub mod tuning;
 
 pub use dom::ParseLimits;
