@@ -118,6 +118,11 @@ pub struct CoderOptions {
     /// 06) — not for one-sided ones ("West Germany and Britain called for ...": neither appeals to the other).
     /// Off, every code pairs the compound with itself (TABARI, PETRARCH).
     pub reciprocal_compound_targets: bool,
+    /// A compound source with no other actor has its later members as its target, so each pair is coded once
+    /// ("Bree and Arnor are about to restore ties": BRE → ARN), also before a default target when the compound
+    /// came after the verb (TABARI reads on from the source it found there). Off, every member is paired with
+    /// every other.
+    pub compound_later_members_target: bool,
     /// Bare countries listed before a country with an agent share its agent ("Hungarian and Romanian
     /// officials": HUNGOV and ROUGOV, not HUN and ROUGOV).
     pub compound_shares_agent: bool,
@@ -186,6 +191,7 @@ impl Default for CoderOptions {
             source_after_bound_target: true,
             auxiliaries_yield: true,
             reciprocal_compound_targets: true,
+            compound_later_members_target: false,
             compound_shares_agent: true,
             meeting_place_not_target: true,
             own_country_not_target: true,
@@ -216,6 +222,7 @@ impl CoderOptions {
             noun_phrase_heads: false,
             subject_from_events: false,
             bounded_pattern_actors: false,
+            compound_later_members_target: true,
             ..CoderOptions::default()
         }
         .without_raw_news_rules()
