@@ -289,6 +289,7 @@ impl RoleSearch<'_, '_> {
                     })
             });
         Some(u.unit) != source
+            && Some(u.unit) != self.verb.bindings.skipped
             && !self_reference
             && !own_country
             && self
