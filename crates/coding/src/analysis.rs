@@ -252,8 +252,9 @@ impl Analysis {
         if !o.merge_noun_phrases {
             self.compounds(o.compound_shares_agent);
         }
-        self.pronouns(prev_actor);
+        // Comma clauses go first: a pronoun never refers to an actor of a clause that was dropped.
         self.comma_clauses(o);
+        self.pronouns(prev_actor);
         self.split_clauses(o);
     }
 
@@ -967,7 +968,7 @@ impl Analysis {
         // linear time over the sentence.
         let visible: Vec<(usize, usize, bool)> = self
             .visible_units()
-            .filter(|(_, u)| !u.pronoun)
+            .filter(|(_, u)| !u.pronoun && self.active[u.start])
             .map(|(id, u)| (id, u.start, u.compound))
             .collect();
         let mut slot = vec![usize::MAX; self.units.len()];
