@@ -252,9 +252,14 @@ impl Analysis {
         if !o.merge_noun_phrases {
             self.compounds(o.compound_shares_agent);
         }
-        // Comma clauses go first: a pronoun never refers to an actor of a clause that was dropped.
-        self.comma_clauses(o);
-        self.pronouns(prev_actor);
+        if o.pronouns_after_comma_clauses {
+            // A pronoun never refers to an actor of a clause that was dropped.
+            self.comma_clauses(o);
+            self.pronouns(prev_actor, true);
+        } else {
+            self.pronouns(prev_actor, false);
+            self.comma_clauses(o);
+        }
         self.split_clauses(o);
     }
 
@@ -955,7 +960,7 @@ impl Analysis {
 
     /// Coreference of pronouns (TABARI §7.7); `prev_actor` is the first actor of an earlier sentence, for a
     /// pronoun with nothing to refer to in its own sentence.
-    fn pronouns(&mut self, prev_actor: Option<&[String]>) {
+    fn pronouns(&mut self, prev_actor: Option<&[String]>, active_only: bool) {
         let pronoun_chunks: Vec<Chunk> = self
             .chunks
             .iter()
@@ -968,7 +973,7 @@ impl Analysis {
         // linear time over the sentence.
         let visible: Vec<(usize, usize, bool)> = self
             .visible_units()
-            .filter(|(_, u)| !u.pronoun && self.active[u.start])
+            .filter(|(_, u)| !u.pronoun && (!active_only || self.active[u.start]))
             .map(|(id, u)| (id, u.start, u.compound))
             .collect();
         let mut slot = vec![usize::MAX; self.units.len()];
