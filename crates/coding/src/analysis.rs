@@ -430,7 +430,8 @@ impl Analysis {
                 None => {
                     let kind = if self.words.is(grammar::DETERMINERS, i) {
                         ChunkKind::Determiner
-                    } else if self.words.is(grammar::PRONOUNS_FIRST_ACTOR, i)
+                    } else if (self.words.is(grammar::PRONOUNS_FIRST_ACTOR, i)
+                        && (o.him_refers || w != "HIM"))
                         || self.words.is(grammar::PRONOUNS_PRIOR_ACTOR, i)
                         || self.words.is(grammar::PRONOUNS_PLURAL, i)
                     {

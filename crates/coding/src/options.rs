@@ -118,6 +118,9 @@ pub struct CoderOptions {
     /// 06) — not for one-sided ones ("West Germany and Britain called for ...": neither appeals to the other).
     /// Off, every code pairs the compound with itself (TABARI, PETRARCH).
     pub reciprocal_compound_targets: bool,
+    /// The object pronoun HIM refers to the sentence's first actor, as HE does (TABARI §7.7: "Gondor asked him");
+    /// off (raw news), HIM is no actor.
+    pub him_refers: bool,
     /// Comma clauses are dropped before pronouns are resolved, so a pronoun never refers to an actor of a
     /// dropped clause (TABARI); off, a dropped clause still holds a pronoun's referent ("He said that, if China
     /// wants GSP status, it will have to lobby Congress": CHN).
@@ -197,6 +200,7 @@ impl Default for CoderOptions {
             reciprocal_compound_targets: true,
             compound_later_members_target: false,
             pronouns_after_comma_clauses: false,
+            him_refers: false,
             compound_shares_agent: true,
             meeting_place_not_target: true,
             own_country_not_target: true,
@@ -229,6 +233,7 @@ impl CoderOptions {
             bounded_pattern_actors: false,
             compound_later_members_target: true,
             pronouns_after_comma_clauses: true,
+            him_refers: true,
             ..CoderOptions::default()
         }
         .without_raw_news_rules()
