@@ -51,6 +51,9 @@ pub struct Unit {
     pub compound: bool,
     /// The actor rule that matched (first member for compounds).
     pub rule: Option<u32>,
+    /// The actor entry (index into `Compiled::actor_codes`) of the unit's actor, or its first member's, without
+    /// agents; `None` for an agent phrase with no actor.
+    pub actor: Option<u32>,
     /// Part of a compound: not visible on its own.
     pub absorbed: bool,
     /// A pronoun standing for another unit.
@@ -154,7 +157,7 @@ pub struct Analysis {
 }
 
 /// Resolved chunk codes kept outside the chunk so that chunks stay `Copy`.
-fn actor_code(c: &Compiled, id: u32, date: Option<Date>) -> Option<&str> {
+pub(crate) fn actor_code(c: &Compiled, id: u32, date: Option<Date>) -> Option<&str> {
     c.actor_codes[id as usize].resolve(date)
 }
 
@@ -252,8 +255,14 @@ impl Analysis {
         if !o.merge_noun_phrases {
             self.compounds(o.compound_shares_agent);
         }
-        self.pronouns(prev_actor);
-        self.comma_clauses(o);
+        if o.pronouns_after_comma_clauses {
+            // A pronoun never refers to an actor of a clause that was dropped.
+            self.comma_clauses(o);
+            self.pronouns(prev_actor, true);
+        } else {
+            self.pronouns(prev_actor, false);
+            self.comma_clauses(o);
+        }
         self.split_clauses(o);
     }
 
@@ -409,8 +418,11 @@ impl Analysis {
                         }
                         _ => {}
                     }
+                    // "Estonia donate's cash": a verb word with a possessive 's is a noun (TABARI noun endings).
+                    let possessive = self.toks.tokens[i..end].iter().any(|t| t.possessive);
                     if (o.noun_shift && (after_determiner || capitalized))
                         || (null && !has_patterns)
+                        || possessive
                     {
                         (end, ChunkKind::Noun)
                     } else {
@@ -421,7 +433,8 @@ impl Analysis {
                 None => {
                     let kind = if self.words.is(grammar::DETERMINERS, i) {
                         ChunkKind::Determiner
-                    } else if self.words.is(grammar::PRONOUNS_FIRST_ACTOR, i)
+                    } else if (self.words.is(grammar::PRONOUNS_FIRST_ACTOR, i)
+                        && (o.him_refers || w != "HIM"))
                         || self.words.is(grammar::PRONOUNS_PRIOR_ACTOR, i)
                         || self.words.is(grammar::PRONOUNS_PLURAL, i)
                     {
@@ -471,6 +484,7 @@ impl Analysis {
         ev: (usize, usize),
         codes: Vec<String>,
         rule: Option<u32>,
+        actor: Option<u32>,
     ) {
         if codes.is_empty() {
             return;
@@ -483,6 +497,7 @@ impl Analysis {
             codes,
             compound: false,
             rule,
+            actor,
             absorbed: false,
             pronoun: false,
         });
@@ -605,7 +620,7 @@ impl Analysis {
                 if let Some(a) = actor {
                     let codes = Self::compose(c, date, a, &agents);
                     let rule = Some(c.actor_codes[a as usize].rule);
-                    self.new_unit(start, end, ev.unwrap_or((start, end)), codes, rule);
+                    self.new_unit(start, end, ev.unwrap_or((start, end)), codes, rule, Some(a));
                 } else if !agents.is_empty() {
                     agent_nps.push((start, end, ev.unwrap_or((start, end)), agents));
                 }
@@ -638,6 +653,13 @@ impl Analysis {
                         agents.push((a, self.is_former(k)));
                         used_agent[k + 1] = true;
                         ev.1 = chunks[k + 1].end;
+                    } else if let Some(ChunkKind::Agent(a)) = chunks.get(k + 2).map(|ch| ch.kind) {
+                        // "Arnor former security officials": FORMER between the actor and its agent.
+                        if self.is_former(k + 2) {
+                            agents.push((a, true));
+                            used_agent[k + 2] = true;
+                            ev.1 = chunks[k + 2].end;
+                        }
                     }
                 }
                 if agents.is_empty() {
@@ -673,7 +695,7 @@ impl Analysis {
                 let end = ev.1.max(chunks[k].end);
                 let codes = Self::compose(c, date, id, &agents);
                 let rule = Some(c.actor_codes[id as usize].rule);
-                self.new_unit(start, end, ev, codes, rule);
+                self.new_unit(start, end, ev, codes, rule, Some(id));
             }
             if o.convert_agents {
                 // TABARI CONVERT AGENTS: an agent with no actor is an actor coded `~AGT`.
@@ -691,7 +713,7 @@ impl Analysis {
                         format!("~{}", info.code)
                     };
                     let (s, e) = (chunks[k].start, chunks[k].end);
-                    self.new_unit(s, e, (s, e), vec![code], Some(info.rule));
+                    self.new_unit(s, e, (s, e), vec![code], Some(info.rule), None);
                 }
             }
         }
@@ -775,6 +797,7 @@ impl Analysis {
                     compound: codes.len() > 1,
                     codes: codes.into_vec(),
                     rule: unit.rule,
+                    actor: unit.actor,
                     absorbed: false,
                     pronoun: false,
                 };
@@ -821,7 +844,7 @@ impl Analysis {
                     .map(|cc| with_agent(cc, &info.code, info.prefix))
                     .collect();
                 if !codes.is_empty() {
-                    self.new_unit(np.0, np.1, np.2, codes, Some(info.rule));
+                    self.new_unit(np.0, np.1, np.2, codes, Some(info.rule), None);
                     continue;
                 }
             }
@@ -831,7 +854,7 @@ impl Analysis {
             } else {
                 format!("{base}{}", info.code)
             };
-            self.new_unit(np.0, np.1, np.2, vec![code], Some(info.rule));
+            self.new_unit(np.0, np.1, np.2, vec![code], Some(info.rule), None);
         }
     }
 
@@ -887,12 +910,13 @@ impl Analysis {
             }
             let first = &self.units[members[0]];
             let last = &self.units[members[members.len() - 1]];
-            let (start, end, ev_start, ev_end, rule) = (
+            let (start, end, ev_start, ev_end, rule, actor) = (
                 first.start,
                 last.end,
                 first.ev_start,
                 last.ev_end,
                 first.rule,
+                first.actor,
             );
             let agent = if share_agent {
                 shared_agent(&self.units[members[members.len() - 1]].codes).map(str::to_string)
@@ -921,6 +945,7 @@ impl Analysis {
                 codes: codes.into_vec(),
                 compound: true,
                 rule,
+                actor,
                 absorbed: false,
                 pronoun: false,
             });
@@ -939,7 +964,7 @@ impl Analysis {
 
     /// Coreference of pronouns (TABARI §7.7); `prev_actor` is the first actor of an earlier sentence, for a
     /// pronoun with nothing to refer to in its own sentence.
-    fn pronouns(&mut self, prev_actor: Option<&[String]>) {
+    fn pronouns(&mut self, prev_actor: Option<&[String]>, active_only: bool) {
         let pronoun_chunks: Vec<Chunk> = self
             .chunks
             .iter()
@@ -952,7 +977,7 @@ impl Analysis {
         // linear time over the sentence.
         let visible: Vec<(usize, usize, bool)> = self
             .visible_units()
-            .filter(|(_, u)| !u.pronoun)
+            .filter(|(_, u)| !u.pronoun && (!active_only || self.active[u.start]))
             .map(|(id, u)| (id, u.start, u.compound))
             .collect();
         let mut slot = vec![usize::MAX; self.units.len()];
@@ -989,6 +1014,7 @@ impl Analysis {
                 },
             };
             let rule = referent.and_then(|&(id, _, _)| self.units[id].rule);
+            let actor = referent.and_then(|&(id, _, _)| self.units[id].actor);
             // "its military": a possessive pronoun before an agent phrase is that agent of the referent.
             let mut codes = codes;
             let mut end = ch.end;
@@ -1029,6 +1055,7 @@ impl Analysis {
                 codes,
                 compound,
                 rule,
+                actor,
                 absorbed: false,
                 pronoun: true,
             });

@@ -233,9 +233,14 @@ impl Coder {
                 .filter(|_| self.options.subject_from_events)
                 .map(|u| a.units[u].codes.clone())
                 .or_else(|| {
-                    a.visible_units()
-                        .find(|(_, u)| !u.pronoun)
-                        .map(|(_, u)| u.codes.clone())
+                    let (_, u) = a.visible_units().find(|(_, u)| !u.pronoun)?;
+                    if self.options.subject_from_events {
+                        return Some(u.codes.clone());
+                    }
+                    // TABARI FORWARD carries the first actor alone: its own code, without its agents or the
+                    // other members of its compound ("Fornost President Umbardacil ... He has asked": FOR).
+                    let own = u.actor.and_then(|id| crate::analysis::actor_code(&self.compiled, id, d));
+                    Some(own.map_or_else(|| u.codes.clone(), |c| vec![c.to_string()]))
                 });
             if subject.is_some() {
                 ctx.last_actor = subject;

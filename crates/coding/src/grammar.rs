@@ -26,7 +26,7 @@ pub const INDEFINITE_DETERMINERS: WordSet = WordSet {
 /// Pronouns that refer to the first actor of the sentence (TABARI §7.7).
 pub const PRONOUNS_FIRST_ACTOR: WordSet = WordSet {
     bit: 1 << 2,
-    words: &["HE", "SHE", "IT"],
+    words: &["HE", "HIM", "SHE", "IT"],
 };
 /// Possessive pronouns that refer to the first actor before them.
 pub const PRONOUNS_PRIOR_ACTOR: WordSet = WordSet {

@@ -118,6 +118,18 @@ pub struct CoderOptions {
     /// 06) — not for one-sided ones ("West Germany and Britain called for ...": neither appeals to the other).
     /// Off, every code pairs the compound with itself (TABARI, PETRARCH).
     pub reciprocal_compound_targets: bool,
+    /// The object pronoun HIM refers to the sentence's first actor, as HE does (TABARI §7.7: "Gondor asked him");
+    /// off (raw news), HIM is no actor.
+    pub him_refers: bool,
+    /// Comma clauses are dropped before pronouns are resolved, so a pronoun never refers to an actor of a
+    /// dropped clause (TABARI); off, a dropped clause still holds a pronoun's referent ("He said that, if China
+    /// wants GSP status, it will have to lobby Congress": CHN).
+    pub pronouns_after_comma_clauses: bool,
+    /// A compound source with no other actor has its later members as its target, so each pair is coded once
+    /// ("Bree and Arnor are about to restore ties": BRE → ARN), also before a default target when the compound
+    /// came after the verb (TABARI reads on from the source it found there). Off, every member is paired with
+    /// every other.
+    pub compound_later_members_target: bool,
     /// Bare countries listed before a country with an agent share its agent ("Hungarian and Romanian
     /// officials": HUNGOV and ROUGOV, not HUN and ROUGOV).
     pub compound_shares_agent: bool,
@@ -193,6 +205,9 @@ impl Default for CoderOptions {
             source_after_bound_target: true,
             auxiliaries_yield: true,
             reciprocal_compound_targets: true,
+            compound_later_members_target: false,
+            pronouns_after_comma_clauses: false,
+            him_refers: false,
             compound_shares_agent: true,
             meeting_place_not_target: true,
             own_country_not_target: true,
@@ -225,6 +240,9 @@ impl CoderOptions {
             noun_phrase_heads: false,
             subject_from_events: false,
             bounded_pattern_actors: false,
+            compound_later_members_target: true,
+            pronouns_after_comma_clauses: true,
+            him_refers: true,
             ..CoderOptions::default()
         }
         .without_raw_news_rules()

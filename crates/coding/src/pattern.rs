@@ -278,6 +278,8 @@ pub struct Bindings {
     pub compound: Option<usize>,
     /// The `%` compound was found after the verb.
     pub compound_after_verb: bool,
+    /// An actor a `^` skipped (the last one): the pattern says it is neither source nor target.
+    pub skipped: Option<usize>,
     pub first: usize,
     pub last: usize,
 }
@@ -398,6 +400,7 @@ fn match_seq(
                                 bb.compound = Some(unit);
                                 bb.compound_after_verb = true;
                             }
+                            PatKind::Skip => bb.skipped = Some(unit),
                             _ => {}
                         }
                         if let Some(end) = match_seq(
@@ -469,6 +472,7 @@ fn match_back(
                             PatKind::Source => bb.source = Some(unit),
                             PatKind::Target => bb.target = Some(unit),
                             PatKind::Compound => bb.compound = Some(unit),
+                            PatKind::Skip => bb.skipped = Some(unit),
                             _ => {}
                         }
                         if k == 0 {

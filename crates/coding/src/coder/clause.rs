@@ -47,7 +47,9 @@ impl ClauseView for ClauseSeq<'_> {
     }
     fn word(&self, pos: usize) -> Option<&str> {
         let t = *self.toks.get(pos)?;
-        (self.a.toks.tokens[t].kind == TokenKind::Word).then(|| self.a.text(t))
+        // A word with a possessive 's is a noun ("plan's"): no pattern word matches it (TABARI noun endings).
+        let tok = &self.a.toks.tokens[t];
+        (tok.kind == TokenKind::Word && !tok.possessive).then(|| self.a.text(t))
     }
     fn unit_at(&self, pos: usize) -> Option<(usize, usize, bool)> {
         let t = *self.toks.get(pos)?;

@@ -307,6 +307,7 @@ impl RoleSearch<'_, '_> {
                     })
             });
         Some(u.unit) != source
+            && Some(u.unit) != self.verb.bindings.skipped
             && !self_reference
             && !own_country
             && self
@@ -334,6 +335,16 @@ impl RoleSearch<'_, '_> {
             return Some(u.unit);
         }
         let o = self.options;
+        if o.compound_later_members_target {
+            // A compound source found after the verb: its later members are the target.
+            let found_after = units.iter().any(|u| Some(u.unit) == source && u.pos >= ve);
+            if let Some(later) = source
+                .filter(|_| found_after)
+                .and_then(|s| self.last_member(s))
+            {
+                return Some(later);
+            }
+        }
         if o.default_target.is_some() && o.default_target_after {
             return None;
         }
@@ -344,6 +355,7 @@ impl RoleSearch<'_, '_> {
             .find(|u| self.distinct(source, u));
         match before {
             Some(u) => Some(u.unit),
+            None if o.compound_later_members_target => source.and_then(|s| self.last_member(s)),
             None => source.filter(|&s| {
                 self.clause.analysis().units[s].compound
                     && (!o.reciprocal_compound_targets || self.reciprocal())
@@ -404,6 +416,21 @@ impl RoleSearch<'_, '_> {
             })
             .find(|u| self.distinct(source, u))
             .map(|u| u.unit)
+    }
+
+    /// The last member of compound `s` (`None` when `s` is no compound). With two members the pairs are
+    /// first → last; an actor is never paired with itself.
+    fn last_member(&self, s: usize) -> Option<usize> {
+        let units = &self.clause.analysis().units;
+        let c = &units[s];
+        if !c.compound {
+            return None;
+        }
+        (0..units.len())
+            .filter(|&m| {
+                m != s && units[m].absorbed && units[m].start >= c.start && units[m].end <= c.end
+            })
+            .max_by_key(|&m| units[m].start)
     }
 
     /// Whether the unit, right after IN, is only where a meeting of the source took place: the source is a
