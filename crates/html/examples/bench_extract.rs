@@ -2,34 +2,16 @@
 //! Reads every `*.html` / `*.html.gz` in DIR into memory, then extracts each page ROUNDS times (default 3) on one
 //! thread and reports the best round, which keeps other processes' load out of the figure.
 
-use std::io::Read;
+#[path = "common/pages.rs"]
+mod pages;
+
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = args.next().ok_or("usage: bench_extract DIR [ROUNDS]")?;
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(3);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.to_string_lossy();
-            name.ends_with(".html") || name.ends_with(".html.gz")
-        })
-        .collect();
-    paths.sort();
-    let mut pages = Vec::with_capacity(paths.len());
-    for p in &paths {
-        let raw = std::fs::read(p)?;
-        let bytes = if p.to_string_lossy().ends_with(".gz") {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-            out
-        } else {
-            raw
-        };
-        pages.push(String::from_utf8_lossy(&bytes).into_owned());
-    }
+    let pages = pages::read_pages(&dir)?;
     let bytes: usize = pages.iter().map(String::len).sum();
     let mut best = f64::MAX;
     let mut blocks = 0;

@@ -5,8 +5,10 @@
 //! with html5ever's only. Made for instruction counts (`valgrind --tool=callgrind --toggle-collect='*parse_pages*'`);
 //! also prints the pages the fast tokenizer hands back.
 
+#[path = "common/pages.rs"]
+mod pages;
+
 use dyad_html::dom::Dom;
-use std::io::Read;
 use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -19,27 +21,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         _ => return Err(usage.into()),
     };
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(1);
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.to_string_lossy();
-            name.ends_with(".html") || name.ends_with(".html.gz")
-        })
-        .collect();
-    paths.sort();
-    let mut pages = Vec::with_capacity(paths.len());
-    for p in &paths {
-        let raw = std::fs::read(p)?;
-        let bytes = if p.to_string_lossy().ends_with(".gz") {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-            out
-        } else {
-            raw
-        };
-        pages.push(String::from_utf8_lossy(&bytes).into_owned());
-    }
+    let pages = pages::read_pages(&dir)?;
     let handed_back = pages
         .iter()
         .filter(|p| fast && Dom::parse_with_fast_tokenizer(p, true).is_err())
