@@ -816,17 +816,23 @@ impl<'g> Recognizer<'g> {
                 }
                 _ => continue,
             }
-            out.push(Toponym {
-                start,
-                end,
-                kind: MentionKind::Name,
-                qualifier: None,
-                candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
-            });
+            out.push(self.found_by_shape(text, start, end));
             changed = true;
         }
         if changed {
             out.sort_by_key(|t| t.start);
+        }
+    }
+
+    /// A name found by its shape rather than by the gazetteer: a plain name mention with the gazetteer's entries
+    /// for it, if any.
+    fn found_by_shape(&self, text: &str, start: usize, end: usize) -> Toponym {
+        Toponym {
+            start,
+            end,
+            kind: MentionKind::Name,
+            qualifier: None,
+            candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
         }
     }
 
@@ -886,13 +892,7 @@ impl<'g> Recognizer<'g> {
                     break;
                 }
                 if !out.iter().any(|t| t.start < end && start < t.end) {
-                    out.push(Toponym {
-                        start,
-                        end,
-                        kind: MentionKind::Name,
-                        qualifier: None,
-                        candidates: self.gazetteer.lookup(&text[start..end]).to_vec(),
-                    });
+                    out.push(self.found_by_shape(text, start, end));
                     added = true;
                 }
                 // "the villages of Nuli and Avnevi", "the towns of Ein, Yabad and Qabatiya".
