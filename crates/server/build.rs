@@ -1,5 +1,5 @@
 //! Embeds every file under `static/` in the binary: writes `$OUT_DIR/assets.rs`, a table of names and
-//! `include_bytes!` of each file, so the page can add files without touching the server's code.
+//! `include_bytes!` of each file (by its path from the crate's root), so the page can add files without touching the server's code.
 
 use std::path::{Path, PathBuf};
 
@@ -34,10 +34,12 @@ fn main() {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        // The path from the crate's root, resolved when the crate compiles: a target/ copied to another checkout
+        // (or a moved one) reads that checkout's files instead of failing on the old absolute path.
         code.push_str(&format!(
-            "    ({:?}, include_bytes!({:?})),\n",
+            "    ({:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),\n",
             name.join("/"),
-            path.display().to_string()
+            format!("/static/{}", name.join("/"))
         ));
     }
     code.push_str("];\n");
