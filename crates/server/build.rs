@@ -1,5 +1,6 @@
 //! Embeds every file under `static/` in the binary: writes `$OUT_DIR/assets.rs`, a table of names and
-//! `include_bytes!` of each file (by its path from the crate's root), so the page can add files without touching the server's code.
+//! `include_bytes!` of each file (by its path from the crate's root), so the page can add files without touching
+//! the server's code.
 
 use std::path::{Path, PathBuf};
 
