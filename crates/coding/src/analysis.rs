@@ -5,7 +5,7 @@
 use crate::compiled::Compiled;
 use crate::grammar;
 use crate::options::CoderOptions;
-use crate::text::{TokenKind, Tokens};
+use crate::text::{PosWord, TokenKind, Tokens};
 use dyad_dict::{CodeValue, Date};
 
 /// The type of a chunk of tokens.
@@ -154,6 +154,12 @@ pub struct Analysis {
     pub truncated: Option<Truncation>,
     /// The publication date the sentence was read for, if any.
     pub date: Option<Date>,
+    /// Part-of-speech tag of each token ([`Analysis::part_of_speech`]); empty until something asks for it, so a
+    /// sentence with no verb-dictionary word is never tagged.
+    pub pos: Vec<dyad_pos::Tag>,
+    pos_words: Vec<PosWord>,
+    pos_of_token: Vec<u32>,
+    pos_buf: dyad_pos::TagBuffer,
 }
 
 /// Resolved chunk codes kept outside the chunk so that chunks stay `Copy`.
@@ -179,6 +185,29 @@ pub fn with_agent(actor: &str, agent: &str, prefix: bool) -> String {
 impl Analysis {
     pub fn text(&self, i: usize) -> &str {
         self.toks.text(i)
+    }
+
+    /// Tags the sentence's tokens with `dyad_pos` (once per sentence; `text` is the sentence [`Analysis::run`]
+    /// read) and returns one tag per token. A possessive token is tagged with its `'s` after it, so "Iran's
+    /// support" reads as a noun phrase.
+    pub fn part_of_speech(&mut self, text: &str) -> &[dyad_pos::Tag] {
+        if self.pos.len() != self.toks.len() {
+            self.toks
+                .pos_words(text, &mut self.pos_words, &mut self.pos_of_token);
+            let words = &self.pos_words;
+            let tags = dyad_pos::tagger().tag_with(
+                words.len(),
+                |k| match words[k] {
+                    PosWord::Input(a, b) => text.get(a as usize..b as usize).unwrap_or(""),
+                    PosWord::Literal(w) => w,
+                },
+                &mut self.pos_buf,
+            );
+            self.pos.clear();
+            self.pos
+                .extend(self.pos_of_token.iter().map(|&k| tags[k as usize]));
+        }
+        &self.pos
     }
 
     fn kind_at(&self, tok: usize) -> ChunkKind {
@@ -209,6 +238,7 @@ impl Analysis {
         self.halt = None;
         self.story_discard = false;
         self.date = date;
+        self.pos.clear();
         let n = self.toks.len();
         self.active.resize(n, true);
         self.in_compound.resize(n, false);
@@ -244,7 +274,7 @@ impl Analysis {
                 }
             }
         }
-        self.tag(c, o, date);
+        self.tag(c, o, date, text);
         if self.halt.is_some() {
             return;
         }
@@ -296,7 +326,7 @@ impl Analysis {
         }
     }
 
-    fn tag(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
+    fn tag(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>, text: &str) {
         let n = self.toks.len();
         let first_word = self
             .toks
@@ -337,6 +367,13 @@ impl Analysis {
             if let Some(m) = c.verbs.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 2, ChunkKind::Verb(m.phrase));
             }
+            // "the talks", "a maritime dispute": the tagger reads the verb word as a noun or adjective.
+            let pos_noun = o.pos_nouns_not_verbs
+                && matches!(best, Some((_, _, ChunkKind::Verb(_))))
+                && matches!(
+                    self.part_of_speech(text)[i].coarse(),
+                    dyad_pos::Coarse::Noun | dyad_pos::Coarse::Adjective
+                );
             let w = self.toks.text(i);
             let (end, kind) = match best {
                 Some((end, _, ChunkKind::Actor(id))) => match actor_code(c, id, date) {
@@ -423,6 +460,7 @@ impl Analysis {
                     if (o.noun_shift && (after_determiner || capitalized))
                         || (null && !has_patterns)
                         || possessive
+                        || pos_noun
                     {
                         (end, ChunkKind::Noun)
                     } else {
@@ -1298,5 +1336,21 @@ mod tests {
         assert_eq!(with_agent("LKAREB", "REB", false), "LKAREB");
         assert_eq!(with_agent("AREBKK", "REB", false), "AREBKKREB");
         assert_eq!(with_agent("ISR", "NGO", true), "NGOISR");
+    }
+
+    #[test]
+    fn a_verb_word_the_tagger_reads_as_a_noun_is_no_verb_when_asked() {
+        let text = "Iraqi support for the rebels threatened Iran.";
+        let o = CoderOptions {
+            pos_nouns_not_verbs: true,
+            ..CoderOptions::default()
+        };
+        let mut a = analyse(text, &o);
+        let support = (0..a.toks.len()).find(|&t| a.text(t) == "SUPPORT").unwrap();
+        assert_eq!(a.part_of_speech(text)[support], dyad_pos::Tag::NN);
+        assert!(!matches!(a.chunk_kind(support), ChunkKind::Verb(_)));
+        assert!((0..a.toks.len()).any(|t| matches!(a.chunk_kind(t), ChunkKind::Verb(_))));
+        // Off (every preset), the tagger is never run.
+        assert!(analyse(text, &CoderOptions::default()).pos.is_empty());
     }
 }
