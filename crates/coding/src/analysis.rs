@@ -83,6 +83,12 @@ pub struct Truncation {
     pub coded_bytes: usize,
 }
 
+/// Words that open a subordinate clause when a finite verb follows ([`CoderOptions::pos_subordinate_clauses`]).
+pub const SUBORDINATORS: &[&str] = &[
+    "AFTER", "ALTHOUGH", "AS", "BECAUSE", "BEFORE", "SINCE", "THOUGH", "UNLESS", "UNTIL", "WHEN",
+    "WHEREAS", "WHILE",
+];
+
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
@@ -293,7 +299,7 @@ impl Analysis {
             self.pronouns(prev_actor, false);
             self.comma_clauses(o);
         }
-        self.split_clauses(o);
+        self.split_clauses(o, text);
     }
 
     /// Ends a sentence that reached the token limit at its last clause punctuation near the limit
@@ -1157,8 +1163,13 @@ impl Analysis {
     }
 
     /// Splits at conjunctions outside compounds (TABARI §7.6).
-    fn split_clauses(&mut self, o: &CoderOptions) {
+    fn split_clauses(&mut self, o: &CoderOptions, text: &str) {
         let n = self.toks.len();
+        let subordinate_at = if o.pos_subordinate_clauses {
+            self.subordinate_clause_starts(text)
+        } else {
+            Vec::new()
+        };
         let mut start = 0;
         // The last comma sets off the attribution (", officials said").
         let last_comma = (0..n).rev().find(|&t| {
@@ -1169,6 +1180,13 @@ impl Analysis {
                 continue;
             }
             if o.comma_splits_clauses && Some(t) == last_comma {
+                if t > start {
+                    self.clauses.push((start, t));
+                }
+                start = t + 1;
+                continue;
+            }
+            if subordinate_at.contains(&t) {
                 if t > start {
                     self.clauses.push((start, t));
                 }
@@ -1205,6 +1223,45 @@ impl Analysis {
     }
 
     /// Chunk kind of token `t` (for the event assembler).
+    /// Tokens where a subordinate clause starts ([`CoderOptions::pos_subordinate_clauses`]): a subordinating
+    /// word ([`SUBORDINATORS`]) the tagger reads as one (IN/WRB), with a finite verb (VBD VBZ VBP MD) both
+    /// between the previous clause break and it and between it and the next break (comma or end). The tagger runs
+    /// only on sentences that have such a word.
+    fn subordinate_clause_starts(&mut self, text: &str) -> Vec<usize> {
+        let n = self.toks.len();
+        let candidate = |a: &Analysis, t: usize| {
+            a.active[t]
+                && a.toks.tokens[t].kind == TokenKind::Word
+                && SUBORDINATORS.contains(&a.toks.text(t))
+        };
+        if !(0..n).any(|t| candidate(self, t)) {
+            return Vec::new();
+        }
+        let tags = self.part_of_speech(text).to_vec();
+        let brk = |a: &Analysis, t: usize| {
+            a.toks.tokens[t].kind == TokenKind::Comma || a.kind_at(t) == ChunkKind::Conjunction
+        };
+        let mut starts = Vec::new();
+        let mut clause_start = 0;
+        for t in 0..n {
+            if brk(self, t) {
+                clause_start = t + 1;
+                continue;
+            }
+            if !candidate(self, t) || !matches!(tags[t], dyad_pos::Tag::IN | dyad_pos::Tag::WRB) {
+                continue;
+            }
+            let finite =
+                |r: std::ops::Range<usize>| r.into_iter().any(|k| tags[k].is_finite_verb());
+            let end = (t + 1..n).find(|&k| brk(self, k)).unwrap_or(n);
+            if finite(clause_start..t) && finite(t + 1..end) {
+                starts.push(t);
+                clause_start = t + 1;
+            }
+        }
+        starts
+    }
+
     pub fn chunk_kind(&self, t: usize) -> ChunkKind {
         self.kind_at(t)
     }
@@ -1352,5 +1409,28 @@ mod tests {
         assert!((0..a.toks.len()).any(|t| matches!(a.chunk_kind(t), ChunkKind::Verb(_))));
         // Off (every preset), the tagger is never run.
         assert!(analyse(text, &CoderOptions::default()).pos.is_empty());
+    }
+
+    #[test]
+    fn a_subordinator_between_two_finite_verbs_starts_a_clause() {
+        let o = CoderOptions::default();
+        assert!(o.pos_subordinate_clauses && !CoderOptions::tabari().pos_subordinate_clauses);
+        let text = "Iraqi troops shelled Basra after Iranian forces attacked the town.";
+        let a = analyse(text, &o);
+        let after = (0..a.toks.len()).find(|&t| a.text(t) == "AFTER").unwrap();
+        assert_eq!(a.clauses, [(0, after), (after + 1, a.toks.len())]);
+        // No finite verb after it: one clause, and off it is one clause too.
+        assert_eq!(
+            analyse("Iraqi troops shelled Basra after the talks.", &o)
+                .clauses
+                .len(),
+            1
+        );
+        let off = CoderOptions {
+            pos_subordinate_clauses: false,
+            ..o
+        };
+        assert_eq!(analyse(text, &off).clauses.len(), 1);
+        assert!(analyse(text, &off).pos.is_empty());
     }
 }
