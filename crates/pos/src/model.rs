@@ -98,9 +98,8 @@ struct ContextRule {
 pub struct Tagger {
     lexicon: Lexicon,
     morphology: Vec<MorphRule>,
-    context: Vec<ContextRule>,
-    /// For each tag, the indexes (ascending) of the contextual rules that can fire on a token with that tag.
-    rules_for: Vec<Vec<u16>>,
+    /// For each tag, the contextual rules (with their index, ascending) that can change a token with that tag.
+    rules_for: Vec<Vec<(u16, ContextRule)>>,
     /// For each closed-class tag, the lower-cased words the lexicon gives it ([`Tagger::may_become`]).
     closed: Vec<Option<HashSet<String>>>,
     /// Apply [`Tagger::may_become`] (on by default; off reproduces Pattern's tagger).
@@ -247,8 +246,9 @@ impl Tagger {
         let mut rules_for = vec![Vec::new(); Tag::ALL.len()];
         for (i, r) in context.iter().enumerate() {
             for &t in Tag::ALL {
-                if r.from.is_none_or(|f| f == t) && t != Tag::Staart {
-                    rules_for[t as usize].push(i as u16);
+                // A rule that would give the tag the token has changes nothing.
+                if r.from.is_none_or(|f| f == t) && t != Tag::Staart && r.to != t {
+                    rules_for[t as usize].push((i as u16, *r));
                 }
             }
         }
@@ -264,7 +264,6 @@ impl Tagger {
         Tagger {
             lexicon,
             morphology,
-            context,
             rules_for,
             closed,
             restrict: true,
@@ -354,23 +353,25 @@ impl Tagger {
             }
         };
         for i in PAD..PAD + n {
-            let mut next_rule = 0u16;
-            loop {
+            let mut from_rule = 0u16;
+            'rules: loop {
                 let list = &self.rules_for[buf.padded[i] as usize];
-                let at = list.partition_point(|&r| r < next_rule);
-                let Some(&r) = list.get(at) else { break };
-                next_rule = r + 1;
-                let rule = &self.context[r as usize];
-                if self.holds(&rule.cond, &buf.padded, i as isize, &padded_word)
-                    && self.may_become(
-                        padded_word(i as isize),
-                        buf.padded[i],
-                        rule.to,
-                        &mut scratch,
-                    )
-                {
-                    buf.padded[i] = rule.to;
+                let at = list.partition_point(|&(r, _)| r < from_rule);
+                for &(r, ref rule) in &list[at..] {
+                    if self.holds(&rule.cond, &buf.padded, i as isize, &padded_word)
+                        && self.may_become(
+                            padded_word(i as isize),
+                            buf.padded[i],
+                            rule.to,
+                            &mut scratch,
+                        )
+                    {
+                        buf.padded[i] = rule.to;
+                        from_rule = r + 1;
+                        continue 'rules;
+                    }
                 }
+                break;
             }
         }
         buf.scratch = scratch;
@@ -513,8 +514,12 @@ mod tests {
         let t = tagger();
         assert_eq!(t.lexicon.len(), LEXICON.lines().count());
         assert_eq!(t.morphology.len(), MORPHOLOGY.lines().count());
-        assert_eq!(t.context.len(), CONTEXT.lines().count());
-        assert!(t.lexicon.len() > 90_000 && t.context.len() > 250 && t.morphology.len() > 100);
+        let context = CONTEXT
+            .lines()
+            .filter_map(|l| context_rule(&fields(l)))
+            .count();
+        assert_eq!(context, CONTEXT.lines().count());
+        assert!(t.lexicon.len() > 90_000 && context > 250 && t.morphology.len() > 100);
     }
 
     #[test]
