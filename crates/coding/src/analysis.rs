@@ -160,8 +160,8 @@ pub struct Analysis {
     pub truncated: Option<Truncation>,
     /// The publication date the sentence was read for, if any.
     pub date: Option<Date>,
-    /// Part-of-speech tag of each token ([`Analysis::part_of_speech`]); empty until something asks for it, so a
-    /// sentence with no verb-dictionary word is never tagged.
+    /// Part-of-speech tag of each token ([`Analysis::part_of_speech`]); empty until a rule asks for it, so only
+    /// sentences with a subordinating word (or, with `pos_nouns_not_verbs`, a verb-dictionary word) are tagged.
     pub pos: Vec<dyad_pos::Tag>,
     pos_words: Vec<PosWord>,
     pos_of_token: Vec<u32>,
