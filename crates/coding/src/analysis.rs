@@ -5,7 +5,7 @@
 use crate::compiled::Compiled;
 use crate::grammar;
 use crate::options::CoderOptions;
-use crate::text::{TokenKind, Tokens};
+use crate::text::{PosWord, TokenKind, Tokens};
 use dyad_dict::{CodeValue, Date};
 
 /// The type of a chunk of tokens.
@@ -83,6 +83,12 @@ pub struct Truncation {
     pub coded_bytes: usize,
 }
 
+/// Words that open a subordinate clause when a finite verb follows ([`CoderOptions::pos_subordinate_clauses`]).
+pub const SUBORDINATORS: &[&str] = &[
+    "AFTER", "ALTHOUGH", "AS", "BECAUSE", "BEFORE", "SINCE", "THOUGH", "UNLESS", "UNTIL", "WHEN",
+    "WHEREAS", "WHILE",
+];
+
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
@@ -154,6 +160,12 @@ pub struct Analysis {
     pub truncated: Option<Truncation>,
     /// The publication date the sentence was read for, if any.
     pub date: Option<Date>,
+    /// Part-of-speech tag of each token ([`Analysis::part_of_speech`]); empty until a rule asks for it, so only
+    /// sentences with a subordinating word (or, with `pos_nouns_not_verbs`, a verb-dictionary word) are tagged.
+    pub pos: Vec<dyad_pos::Tag>,
+    pos_words: Vec<PosWord>,
+    pos_of_token: Vec<u32>,
+    pos_buf: dyad_pos::TagBuffer,
 }
 
 /// Resolved chunk codes kept outside the chunk so that chunks stay `Copy`.
@@ -179,6 +191,29 @@ pub fn with_agent(actor: &str, agent: &str, prefix: bool) -> String {
 impl Analysis {
     pub fn text(&self, i: usize) -> &str {
         self.toks.text(i)
+    }
+
+    /// Tags the sentence's tokens with `dyad_pos` (once per sentence; `text` is the sentence [`Analysis::run`]
+    /// read) and returns one tag per token. A possessive token is tagged with its `'s` after it, so "Iran's
+    /// support" reads as a noun phrase.
+    pub fn part_of_speech(&mut self, text: &str) -> &[dyad_pos::Tag] {
+        if self.pos.len() != self.toks.len() {
+            self.toks
+                .pos_words(text, &mut self.pos_words, &mut self.pos_of_token);
+            let words = &self.pos_words;
+            let tags = dyad_pos::tagger().tag_with(
+                words.len(),
+                |k| match words[k] {
+                    PosWord::Input(a, b) => text.get(a as usize..b as usize).unwrap_or(""),
+                    PosWord::Literal(w) => w,
+                },
+                &mut self.pos_buf,
+            );
+            self.pos.clear();
+            self.pos
+                .extend(self.pos_of_token.iter().map(|&k| tags[k as usize]));
+        }
+        &self.pos
     }
 
     fn kind_at(&self, tok: usize) -> ChunkKind {
@@ -209,6 +244,7 @@ impl Analysis {
         self.halt = None;
         self.story_discard = false;
         self.date = date;
+        self.pos.clear();
         let n = self.toks.len();
         self.active.resize(n, true);
         self.in_compound.resize(n, false);
@@ -244,7 +280,7 @@ impl Analysis {
                 }
             }
         }
-        self.tag(c, o, date);
+        self.tag(c, o, date, text);
         if self.halt.is_some() {
             return;
         }
@@ -263,7 +299,7 @@ impl Analysis {
             self.pronouns(prev_actor, false);
             self.comma_clauses(o);
         }
-        self.split_clauses(o);
+        self.split_clauses(o, text);
     }
 
     /// Ends a sentence that reached the token limit at its last clause punctuation near the limit
@@ -296,7 +332,7 @@ impl Analysis {
         }
     }
 
-    fn tag(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>) {
+    fn tag(&mut self, c: &Compiled, o: &CoderOptions, date: Option<Date>, text: &str) {
         let n = self.toks.len();
         let first_word = self
             .toks
@@ -337,6 +373,13 @@ impl Analysis {
             if let Some(m) = c.verbs.longest_at(&self.toks, &self.words, i, n) {
                 consider(m.end, 2, ChunkKind::Verb(m.phrase));
             }
+            // "the talks", "a maritime dispute": the tagger reads the verb word as a noun or adjective.
+            let pos_noun = o.pos_nouns_not_verbs
+                && matches!(best, Some((_, _, ChunkKind::Verb(_))))
+                && matches!(
+                    self.part_of_speech(text)[i].coarse(),
+                    dyad_pos::Coarse::Noun | dyad_pos::Coarse::Adjective
+                );
             let w = self.toks.text(i);
             let (end, kind) = match best {
                 Some((end, _, ChunkKind::Actor(id))) => match actor_code(c, id, date) {
@@ -423,6 +466,7 @@ impl Analysis {
                     if (o.noun_shift && (after_determiner || capitalized))
                         || (null && !has_patterns)
                         || possessive
+                        || pos_noun
                     {
                         (end, ChunkKind::Noun)
                     } else {
@@ -1119,8 +1163,13 @@ impl Analysis {
     }
 
     /// Splits at conjunctions outside compounds (TABARI §7.6).
-    fn split_clauses(&mut self, o: &CoderOptions) {
+    fn split_clauses(&mut self, o: &CoderOptions, text: &str) {
         let n = self.toks.len();
+        let subordinate_at = if o.pos_subordinate_clauses {
+            self.subordinate_clause_starts(text)
+        } else {
+            Vec::new()
+        };
         let mut start = 0;
         // The last comma sets off the attribution (", officials said").
         let last_comma = (0..n).rev().find(|&t| {
@@ -1131,6 +1180,13 @@ impl Analysis {
                 continue;
             }
             if o.comma_splits_clauses && Some(t) == last_comma {
+                if t > start {
+                    self.clauses.push((start, t));
+                }
+                start = t + 1;
+                continue;
+            }
+            if subordinate_at.contains(&t) {
                 if t > start {
                     self.clauses.push((start, t));
                 }
@@ -1167,6 +1223,45 @@ impl Analysis {
     }
 
     /// Chunk kind of token `t` (for the event assembler).
+    /// Tokens where a subordinate clause starts ([`CoderOptions::pos_subordinate_clauses`]): a subordinating
+    /// word ([`SUBORDINATORS`]) the tagger reads as one (IN/WRB), with a finite verb (VBD VBZ VBP MD) both
+    /// between the previous clause break and it and between it and the next break (comma or end). The tagger runs
+    /// only on sentences that have such a word.
+    fn subordinate_clause_starts(&mut self, text: &str) -> Vec<usize> {
+        let n = self.toks.len();
+        let candidate = |a: &Analysis, t: usize| {
+            a.active[t]
+                && a.toks.tokens[t].kind == TokenKind::Word
+                && SUBORDINATORS.contains(&a.toks.text(t))
+        };
+        if !(0..n).any(|t| candidate(self, t)) {
+            return Vec::new();
+        }
+        let tags = self.part_of_speech(text).to_vec();
+        let brk = |a: &Analysis, t: usize| {
+            a.toks.tokens[t].kind == TokenKind::Comma || a.kind_at(t) == ChunkKind::Conjunction
+        };
+        let mut starts = Vec::new();
+        let mut clause_start = 0;
+        for t in 0..n {
+            if brk(self, t) {
+                clause_start = t + 1;
+                continue;
+            }
+            if !candidate(self, t) || !matches!(tags[t], dyad_pos::Tag::IN | dyad_pos::Tag::WRB) {
+                continue;
+            }
+            let finite =
+                |r: std::ops::Range<usize>| r.into_iter().any(|k| tags[k].is_finite_verb());
+            let end = (t + 1..n).find(|&k| brk(self, k)).unwrap_or(n);
+            if finite(clause_start..t) && finite(t + 1..end) {
+                starts.push(t);
+                clause_start = t + 1;
+            }
+        }
+        starts
+    }
+
     pub fn chunk_kind(&self, t: usize) -> ChunkKind {
         self.kind_at(t)
     }
@@ -1298,5 +1393,44 @@ mod tests {
         assert_eq!(with_agent("LKAREB", "REB", false), "LKAREB");
         assert_eq!(with_agent("AREBKK", "REB", false), "AREBKKREB");
         assert_eq!(with_agent("ISR", "NGO", true), "NGOISR");
+    }
+
+    #[test]
+    fn a_verb_word_the_tagger_reads_as_a_noun_is_no_verb_when_asked() {
+        let text = "Iraqi support for the rebels threatened Iran.";
+        let o = CoderOptions {
+            pos_nouns_not_verbs: true,
+            ..CoderOptions::default()
+        };
+        let mut a = analyse(text, &o);
+        let support = (0..a.toks.len()).find(|&t| a.text(t) == "SUPPORT").unwrap();
+        assert_eq!(a.part_of_speech(text)[support], dyad_pos::Tag::NN);
+        assert!(!matches!(a.chunk_kind(support), ChunkKind::Verb(_)));
+        assert!((0..a.toks.len()).any(|t| matches!(a.chunk_kind(t), ChunkKind::Verb(_))));
+        // Off (every preset), the tagger is never run.
+        assert!(analyse(text, &CoderOptions::default()).pos.is_empty());
+    }
+
+    #[test]
+    fn a_subordinator_between_two_finite_verbs_starts_a_clause() {
+        let o = CoderOptions::default();
+        assert!(o.pos_subordinate_clauses && !CoderOptions::tabari().pos_subordinate_clauses);
+        let text = "Iraqi troops shelled Basra after Iranian forces attacked the town.";
+        let a = analyse(text, &o);
+        let after = (0..a.toks.len()).find(|&t| a.text(t) == "AFTER").unwrap();
+        assert_eq!(a.clauses, [(0, after), (after + 1, a.toks.len())]);
+        // No finite verb after it: one clause, and off it is one clause too.
+        assert_eq!(
+            analyse("Iraqi troops shelled Basra after the talks.", &o)
+                .clauses
+                .len(),
+            1
+        );
+        let off = CoderOptions {
+            pos_subordinate_clauses: false,
+            ..o
+        };
+        assert_eq!(analyse(text, &off).clauses.len(), 1);
+        assert!(analyse(text, &off).pos.is_empty());
     }
 }

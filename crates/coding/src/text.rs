@@ -37,7 +37,44 @@ pub struct Tokens {
     pub all_caps: bool,
 }
 
+/// One word of the tagger's view of a sentence: a byte range of the input, or punctuation the tokenizer keeps as a
+/// flag or a comma token (`'s`, `,`, the closing `.`).
+#[derive(Debug, Clone, Copy)]
+pub enum PosWord {
+    Input(u32, u32),
+    Literal(&'static str),
+}
+
 impl Tokens {
+    /// The sentence as the part-of-speech tagger reads it (Penn style): each word token in its input spelling, a
+    /// possessive as its own `'s`, commas as `,` and the sentence's final `.` `?` `!`. `of_token[i]` is the index
+    /// in `out` of token `i`. Both buffers are cleared first.
+    pub fn pos_words(&self, text: &str, out: &mut Vec<PosWord>, of_token: &mut Vec<u32>) {
+        out.clear();
+        of_token.clear();
+        for t in &self.tokens {
+            of_token.push(out.len() as u32);
+            match t.kind {
+                TokenKind::Comma => out.push(PosWord::Literal(",")),
+                TokenKind::Word => {
+                    out.push(PosWord::Input(t.start, t.end));
+                    if t.possessive {
+                        out.push(PosWord::Literal("'s"));
+                    }
+                }
+            }
+        }
+        let end = text
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})".contains(c));
+        if let Some(last) = end.chars().last().filter(|c| matches!(c, '.' | '?' | '!')) {
+            out.push(PosWord::Literal(match last {
+                '?' => "?",
+                '!' => "!",
+                _ => ".",
+            }));
+        }
+    }
+
     /// The normalised (upper-case, ASCII-folded) text of token `i`.
     pub fn text(&self, i: usize) -> &str {
         let t = &self.tokens[i];
