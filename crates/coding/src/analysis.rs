@@ -86,6 +86,8 @@ pub struct Truncation {
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
+/// Words of the noun phrase a compound's last member may open with before OF/IN/FROM and its actor ("goats of").
+pub const MAX_MEMBER_NOUN_WORDS: usize = 3;
 
 /// Lists shorter than this are deduplicated by a linear check (cheaper for the usual one to four codes); longer
 /// ones through a hash set, so a compound of thousands of distinct actors costs linear time.
@@ -253,7 +255,7 @@ impl Analysis {
         }
         self.build_units(c, o, date, prev_actor);
         if !o.merge_noun_phrases {
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, false);
         }
         if o.pronouns_after_comma_clauses {
             // A pronoun never refers to an actor of a clause that was dropped.
@@ -626,9 +628,9 @@ impl Analysis {
                 }
                 k = j + 1;
             }
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
             self.attach_agent_phrases(c, o, agent_nps, prev_actor);
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
             // is attached.
@@ -866,7 +868,10 @@ impl Analysis {
     ///
     /// With `share_agent`, bare countries before a last member with an agent take that agent: "Hungarian and
     /// Romanian officials" are HUNGOV and ROUGOV, "Japan and South Korea leaders" JPNGOV and KORGOV.
-    fn compounds(&mut self, share_agent: bool) {
+    ///
+    /// With `noun_members` (the PETRARCH reading), a last member may be a noun phrase of an actor: "Ithilen's
+    /// sheep and goats of Gondor" lists ITH and GON ([`Analysis::noun_of_member`]).
+    fn compounds(&mut self, share_agent: bool, noun_members: bool) {
         let mut order: Vec<usize> = (0..self.units.len())
             .filter(|&u| {
                 !self.units[u].absorbed && self.unit_start[self.units[u].start] as usize == u + 1
@@ -880,19 +885,19 @@ impl Analysis {
             while j + 1 < order.len() {
                 let (a_end, b_start) = (self.units[order[j]].end, self.units[order[j + 1]].start);
                 // Touching or overlapping units, or units too far apart, are no list.
-                if b_start <= a_end || b_start - a_end > MAX_COMPOUND_SEPARATORS {
+                if b_start <= a_end {
                     break;
                 }
-                let ok = (a_end..b_start).all(|t| match self.kind_at(t) {
-                    ChunkKind::Comma => true,
-                    ChunkKind::Conjunction => self.words.is(grammar::COMPOUND_CONJUNCTIONS, t),
-                    _ => false,
-                });
-                if !ok {
+                let ok = b_start - a_end <= MAX_COMPOUND_SEPARATORS
+                    && (a_end..b_start).all(|t| self.compound_separator(t));
+                let noun_member = !ok && noun_members && self.noun_of_member(order[j], b_start);
+                if !(ok || noun_member) {
                     break;
                 }
                 j += 1;
-                if (a_end..b_start).any(|t| self.kind_at(t) == ChunkKind::Conjunction) {
+                if noun_member
+                    || (a_end..b_start).any(|t| self.kind_at(t) == ChunkKind::Conjunction)
+                {
                     closed = true;
                     break;
                 }
@@ -952,6 +957,55 @@ impl Analysis {
             self.unit_start[start] = self.units.len() as u32;
             i = j + 1;
         }
+    }
+
+    /// A comma or a conjunction that may join the members of a compound.
+    fn compound_separator(&self, t: usize) -> bool {
+        match self.kind_at(t) {
+            ChunkKind::Comma => true,
+            ChunkKind::Conjunction => self.words.is(grammar::COMPOUND_CONJUNCTIONS, t),
+            _ => false,
+        }
+    }
+
+    /// Whether the actor unit at `to` is the last member of a compound after unit `first` as the noun phrase
+    /// of its actor ("goats of Gondor"), as a parser's NP would have it: OF/IN/FROM right before it, and before
+    /// that a noun phrase with no actor of its own that a conjunction joins to `first`, either after `first`
+    /// ("Ithilen and the goats of Gondor") or inside the noun phrase of `first`, after its actor ("Ithilen's
+    /// sheep and goats of Gondor").
+    fn noun_of_member(&self, first: usize, to: usize) -> bool {
+        let unit = &self.units[first];
+        let prep = to - 1;
+        if prep < unit.end
+            || self.toks.tokens[prep].kind != TokenKind::Word
+            || !self.words.is(grammar::AGENT_PREPOSITIONS_NP, prep)
+        {
+            return false;
+        }
+        let noun = |n: usize| {
+            self.unit_start[n] == 0
+                && matches!(
+                    self.kind_at(n),
+                    ChunkKind::Noun
+                        | ChunkKind::Other
+                        | ChunkKind::Adjective
+                        | ChunkKind::Determiner
+                )
+                && !self.words.is(grammar::PREPOSITIONS, n)
+        };
+        // The noun phrase's words run back from OF to the conjunction.
+        let mut t = prep;
+        while t > unit.ev_end && prep - t < MAX_MEMBER_NOUN_WORDS && noun(t - 1) {
+            t -= 1;
+        }
+        if t == prep || t == unit.ev_end {
+            return false;
+        }
+        let conj = t - 1;
+        let joins = self.kind_at(conj) == ChunkKind::Conjunction
+            && self.words.is(grammar::COMPOUND_CONJUNCTIONS, conj);
+        // Between `first` and the conjunction: separators only, or nothing when it is inside its phrase.
+        joins && (unit.end.min(conj)..conj).all(|s| self.compound_separator(s))
     }
 
     /// Visible units in token order.
