@@ -86,6 +86,8 @@ pub struct Truncation {
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
+/// The actor part of the code of an agent named with no actor (`---GOV`, PETRARCH's anonymous actor).
+const ANONYMOUS_ACTOR: &str = "---";
 /// Words of the noun phrase a compound's last member may open with before OF/IN/FROM and its actor ("goats of").
 pub const MAX_MEMBER_NOUN_WORDS: usize = 3;
 
@@ -869,6 +871,9 @@ impl Analysis {
     /// With `share_agent`, bare countries before a last member with an agent take that agent: "Hungarian and
     /// Romanian officials" are HUNGOV and ROUGOV, "Japan and South Korea leaders" JPNGOV and KORGOV.
     ///
+    /// An agent with no actor after a member that is a country with an agent takes that country: "Danish media
+    /// and government" are DNKMED and DNKGOV (with `share_agent` too).
+    ///
     /// With `noun_members` (the PETRARCH reading), a last member may be a noun phrase of an actor: "Ithilen's
     /// sheep and goats of Gondor" lists ITH and GON ([`Analysis::noun_of_member`]).
     fn compounds(&mut self, share_agent: bool, noun_members: bool) {
@@ -929,14 +934,25 @@ impl Analysis {
                 None
             };
             let mut codes = UniqueCodes::default();
+            // The country of the latest member that is a country with an agent: an agent named with no actor
+            // after it takes that country ("Danish media and government": DNKMED and DNKGOV, not ---GOV).
+            let mut country: Option<String> = None;
             for &m in members {
-                for code in &self.units[m].codes {
-                    match &agent {
-                        Some(agent) if is_bare_country(code) => {
+                let own = &self.units[m].codes;
+                for code in own {
+                    let anonymous = code.strip_prefix(ANONYMOUS_ACTOR).filter(|a| !a.is_empty());
+                    match (&agent, anonymous, &country) {
+                        (Some(agent), _, _) if is_bare_country(code) => {
                             codes.push(&format!("{code}{agent}"))
+                        }
+                        (_, Some(its_agent), Some(c)) if share_agent => {
+                            codes.push(&format!("{c}{its_agent}"))
                         }
                         _ => codes.push(code),
                     }
+                }
+                if shared_agent(own).is_some() {
+                    country = own[0].get(..grammar::COUNTRY_CODE_LEN).map(str::to_string);
                 }
                 self.units[m].absorbed = true;
                 let s = self.units[m].start;
@@ -1258,6 +1274,41 @@ mod tests {
 
     fn visible_codes(a: &Analysis) -> Vec<Vec<String>> {
         a.visible_units().map(|(_, u)| u.codes.clone()).collect()
+    }
+
+    #[test]
+    fn an_agent_after_a_member_with_a_country_takes_that_country() {
+        let a = analyse(
+            "Danish media and government warned Syria on Monday.",
+            &CoderOptions::default(),
+        );
+        assert_eq!(visible_codes(&a)[0], ["DNKMED", "DNKGOV"]);
+        // The classic readings keep PETRARCH's anonymous actor.
+        let a = analyse(
+            "Danish media and government warned Syria on Monday.",
+            &CoderOptions::petrarch(),
+        );
+        assert_eq!(visible_codes(&a)[0], ["DNKMED", "---GOV"]);
+    }
+
+    #[test]
+    fn a_noun_phrase_of_an_actor_is_a_compound_member() {
+        let o = CoderOptions::petrarch();
+        for text in [
+            "Egypt's sheep and goats of Syria warned Israel.",
+            "Egypt and the goats of Syria warned Israel.",
+        ] {
+            let a = analyse(text, &o);
+            assert_eq!(visible_codes(&a)[0], ["EGY", "SYR"], "{text}");
+        }
+        // Not without a conjunction, nor under TABARI's reading.
+        let a = analyse("Egypt's goats of Syria warned Israel.", &o);
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
+        let a = analyse(
+            "Egypt and the goats of Syria warned Israel.",
+            &CoderOptions::tabari(),
+        );
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
     }
 
     #[test]
