@@ -895,7 +895,8 @@ impl Analysis {
                 }
                 let ok = b_start - a_end <= MAX_COMPOUND_SEPARATORS
                     && (a_end..b_start).all(|t| self.compound_separator(t));
-                let noun_member = !ok && noun_members && self.noun_of_member(order[j], b_start);
+                let noun_member =
+                    !ok && noun_members && self.noun_of_member(order[j], order[j + 1]);
                 if !(ok || noun_member) {
                     break;
                 }
@@ -984,14 +985,26 @@ impl Analysis {
         }
     }
 
-    /// Whether the actor unit at `to` is the last member of a compound after unit `first` as the noun phrase
+    /// Whether the actor unit `second` is the last member of a compound after unit `first` as the noun phrase
     /// of its actor ("goats of Gondor"), as a parser's NP would have it: OF/IN/FROM right before it, and before
     /// that a noun phrase with no actor of its own that a conjunction joins to `first`, either after `first`
     /// ("Ithilen and the goats of Gondor") or inside the noun phrase of `first`, after its actor ("Ithilen's
     /// sheep and goats of Gondor").
-    fn noun_of_member(&self, first: usize, to: usize) -> bool {
-        let unit = &self.units[first];
-        let prep = to - 1;
+    fn noun_of_member(&self, first: usize, second: usize) -> bool {
+        let (unit, of) = (&self.units[first], &self.units[second]);
+        // The second phrase is its actor, maybe after a determiner or adjectives: not a noun phrase that ends
+        // in one ("international oil markets estimate OPEC").
+        if !(of.start..of.ev_start).all(|t| {
+            matches!(
+                self.kind_at(t),
+                ChunkKind::Determiner | ChunkKind::Adjective
+            )
+        }) {
+            return false;
+        }
+        let Some(prep) = of.start.checked_sub(1) else {
+            return false;
+        };
         if prep < unit.end
             || self.toks.tokens[prep].kind != TokenKind::Word
             || !self.words.is(grammar::AGENT_PREPOSITIONS_NP, prep)
@@ -1307,6 +1320,12 @@ mod tests {
         let a = analyse(
             "Egypt and the goats of Syria warned Israel.",
             &CoderOptions::tabari(),
+        );
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
+        // Nor when the phrase after OF only ends in an actor.
+        let a = analyse(
+            "Traders and analysts in international oil markets estimate OPEC is producing more.",
+            &o,
         );
         assert!(a.visible_units().all(|(_, u)| !u.compound));
     }
