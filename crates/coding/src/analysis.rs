@@ -92,6 +92,10 @@ pub const SUBORDINATORS: &[&str] = &[
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
+/// The actor part of the code of an agent named with no actor (`---GOV`, PETRARCH's anonymous actor).
+const ANONYMOUS_ACTOR: &str = "---";
+/// Words of the noun phrase a compound's last member may open with before OF/IN/FROM and its actor ("goats of").
+pub const MAX_MEMBER_NOUN_WORDS: usize = 3;
 
 /// Lists shorter than this are deduplicated by a linear check (cheaper for the usual one to four codes); longer
 /// ones through a hash set, so a compound of thousands of distinct actors costs linear time.
@@ -289,7 +293,7 @@ impl Analysis {
         }
         self.build_units(c, o, date, prev_actor);
         if !o.merge_noun_phrases {
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, false);
         }
         if o.pronouns_after_comma_clauses {
             // A pronoun never refers to an actor of a clause that was dropped.
@@ -670,9 +674,9 @@ impl Analysis {
                 }
                 k = j + 1;
             }
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
             self.attach_agent_phrases(c, o, agent_nps, prev_actor);
-            self.compounds(o.compound_shares_agent);
+            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
             // is attached.
@@ -910,7 +914,13 @@ impl Analysis {
     ///
     /// With `share_agent`, bare countries before a last member with an agent take that agent: "Hungarian and
     /// Romanian officials" are HUNGOV and ROUGOV, "Japan and South Korea leaders" JPNGOV and KORGOV.
-    fn compounds(&mut self, share_agent: bool) {
+    ///
+    /// An agent with no actor after a member that is a country with an agent takes that country: "Danish media
+    /// and government" are DNKMED and DNKGOV (with `share_agent` too).
+    ///
+    /// With `noun_members` (the PETRARCH reading), a last member may be a noun phrase of an actor: "Ithilen's
+    /// sheep and goats of Gondor" lists ITH and GON ([`Analysis::noun_of_member`]).
+    fn compounds(&mut self, share_agent: bool, noun_members: bool) {
         let mut order: Vec<usize> = (0..self.units.len())
             .filter(|&u| {
                 !self.units[u].absorbed && self.unit_start[self.units[u].start] as usize == u + 1
@@ -924,19 +934,20 @@ impl Analysis {
             while j + 1 < order.len() {
                 let (a_end, b_start) = (self.units[order[j]].end, self.units[order[j + 1]].start);
                 // Touching or overlapping units, or units too far apart, are no list.
-                if b_start <= a_end || b_start - a_end > MAX_COMPOUND_SEPARATORS {
+                if b_start <= a_end {
                     break;
                 }
-                let ok = (a_end..b_start).all(|t| match self.kind_at(t) {
-                    ChunkKind::Comma => true,
-                    ChunkKind::Conjunction => self.words.is(grammar::COMPOUND_CONJUNCTIONS, t),
-                    _ => false,
-                });
-                if !ok {
+                let ok = b_start - a_end <= MAX_COMPOUND_SEPARATORS
+                    && (a_end..b_start).all(|t| self.compound_separator(t));
+                let noun_member =
+                    !ok && noun_members && self.noun_of_member(order[j], order[j + 1]);
+                if !(ok || noun_member) {
                     break;
                 }
                 j += 1;
-                if (a_end..b_start).any(|t| self.kind_at(t) == ChunkKind::Conjunction) {
+                if noun_member
+                    || (a_end..b_start).any(|t| self.kind_at(t) == ChunkKind::Conjunction)
+                {
                     closed = true;
                     break;
                 }
@@ -968,14 +979,25 @@ impl Analysis {
                 None
             };
             let mut codes = UniqueCodes::default();
+            // The country of the latest member that is a country with an agent: an agent named with no actor
+            // after it takes that country ("Danish media and government": DNKMED and DNKGOV, not ---GOV).
+            let mut country: Option<String> = None;
             for &m in members {
-                for code in &self.units[m].codes {
-                    match &agent {
-                        Some(agent) if is_bare_country(code) => {
+                let own = &self.units[m].codes;
+                for code in own {
+                    let anonymous = code.strip_prefix(ANONYMOUS_ACTOR).filter(|a| !a.is_empty());
+                    match (&agent, anonymous, &country) {
+                        (Some(agent), _, _) if is_bare_country(code) => {
                             codes.push(&format!("{code}{agent}"))
+                        }
+                        (_, Some(its_agent), Some(c)) if share_agent => {
+                            codes.push(&format!("{c}{its_agent}"))
                         }
                         _ => codes.push(code),
                     }
+                }
+                if shared_agent(own).is_some() {
+                    country = own[0].get(..grammar::COUNTRY_CODE_LEN).map(str::to_string);
                 }
                 self.units[m].absorbed = true;
                 let s = self.units[m].start;
@@ -996,6 +1018,67 @@ impl Analysis {
             self.unit_start[start] = self.units.len() as u32;
             i = j + 1;
         }
+    }
+
+    /// A comma or a conjunction that may join the members of a compound.
+    fn compound_separator(&self, t: usize) -> bool {
+        match self.kind_at(t) {
+            ChunkKind::Comma => true,
+            ChunkKind::Conjunction => self.words.is(grammar::COMPOUND_CONJUNCTIONS, t),
+            _ => false,
+        }
+    }
+
+    /// Whether the actor unit `second` is the last member of a compound after unit `first` as the noun phrase
+    /// of its actor ("goats of Gondor"), as a parser's NP would have it: OF/IN/FROM right before it, and before
+    /// that a noun phrase with no actor of its own that a conjunction joins to `first`, either after `first`
+    /// ("Ithilen and the goats of Gondor") or inside the noun phrase of `first`, after its actor ("Ithilen's
+    /// sheep and goats of Gondor").
+    fn noun_of_member(&self, first: usize, second: usize) -> bool {
+        let (unit, of) = (&self.units[first], &self.units[second]);
+        // The second phrase is its actor, maybe after a determiner or adjectives: not a noun phrase that ends
+        // in one ("international oil markets estimate OPEC").
+        if !(of.start..of.ev_start).all(|t| {
+            matches!(
+                self.kind_at(t),
+                ChunkKind::Determiner | ChunkKind::Adjective
+            )
+        }) {
+            return false;
+        }
+        let Some(prep) = of.start.checked_sub(1) else {
+            return false;
+        };
+        if prep < unit.end
+            || self.toks.tokens[prep].kind != TokenKind::Word
+            || !self.words.is(grammar::AGENT_PREPOSITIONS_NP, prep)
+        {
+            return false;
+        }
+        let noun = |n: usize| {
+            self.unit_start[n] == 0
+                && matches!(
+                    self.kind_at(n),
+                    ChunkKind::Noun
+                        | ChunkKind::Other
+                        | ChunkKind::Adjective
+                        | ChunkKind::Determiner
+                )
+                && !self.words.is(grammar::PREPOSITIONS, n)
+        };
+        // The noun phrase's words run back from OF to the conjunction.
+        let mut t = prep;
+        while t > unit.ev_end && prep - t < MAX_MEMBER_NOUN_WORDS && noun(t - 1) {
+            t -= 1;
+        }
+        if t == prep || t == unit.ev_end {
+            return false;
+        }
+        let conj = t - 1;
+        let joins = self.kind_at(conj) == ChunkKind::Conjunction
+            && self.words.is(grammar::COMPOUND_CONJUNCTIONS, conj);
+        // Between `first` and the conjunction: separators only, or nothing when it is inside its phrase.
+        joins && (unit.end.min(conj)..conj).all(|s| self.compound_separator(s))
     }
 
     /// Visible units in token order.
@@ -1299,6 +1382,47 @@ mod tests {
 
     fn visible_codes(a: &Analysis) -> Vec<Vec<String>> {
         a.visible_units().map(|(_, u)| u.codes.clone()).collect()
+    }
+
+    #[test]
+    fn an_agent_after_a_member_with_a_country_takes_that_country() {
+        let a = analyse(
+            "Danish media and government warned Syria on Monday.",
+            &CoderOptions::default(),
+        );
+        assert_eq!(visible_codes(&a)[0], ["DNKMED", "DNKGOV"]);
+        // The classic readings keep PETRARCH's anonymous actor.
+        let a = analyse(
+            "Danish media and government warned Syria on Monday.",
+            &CoderOptions::petrarch(),
+        );
+        assert_eq!(visible_codes(&a)[0], ["DNKMED", "---GOV"]);
+    }
+
+    #[test]
+    fn a_noun_phrase_of_an_actor_is_a_compound_member() {
+        let o = CoderOptions::petrarch();
+        for text in [
+            "Egypt's sheep and goats of Syria warned Israel.",
+            "Egypt and the goats of Syria warned Israel.",
+        ] {
+            let a = analyse(text, &o);
+            assert_eq!(visible_codes(&a)[0], ["EGY", "SYR"], "{text}");
+        }
+        // Not without a conjunction, nor under TABARI's reading.
+        let a = analyse("Egypt's goats of Syria warned Israel.", &o);
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
+        let a = analyse(
+            "Egypt and the goats of Syria warned Israel.",
+            &CoderOptions::tabari(),
+        );
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
+        // Nor when the phrase after OF only ends in an actor.
+        let a = analyse(
+            "Traders and analysts in international oil markets estimate OPEC is producing more.",
+            &o,
+        );
+        assert!(a.visible_units().all(|(_, u)| !u.compound));
     }
 
     #[test]

@@ -260,6 +260,11 @@ pub trait ClauseView {
     fn phrase_boundary(&self, _pos: usize) -> bool {
         false
     }
+    /// Where the noun phrase opening at `pos` ends when it holds no actor ("their populations" before ABOUT),
+    /// under the PETRARCH reading; `None` when none opens there, it holds an actor, or under TABARI's reading.
+    fn bare_phrase_end(&self, _pos: usize) -> Option<usize> {
+        None
+    }
     /// The actor unit ending just before `end`: (unit id, its start position, is compound).
     fn unit_ending_at(&self, end: usize) -> Option<(usize, usize, bool)> {
         (0..end).rev().find_map(|p| {
@@ -389,6 +394,29 @@ fn match_seq(
                 }
             }
             PatKind::Verb => return None,
+            PatKind::Skip if p == pos && clause.unit_at(p).is_none() => {
+                // PETRARCH's `^` skips the next noun phrase, coded or not (PETR.UnitTest COMPOUND-21: "a skip on
+                // a null-coded (NE"): a phrase with no actor opening right here is passed over whole.
+                if let Some(end) = clause.bare_phrase_end(p).filter(|&e| e <= limit) {
+                    let mut bb = *b;
+                    if let Some(done) = match_seq(
+                        clause,
+                        elems,
+                        k + 1,
+                        end,
+                        limit,
+                        el.adjacent_next,
+                        must_end,
+                        &mut bb,
+                    ) {
+                        *b = bb;
+                        return Some(done);
+                    }
+                }
+                if clause.phrase_boundary(p) {
+                    return None;
+                }
+            }
             kind => {
                 if let Some((unit, after, compound)) = clause.unit_at(p) {
                     if after <= limit && (!matches!(kind, PatKind::Compound) || compound) {

@@ -28,12 +28,12 @@ const TABARI: Floors = Floors {
     precision: 0.97,
     recall: 0.96,
 };
-/// 250/277 (0.903), P 0.926, R 0.923; PATTERN-06, whose expectation is commented out, is counted apart.
+/// 252/277 (0.910), P 0.931, R 0.931; PATTERN-06, whose expectation is commented out, is counted apart.
 const PETRARCH: Floors = Floors {
     records: 277,
     pass_rate: 0.90,
-    precision: 0.92,
-    recall: 0.92,
+    precision: 0.93,
+    recall: 0.93,
 };
 /// PETR_Validate_records_2_02.xml: 186/245 (0.759), P 0.763, R 0.813.
 const PETRARCH2: Floors = Floors {

@@ -79,6 +79,27 @@ impl ClauseView for ClauseSeq<'_> {
             _ => false,
         }
     }
+    fn bare_phrase_end(&self, pos: usize) -> Option<usize> {
+        if !self.bounded_actor_search {
+            return None;
+        }
+        let mut p = pos;
+        while let Some(&t) = self.toks.get(p) {
+            if self.a.unit_start[t] != 0 {
+                return None;
+            }
+            let noun_word = match self.a.chunk_kind(t) {
+                ChunkKind::Noun | ChunkKind::Adjective | ChunkKind::Determiner => true,
+                ChunkKind::Other => !self.a.words.is(grammar::PREPOSITIONS, t),
+                _ => false,
+            };
+            if !noun_word {
+                break;
+            }
+            p += 1;
+        }
+        (p > pos).then_some(p)
+    }
 }
 
 impl ClauseContext<'_> {
