@@ -265,6 +265,12 @@ impl Stats {
     }
 }
 
+/// A link: an `<a>` with an `href`. A bare `<a name=...>` or `<a id=...>` is an anchor around article text
+/// ("jump here" targets around whole paragraphs), not a link away from it.
+fn is_link(dom: &Dom, id: NodeId, tag: &str) -> bool {
+    tag == "a" && dom.attr(id, "href").is_some()
+}
+
 fn is_prose_tag(tag: &str) -> bool {
     matches!(tag, "p" | "pre" | "blockquote")
 }
@@ -327,7 +333,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if h.block_tags.contains(tag) {
                     block_stack.push(id);
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth += 1;
                     s.links[id as usize] += 1;
                 }
@@ -341,7 +347,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if h.block_tags.contains(tag) {
                     block_stack.pop();
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if is_prose_tag(tag) {
@@ -829,7 +835,47 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats, t: &Tuni
             roots.push(s);
         }
     }
+    if let Some(&first) = roots.first() {
+        if let Some(lead) = lead_before(dom, first, stats) {
+            roots.splice(0..0, lead);
+        }
+    }
     roots
+}
+
+/// The lead paragraphs between the headline and the article's first root, when they sit in siblings of their
+/// own (`<h1>`, `<div class=intro><p>...</p></div>`, a figure, the body): each a prose block of at least
+/// [`LEAD_MIN_CHARS`] with few links, not furniture and with no heading. Only when the walk back reaches a heading
+/// sibling; `None` when it meets anything else of that length first.
+fn lead_before(dom: &Dom, first: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
+    let mut lead = Vec::new();
+    let mut s = dom.node(first).prev_sibling;
+    let mut seen = 0;
+    while s != NONE && seen < LEAD_MAX_SIBLINGS {
+        let i = s as usize;
+        if let Some(tag) = dom.tag(s) {
+            if stats.reached[i] && stats.chars[i] > 0 {
+                seen += 1;
+                if matches!(&**tag, "h1" | "h2") {
+                    lead.reverse();
+                    return (!lead.is_empty()).then_some(lead);
+                }
+                if stats.chars[i] >= LEAD_MIN_CHARS {
+                    let prose = stats.prose_chars[i] as f64 >= 0.9 * stats.chars[i] as f64;
+                    if !prose
+                        || stats.headings[i] > 0
+                        || stats.link_density(s) >= SIBLING_MAX_LINK_DENSITY
+                        || class_hint(dom, s).furniture
+                    {
+                        return None;
+                    }
+                    lead.push(s);
+                }
+            }
+        }
+        s = dom.node(s).prev_sibling;
+    }
+    None
 }
 
 /// Block kind of an element that opens a block, or `None` for generic containers.
@@ -988,6 +1034,13 @@ fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
             dom.attr(id, a).is_some_and(|v| {
                 let lower = own_classes(v).to_ascii_lowercase();
                 CAPTION_CLASS_SUBSTRINGS.iter().any(|c| lower.contains(c))
+            })
+        })
+        || dom.attr(id, "class").is_some_and(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                CAPTION_CLASS_WORDS
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
             })
         })
 }
@@ -1173,13 +1226,13 @@ fn emit_blocks(
                     };
                     kinds.push(kind);
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth += 1;
                 }
                 stack.push((id, false));
                 push_children(dom, id, dropped, &mut stack);
             } else {
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if is_block {
@@ -1471,6 +1524,67 @@ mod tests {
 
     const PROSE: &str = "Negotiators met in Geneva on Monday, officials said, and agreed to meet again next week \
                          to settle the remaining questions about the border, the prisoners and the aid convoys.";
+
+    #[test]
+    fn a_lead_in_its_own_wrapper_between_headline_and_body_is_kept() {
+        let lead = "Talks on the border resumed in Geneva on Monday after a pause of three months, both sides said.";
+        let page = |between: &str| {
+            format!(
+                "<html><body><div id=page><h1>The Headline</h1>{between}<figure><img src=a.jpg>\
+                 <figcaption>The venue.</figcaption></figure><div class=text><p>{PROSE}</p><p>{PROSE}</p>\
+                 <p>{PROSE}</p></div></div></body></html>"
+            )
+        };
+        let intro = format!("<div class=intro><p>{lead}</p></div>");
+        let got = blocks(&page(&intro));
+        assert_eq!(got.first().map(|b| b.1.as_str()), Some(lead), "{got:?}");
+        // A long block that is not prose (a fact box, a list) between the headline and the body ends the walk:
+        // the lead is not taken from beyond it.
+        let box_ = "<div class=facts><span>Venue: the Palais des Nations in Geneva</span> <span>Delegations: \
+                    twelve</span> <span>Next round: in three weeks</span></div>";
+        let got = blocks(&page(&format!("{intro}{box_}")));
+        assert!(got.iter().all(|b| b.1 != lead), "{got:?}");
+    }
+
+    #[test]
+    fn a_named_anchor_is_not_a_link() {
+        let question = "One of the questions listeners ask most often is this one: what does the professor say?";
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><p><a name=question>{question}</a></p><p>{PROSE}</p>\
+             </article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == question), "{got:?}");
+        // The same paragraph as a link to elsewhere is a link.
+        let linked = html.replace("<a name=question>", "<a href=/question>");
+        let got = blocks(&linked);
+        assert!(got.iter().all(|b| b.1 != question), "{got:?}");
+    }
+
+    #[test]
+    fn a_legend_class_marks_a_caption_but_not_a_slug_id() {
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><div class=\"image-legend\">Photo of the venue.</div>\
+             <h3 id=grundlegende-fragen>Grundlegende Fragen</h3><div class=legendary>Text</div>\
+             <p>{PROSE}</p></article></body></html>"
+        );
+        let dom = Dom::parse(&html);
+        let caption = |tag: &str| {
+            let id = (0..dom.nodes.len() as NodeId)
+                .find(|&id| {
+                    dom.tag(id).is_some_and(|t| &**t == tag)
+                        && dom.attr(id, "class") != Some("legendary")
+                })
+                .expect(tag);
+            is_caption(&dom, id, tag)
+        };
+        assert!(caption("div"));
+        assert!(!caption("h3"));
+        let legendary = (0..dom.nodes.len() as NodeId)
+            .find(|&id| dom.attr(id, "class") == Some("legendary"))
+            .expect("legendary");
+        assert!(!is_caption(&dom, legendary, "div"));
+    }
 
     #[test]
     fn utility_class_variants_do_not_name_the_element() {

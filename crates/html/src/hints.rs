@@ -65,6 +65,9 @@ pub const CAPTION_TAGS: &[&str] = &["figcaption", "caption"];
 
 /// Class/id substrings of captions and photo credits: emitted as caption blocks, set aside from the body.
 pub const CAPTION_CLASS_SUBSTRINGS: &[&str] = &["caption", "credit"];
+/// Class words (whole words of the class attribute, not of the id: ids are often slugs of the text) that mark a
+/// caption.
+pub const CAPTION_CLASS_WORDS: &[&str] = &["legend"];
 
 /// Class/id words that mark furniture (whole words of the attribute).
 pub const BOILERPLATE_WORDS: &[&str] = &[
@@ -629,6 +632,13 @@ pub const SIBLING_PROSE_CHARS: usize = 300;
 pub const SIBLING_MIN_LONG_PARAGRAPHS: u32 = 2;
 /// ... and fewer headings per paragraph than this (a list of teasers has one heading per summary).
 pub const TEASER_HEADINGS_PER_PARAGRAPH: f64 = 0.5;
+/// The lead (standfirst) of an article often sits in its own wrapper between the headline and the body. Walking
+/// back from the article over at most this many siblings, ...
+pub const LEAD_MAX_SIBLINGS: usize = 4;
+/// ... a prose block of at least this many chars with link density below [`SIBLING_MAX_LINK_DENSITY`] joins the
+/// article when the walk ends at a heading sibling (the headline); shorter blocks (a figure, a date line) are
+/// passed over, and anything else longer ends the walk with nothing taken.
+pub const LEAD_MIN_CHARS: u32 = 60;
 /// Furniture words are ignored on a container with at least this much prose (a "comments-enabled" article body).
 pub const KEEP_HINTED_PROSE_CHARS: usize = 400;
 /// ... when its link density is below this.
