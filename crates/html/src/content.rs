@@ -271,6 +271,25 @@ fn is_link(dom: &Dom, id: NodeId, tag: &str) -> bool {
     tag == "a" && dom.attr(id, "href").is_some()
 }
 
+/// Whether every link under `id` points into the page (`href="#..."`): a section heading that links to its own
+/// anchor, as blog engines write them, not a teaser's headline linking to its story.
+fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
+    let mut stack: Vec<NodeId> = dom.children(id).collect();
+    let mut any = false;
+    while let Some(n) = stack.pop() {
+        if dom.tag(n).is_some_and(|t| &**t == "a") {
+            if let Some(href) = dom.attr(n, "href") {
+                if !href.trim_start().starts_with('#') {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        stack.extend(dom.children(n));
+    }
+    any
+}
+
 fn is_prose_tag(tag: &str) -> bool {
     matches!(tag, "p" | "pre" | "blockquote")
 }
@@ -363,6 +382,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
                     && s.link_chars[id as usize] as f64
                         > LINK_DENSE_BLOCK_SHARE * s.chars[id as usize] as f64
+                    && !links_to_itself(dom, id)
                 {
                     s.linked_headings[id as usize] += 1;
                 }
@@ -960,7 +980,10 @@ impl Emitter<'_> {
             return;
         }
         let ld = b.link_chars as f64 / b.chars as f64;
-        if ld > self.tuning.block_max_link_density && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS {
+        if ld > self.tuning.block_max_link_density
+            && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS
+            && !is_printed_address(&b.text)
+        {
             return;
         }
         if b.chars <= MAX_BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
@@ -980,6 +1003,17 @@ impl Emitter<'_> {
         }
         self.blocks.push((kind, b.text, b.line));
     }
+}
+
+/// A line that is one web address written out ("http://www.example.org/petition"): the article prints it for the
+/// reader (a petition, a source, a report to download), unlike a link labelled with a headline or "more".
+fn is_printed_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    PRINTED_ADDRESS_PREFIXES
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && lower.len() > 12
+        && !lower.contains(char::is_whitespace)
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -1171,6 +1205,9 @@ fn emit_blocks(
         // tables and list items colour the paragraphs inside them.
         let mut kinds: Vec<BlockKind> = vec![BlockKind::Paragraph];
         let mut link_depth = 0u32;
+        // Inside `<pre>` the markup's own whitespace is the text: highlighted code is a run of spans that must
+        // not be spaced apart (`len(x)`, not `len ( x )`).
+        let mut pre_depth = 0u32;
         let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
         while let Some((id, entering)) = stack.pop() {
             let node = em.dom.node(id);
@@ -1229,16 +1266,23 @@ fn emit_blocks(
                 if is_link(dom, id, tag) {
                     link_depth += 1;
                 }
+                if tag == "pre" {
+                    pre_depth += 1;
+                }
                 stack.push((id, false));
                 push_children(dom, id, dropped, &mut stack);
             } else {
                 if is_link(dom, id, tag) {
                     link_depth = link_depth.saturating_sub(1);
                 }
+                if tag == "pre" {
+                    pre_depth = pre_depth.saturating_sub(1);
+                }
                 if is_block {
                     em.flush(&mut buf, current);
                     kinds.pop();
-                } else if matches!(tag, "td" | "th" | "span" | "label") {
+                } else if matches!(tag, "td" | "th" | "label") || (tag == "span" && pre_depth == 0)
+                {
                     buf.soft_break();
                 }
             }
@@ -1544,6 +1588,53 @@ mod tests {
                     twelve</span> <span>Next round: in three weeks</span></div>";
         let got = blocks(&page(&format!("{intro}{box_}")));
         assert!(got.iter().all(|b| b.1 != lead), "{got:?}");
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_spans_together() {
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><pre><span class=k>n</span> = <span class=f>len</span>\
+             <span class=p>(</span>response<span class=p>)</span></pre><p>{PROSE}</p></article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == "n = len(response)"), "{got:?}");
+    }
+
+    #[test]
+    fn a_printed_address_stays_but_a_linked_headline_goes() {
+        let address = "http://www.openpetition.de/petition/online/gegen-die-tarifreform";
+        let html = format!(
+            "<html><body><article><p>{PROSE} Sign the petition:</p><p><a href=\"{address}\">{address}</a></p>\
+             <p><a href=/other-story>Another story you may like today</a></p><p>{PROSE}</p></article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == address), "{got:?}");
+        assert!(
+            got.iter().all(|b| !b.1.starts_with("Another story")),
+            "{got:?}"
+        );
+        assert!(is_printed_address("www.example.org/report.pdf"));
+        assert!(!is_printed_address(
+            "www.example.org is where the report is"
+        ));
+    }
+
+    #[test]
+    fn a_heading_linking_to_its_own_anchor_is_not_a_teaser_headline() {
+        let sections: String = (0..10)
+            .map(|i| format!("<h2 id=s{i}><a href=#s{i}>Section {i}</a></h2><p>{PROSE}</p>"))
+            .collect();
+        let dom = Dom::parse(&format!(
+            "<html><body><article>{sections}</article></body></html>"
+        ));
+        let stats = compute_stats(&dom, &vec![false; dom.nodes.len()], &Tuning::default());
+        assert_eq!(stats.linked_headings[DOCUMENT as usize], 0);
+        let teasers = sections.replace("href=#", "href=/story/");
+        let dom = Dom::parse(&format!(
+            "<html><body><article>{teasers}</article></body></html>"
+        ));
+        let stats = compute_stats(&dom, &vec![false; dom.nodes.len()], &Tuning::default());
+        assert_eq!(stats.linked_headings[DOCUMENT as usize], 10);
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub const BLOCK_TAGS: &[&str] = &[
 /// Elements whose text is a caption or credit, set aside from the body.
 pub const CAPTION_TAGS: &[&str] = &["figcaption", "caption"];
 
+/// How a web address written out in the text begins (a link whose text is its own address is kept in the body).
+pub const PRINTED_ADDRESS_PREFIXES: &[&str] = &["http://", "https://", "www."];
+
 /// Class/id substrings of captions and photo credits: emitted as caption blocks, set aside from the body.
 pub const CAPTION_CLASS_SUBSTRINGS: &[&str] = &["caption", "credit"];
 /// Class words (whole words of the class attribute, not of the id: ids are often slugs of the text) that mark a
