@@ -692,6 +692,12 @@ pub const CONFIDENCE_LISTING: f64 = 0.4;
 /// ([`TEASER_HEADINGS_PER_PARAGRAPH`]), is a list of teasers (or a live blog).
 pub const TEASER_MIN_HEADINGS: u32 = 4;
 pub const CONFIDENCE_TEASERS: f64 = 0.6;
+/// A teaser list of many teasers of one shape — at least this many linked headings, ...
+pub const TEASER_LIST_MIN_HEADINGS: u32 = 8;
+/// ... each with about one long paragraph (headings per long paragraph in this range: a linked headline over its
+/// summary, card after card) — is a listing page, not an article with a few related links:
+pub const TEASER_LIST_HEADINGS_PER_PARAGRAPH: (f64, f64) = (0.6, 1.5);
+pub const CONFIDENCE_TEASER_LIST: f64 = 0.3;
 /// An article holding less than this share of the page's prose, with at least [`SPLIT_PROSE_MIN_BLOCKS`] prose
 /// blocks elsewhere, may be one piece of a split article or one story of several.
 pub const PROSE_SHARE_LOW: f64 = 0.5;
