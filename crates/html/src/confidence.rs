@@ -173,10 +173,20 @@ pub(crate) fn assess(
         && sig.article_headings as f64
             >= TEASER_HEADINGS_PER_PARAGRAPH * sig.article_long_paragraphs.max(1) as f64;
     if teasers {
-        c *= CONFIDENCE_TEASERS;
+        let per_paragraph = sig.article_headings as f64 / sig.article_long_paragraphs.max(1) as f64;
+        let (low, high) = TEASER_LIST_HEADINGS_PER_PARAGRAPH;
+        let uniform = sig.article_headings >= TEASER_LIST_MIN_HEADINGS
+            && (low..=high).contains(&per_paragraph);
+        c *= if uniform {
+            CONFIDENCE_TEASER_LIST
+        } else {
+            CONFIDENCE_TEASERS
+        };
         reasons.push(format!(
-            "teaser list: {} linked headings for {} long paragraphs",
-            sig.article_headings, sig.article_long_paragraphs
+            "teaser list: {} linked headings for {} long paragraphs{}",
+            sig.article_headings,
+            sig.article_long_paragraphs,
+            if uniform { ", one per teaser card" } else { "" }
         ));
     }
     if sig.page_prose_chars > 0 && source == BodySource::Markup {
@@ -385,6 +395,28 @@ mod tests {
             q.reasons[0].starts_with("teaser list: 10 linked headings"),
             "{q:?}"
         );
+    }
+
+    /// Many teaser cards of one shape (a linked headline over a summary paragraph) weigh more than a few linked
+    /// headings in an article: a listing page, well under 0.5.
+    #[test]
+    fn a_list_of_uniform_teaser_cards_is_flagged_below_one_half() {
+        let card = |i: usize| {
+            format!(
+                "<article class=teaser><h2><a href=/world/story-{i}>Story number {i} of the day</a></h2>\
+                 <p>Officials met in the capital on Monday, as story number {i} tells, in a move that drew swift \
+                 criticism from neighbouring governments and from the United Nations.</p></article>"
+            )
+        };
+        let page = |n: usize| {
+            let cards: String = (0..n).map(card).collect();
+            format!("<html><body><h1>World</h1><main>{cards}</main></body></html>")
+        };
+        let many = crate::extract(&page(24)).metadata.extraction.unwrap();
+        assert!(many.confidence < 0.5, "{many:?}");
+        assert!(many.reasons[0].ends_with("one per teaser card"), "{many:?}");
+        let few = crate::extract(&page(5)).metadata.extraction.unwrap();
+        assert!(few.confidence > many.confidence, "{few:?} vs {many:?}");
     }
 
     #[test]

@@ -265,6 +265,31 @@ impl Stats {
     }
 }
 
+/// A link: an `<a>` with an `href`. A bare `<a name=...>` or `<a id=...>` is an anchor around article text
+/// ("jump here" targets around whole paragraphs), not a link away from it.
+fn is_link(dom: &Dom, id: NodeId, tag: &str) -> bool {
+    tag == "a" && dom.attr(id, "href").is_some()
+}
+
+/// Whether every link under `id` points into the page (`href="#..."`): a section heading that links to its own
+/// anchor, as blog engines write them, not a teaser's headline linking to its story.
+fn links_to_itself(dom: &Dom, id: NodeId) -> bool {
+    let mut stack: Vec<NodeId> = dom.children(id).collect();
+    let mut any = false;
+    while let Some(n) = stack.pop() {
+        if dom.tag(n).is_some_and(|t| &**t == "a") {
+            if let Some(href) = dom.attr(n, "href") {
+                if !href.trim_start().starts_with('#') {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        stack.extend(dom.children(n));
+    }
+    any
+}
+
 fn is_prose_tag(tag: &str) -> bool {
     matches!(tag, "p" | "pre" | "blockquote")
 }
@@ -327,7 +352,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if h.block_tags.contains(tag) {
                     block_stack.push(id);
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth += 1;
                     s.links[id as usize] += 1;
                 }
@@ -341,7 +366,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if h.block_tags.contains(tag) {
                     block_stack.pop();
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if is_prose_tag(tag) {
@@ -357,6 +382,7 @@ fn compute_stats(dom: &Dom, dropped: &[bool], t: &Tuning) -> Stats {
                 if matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
                     && s.link_chars[id as usize] as f64
                         > LINK_DENSE_BLOCK_SHARE * s.chars[id as usize] as f64
+                    && !links_to_itself(dom, id)
                 {
                     s.linked_headings[id as usize] += 1;
                 }
@@ -829,7 +855,47 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats, t: &Tuni
             roots.push(s);
         }
     }
+    if let Some(&first) = roots.first() {
+        if let Some(lead) = lead_before(dom, first, stats) {
+            roots.splice(0..0, lead);
+        }
+    }
     roots
+}
+
+/// The lead paragraphs between the headline and the article's first root, when they sit in siblings of their
+/// own (`<h1>`, `<div class=intro><p>...</p></div>`, a figure, the body): each a prose block of at least
+/// [`LEAD_MIN_CHARS`] with few links, not furniture and with no heading. Only when the walk back reaches a heading
+/// sibling; `None` when it meets anything else of that length first.
+fn lead_before(dom: &Dom, first: NodeId, stats: &Stats) -> Option<Vec<NodeId>> {
+    let mut lead = Vec::new();
+    let mut s = dom.node(first).prev_sibling;
+    let mut seen = 0;
+    while s != NONE && seen < LEAD_MAX_SIBLINGS {
+        let i = s as usize;
+        if let Some(tag) = dom.tag(s) {
+            if stats.reached[i] && stats.chars[i] > 0 {
+                seen += 1;
+                if matches!(&**tag, "h1" | "h2") {
+                    lead.reverse();
+                    return (!lead.is_empty()).then_some(lead);
+                }
+                if stats.chars[i] >= LEAD_MIN_CHARS {
+                    let prose = stats.prose_chars[i] as f64 >= 0.9 * stats.chars[i] as f64;
+                    if !prose
+                        || stats.headings[i] > 0
+                        || stats.link_density(s) >= SIBLING_MAX_LINK_DENSITY
+                        || class_hint(dom, s).furniture
+                    {
+                        return None;
+                    }
+                    lead.push(s);
+                }
+            }
+        }
+        s = dom.node(s).prev_sibling;
+    }
+    None
 }
 
 /// Block kind of an element that opens a block, or `None` for generic containers.
@@ -914,7 +980,10 @@ impl Emitter<'_> {
             return;
         }
         let ld = b.link_chars as f64 / b.chars as f64;
-        if ld > self.tuning.block_max_link_density && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS {
+        if ld > self.tuning.block_max_link_density
+            && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS
+            && !is_printed_address(&b.text)
+        {
             return;
         }
         if b.chars <= MAX_BOILERPLATE_LINE_CHARS && is_boilerplate_line(&b.text) {
@@ -934,6 +1003,17 @@ impl Emitter<'_> {
         }
         self.blocks.push((kind, b.text, b.line));
     }
+}
+
+/// A line that is one web address written out ("http://www.example.org/petition"): the article prints it for the
+/// reader (a petition, a source, a report to download), unlike a link labelled with a headline or "more".
+fn is_printed_address(text: &str) -> bool {
+    let lower = text.trim().to_ascii_lowercase();
+    PRINTED_ADDRESS_PREFIXES
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && lower.len() > 12
+        && !lower.contains(char::is_whitespace)
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -988,6 +1068,13 @@ fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
             dom.attr(id, a).is_some_and(|v| {
                 let lower = own_classes(v).to_ascii_lowercase();
                 CAPTION_CLASS_SUBSTRINGS.iter().any(|c| lower.contains(c))
+            })
+        })
+        || dom.attr(id, "class").is_some_and(|v| {
+            v.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
+                CAPTION_CLASS_WORDS
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
             })
         })
 }
@@ -1118,6 +1205,9 @@ fn emit_blocks(
         // tables and list items colour the paragraphs inside them.
         let mut kinds: Vec<BlockKind> = vec![BlockKind::Paragraph];
         let mut link_depth = 0u32;
+        // Inside `<pre>` the markup's own whitespace is the text: highlighted code is a run of spans that must
+        // not be spaced apart (`len(x)`, not `len ( x )`).
+        let mut pre_depth = 0u32;
         let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
         while let Some((id, entering)) = stack.pop() {
             let node = em.dom.node(id);
@@ -1173,19 +1263,26 @@ fn emit_blocks(
                     };
                     kinds.push(kind);
                 }
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth += 1;
+                }
+                if tag == "pre" {
+                    pre_depth += 1;
                 }
                 stack.push((id, false));
                 push_children(dom, id, dropped, &mut stack);
             } else {
-                if tag == "a" {
+                if is_link(dom, id, tag) {
                     link_depth = link_depth.saturating_sub(1);
+                }
+                if tag == "pre" {
+                    pre_depth = pre_depth.saturating_sub(1);
                 }
                 if is_block {
                     em.flush(&mut buf, current);
                     kinds.pop();
-                } else if matches!(tag, "td" | "th" | "span" | "label") {
+                } else if matches!(tag, "td" | "th" | "label") || (tag == "span" && pre_depth == 0)
+                {
                     buf.soft_break();
                 }
             }
@@ -1471,6 +1568,114 @@ mod tests {
 
     const PROSE: &str = "Negotiators met in Geneva on Monday, officials said, and agreed to meet again next week \
                          to settle the remaining questions about the border, the prisoners and the aid convoys.";
+
+    #[test]
+    fn a_lead_in_its_own_wrapper_between_headline_and_body_is_kept() {
+        let lead = "Talks on the border resumed in Geneva on Monday after a pause of three months, both sides said.";
+        let page = |between: &str| {
+            format!(
+                "<html><body><div id=page><h1>The Headline</h1>{between}<figure><img src=a.jpg>\
+                 <figcaption>The venue.</figcaption></figure><div class=text><p>{PROSE}</p><p>{PROSE}</p>\
+                 <p>{PROSE}</p></div></div></body></html>"
+            )
+        };
+        let intro = format!("<div class=intro><p>{lead}</p></div>");
+        let got = blocks(&page(&intro));
+        assert_eq!(got.first().map(|b| b.1.as_str()), Some(lead), "{got:?}");
+        // A long block that is not prose (a fact box, a list) between the headline and the body ends the walk:
+        // the lead is not taken from beyond it.
+        let box_ = "<div class=facts><span>Venue: the Palais des Nations in Geneva</span> <span>Delegations: \
+                    twelve</span> <span>Next round: in three weeks</span></div>";
+        let got = blocks(&page(&format!("{intro}{box_}")));
+        assert!(got.iter().all(|b| b.1 != lead), "{got:?}");
+    }
+
+    #[test]
+    fn highlighted_code_keeps_its_spans_together() {
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><pre><span class=k>n</span> = <span class=f>len</span>\
+             <span class=p>(</span>response<span class=p>)</span></pre><p>{PROSE}</p></article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == "n = len(response)"), "{got:?}");
+    }
+
+    #[test]
+    fn a_printed_address_stays_but_a_linked_headline_goes() {
+        let address = "http://www.openpetition.de/petition/online/gegen-die-tarifreform";
+        let html = format!(
+            "<html><body><article><p>{PROSE} Sign the petition:</p><p><a href=\"{address}\">{address}</a></p>\
+             <p><a href=/other-story>Another story you may like today</a></p><p>{PROSE}</p></article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == address), "{got:?}");
+        assert!(
+            got.iter().all(|b| !b.1.starts_with("Another story")),
+            "{got:?}"
+        );
+        assert!(is_printed_address("www.example.org/report.pdf"));
+        assert!(!is_printed_address(
+            "www.example.org is where the report is"
+        ));
+    }
+
+    #[test]
+    fn a_heading_linking_to_its_own_anchor_is_not_a_teaser_headline() {
+        let sections: String = (0..10)
+            .map(|i| format!("<h2 id=s{i}><a href=#s{i}>Section {i}</a></h2><p>{PROSE}</p>"))
+            .collect();
+        let dom = Dom::parse(&format!(
+            "<html><body><article>{sections}</article></body></html>"
+        ));
+        let stats = compute_stats(&dom, &vec![false; dom.nodes.len()], &Tuning::default());
+        assert_eq!(stats.linked_headings[DOCUMENT as usize], 0);
+        let teasers = sections.replace("href=#", "href=/story/");
+        let dom = Dom::parse(&format!(
+            "<html><body><article>{teasers}</article></body></html>"
+        ));
+        let stats = compute_stats(&dom, &vec![false; dom.nodes.len()], &Tuning::default());
+        assert_eq!(stats.linked_headings[DOCUMENT as usize], 10);
+    }
+
+    #[test]
+    fn a_named_anchor_is_not_a_link() {
+        let question = "One of the questions listeners ask most often is this one: what does the professor say?";
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><p><a name=question>{question}</a></p><p>{PROSE}</p>\
+             </article></body></html>"
+        );
+        let got = blocks(&html);
+        assert!(got.iter().any(|b| b.1 == question), "{got:?}");
+        // The same paragraph as a link to elsewhere is a link.
+        let linked = html.replace("<a name=question>", "<a href=/question>");
+        let got = blocks(&linked);
+        assert!(got.iter().all(|b| b.1 != question), "{got:?}");
+    }
+
+    #[test]
+    fn a_legend_class_marks_a_caption_but_not_a_slug_id() {
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><div class=\"image-legend\">Photo of the venue.</div>\
+             <h3 id=grundlegende-fragen>Grundlegende Fragen</h3><div class=legendary>Text</div>\
+             <p>{PROSE}</p></article></body></html>"
+        );
+        let dom = Dom::parse(&html);
+        let caption = |tag: &str| {
+            let id = (0..dom.nodes.len() as NodeId)
+                .find(|&id| {
+                    dom.tag(id).is_some_and(|t| &**t == tag)
+                        && dom.attr(id, "class") != Some("legendary")
+                })
+                .expect(tag);
+            is_caption(&dom, id, tag)
+        };
+        assert!(caption("div"));
+        assert!(!caption("h3"));
+        let legendary = (0..dom.nodes.len() as NodeId)
+            .find(|&id| dom.attr(id, "class") == Some("legendary"))
+            .expect("legendary");
+        assert!(!is_caption(&dom, legendary, "div"));
+    }
 
     #[test]
     fn utility_class_variants_do_not_name_the_element() {

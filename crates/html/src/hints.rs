@@ -63,8 +63,14 @@ pub const BLOCK_TAGS: &[&str] = &[
 /// Elements whose text is a caption or credit, set aside from the body.
 pub const CAPTION_TAGS: &[&str] = &["figcaption", "caption"];
 
+/// How a web address written out in the text begins (a link whose text is its own address is kept in the body).
+pub const PRINTED_ADDRESS_PREFIXES: &[&str] = &["http://", "https://", "www."];
+
 /// Class/id substrings of captions and photo credits: emitted as caption blocks, set aside from the body.
 pub const CAPTION_CLASS_SUBSTRINGS: &[&str] = &["caption", "credit"];
+/// Class words (whole words of the class attribute, not of the id: ids are often slugs of the text) that mark a
+/// caption.
+pub const CAPTION_CLASS_WORDS: &[&str] = &["legend"];
 
 /// Class/id words that mark furniture (whole words of the attribute).
 pub const BOILERPLATE_WORDS: &[&str] = &[
@@ -629,6 +635,13 @@ pub const SIBLING_PROSE_CHARS: usize = 300;
 pub const SIBLING_MIN_LONG_PARAGRAPHS: u32 = 2;
 /// ... and fewer headings per paragraph than this (a list of teasers has one heading per summary).
 pub const TEASER_HEADINGS_PER_PARAGRAPH: f64 = 0.5;
+/// The lead (standfirst) of an article often sits in its own wrapper between the headline and the body. Walking
+/// back from the article over at most this many siblings, ...
+pub const LEAD_MAX_SIBLINGS: usize = 4;
+/// ... a prose block of at least this many chars with link density below [`SIBLING_MAX_LINK_DENSITY`] joins the
+/// article when the walk ends at a heading sibling (the headline); shorter blocks (a figure, a date line) are
+/// passed over, and anything else longer ends the walk with nothing taken.
+pub const LEAD_MIN_CHARS: u32 = 60;
 /// Furniture words are ignored on a container with at least this much prose (a "comments-enabled" article body).
 pub const KEEP_HINTED_PROSE_CHARS: usize = 400;
 /// ... when its link density is below this.
@@ -679,6 +692,12 @@ pub const CONFIDENCE_LISTING: f64 = 0.4;
 /// ([`TEASER_HEADINGS_PER_PARAGRAPH`]), is a list of teasers (or a live blog).
 pub const TEASER_MIN_HEADINGS: u32 = 4;
 pub const CONFIDENCE_TEASERS: f64 = 0.6;
+/// A teaser list of many teasers of one shape — at least this many linked headings, ...
+pub const TEASER_LIST_MIN_HEADINGS: u32 = 8;
+/// ... each with about one long paragraph (headings per long paragraph in this range: a linked headline over its
+/// summary, card after card) — is a listing page, not an article with a few related links:
+pub const TEASER_LIST_HEADINGS_PER_PARAGRAPH: (f64, f64) = (0.6, 1.5);
+pub const CONFIDENCE_TEASER_LIST: f64 = 0.3;
 /// An article holding less than this share of the page's prose, with at least [`SPLIT_PROSE_MIN_BLOCKS`] prose
 /// blocks elsewhere, may be one piece of a split article or one story of several.
 pub const PROSE_SHARE_LOW: f64 = 0.5;
