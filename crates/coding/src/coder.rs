@@ -14,6 +14,7 @@ mod assemble;
 mod clause;
 mod draft;
 mod miss;
+mod nominal;
 mod roles;
 
 use crate::analysis::{Analysis, ChunkKind, Unit};
@@ -223,7 +224,10 @@ impl Coder {
                 }
             }
             let mut statement_source = None;
-            let drafts = self.assemble(&a, &mut statement_source, trace.as_deref_mut());
+            let mut drafts = self.assemble(&a, &mut statement_source, trace.as_deref_mut());
+            if drafts.is_empty() && a.halt.is_none() && self.options.nominal_events {
+                drafts = self.nominal_events(&a, &mut trace);
+            }
             // The story's current subject: the source of the sentence's first event, else of a statement that
             // gave none (TABARI: its first actor).
             let subject = drafts

@@ -178,6 +178,21 @@ pub struct CoderOptions {
     /// A denial (CAMEO 016: "Rwanda denied that it supports the rebels") is the event, not a statement that
     /// gives way to the verb it denies.
     pub denials_not_statements: bool,
+    // s24-news: raw-news rules for dev-news (issue 16).
+    /// An actor with no country — an agent alone, read as the anonymous `---GOV`, `---BUS` ("banks", "officials",
+    /// "warships") — is the source or target of an event only when no actor that names a country or body can be:
+    /// the roles are looked for among those first ("The U.S. has offered warships to escort Kuwaiti tankers":
+    /// USA → KWT, not USA → `---MIL`), and a compound keeps only its members that do.
+    pub countryless_not_parties: bool,
+    /// A sentence that gives no event otherwise is read for an event noun: a one-word form of a dictionary verb
+    /// with an actor right before it and another party after WITH or AGAINST ("Poland's talks in Washington with
+    /// the World Bank", "the U.S. strike against Iranian targets"), coded with the verb's own code.
+    pub nominal_events: bool,
+    /// A clause after the first with a source and no target of its own, no subject but an actor before its verb and
+    /// no pronoun after it, takes as target the last actor of the clause before it that is no place and not the source ("The EC proposed a package, but West Germany and
+    /// Britain called for a smaller rise": DEU and GBR → EC; "Iraq attacked Iranian oil sites and vowed to keep up
+    /// such raids": IRQ → IRN).
+    pub target_from_earlier_clause: bool,
     /// Tokens of one sentence the coder reads (default [`MAX_SENTENCE_TOKENS`]). A longer sentence is coded from
     /// its head only, cut at the last clause punctuation near the limit, and its analysis says so
     /// ([`crate::analysis::Analysis::truncated`]). `usize::MAX` reads everything.
@@ -232,6 +247,9 @@ impl Default for CoderOptions {
             places_not_actors: true,
             object_relatives: true,
             denials_not_statements: true,
+            countryless_not_parties: true,
+            nominal_events: true,
+            target_from_earlier_clause: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
         }
     }
@@ -272,8 +290,9 @@ impl CoderOptions {
     }
 
     /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
-    /// addressee, passives, places, object relatives, denials, partners after WITH, background years) turned
-    /// off, so the classic coders' suites are scored by their own conventions.
+    /// addressee, passives, places, object relatives, denials, partners after WITH, background years, subordinate
+    /// clauses, countryless actors, event nouns, targets from the clause before) turned off, so the classic coders'
+    /// suites are scored by their own conventions.
     fn without_raw_news_rules(self) -> CoderOptions {
         CoderOptions {
             reciprocal_compound_targets: false,
@@ -289,6 +308,9 @@ impl CoderOptions {
             object_relatives: false,
             denials_not_statements: false,
             pos_subordinate_clauses: false,
+            countryless_not_parties: false,
+            nominal_events: false,
+            target_from_earlier_clause: false,
             ..self
         }
     }

@@ -1,7 +1,7 @@
 //! The rules dyad adds for raw news, on the built-in dictionaries: passive victims, places that are no parties,
-//! object relative clauses, denials, the other party of talks after WITH and clauses dated years back — each
-//! with the reading it replaces — and the negation and modality rules they must leave as they were. TABARI's
-//! settings turn them off.
+//! object relative clauses, denials, the other party of talks after WITH, clauses dated years back, actors with no
+//! country, event nouns and targets from the clause before — each with the reading it replaces — and the negation
+//! and modality rules they must leave as they were. TABARI's settings turn them off.
 
 use dyad_coding::{Coder, CoderOptions};
 use dyad_dict::Dictionaries;
@@ -145,4 +145,69 @@ fn a_clause_dated_years_before_the_story_is_background() {
     assert!(!code("Bahrain and Kuwait agreed in 2010 to integrate their economies.").is_empty());
     let tabari = coder().reconfigured(CoderOptions::tabari());
     assert!(!tabari.options().past_years_background);
+}
+
+#[test]
+fn an_actor_with_no_country_gives_way_to_one_with_a_country() {
+    // The warships are no party: Kuwait is the target.
+    let got = code("The United States has offered warships to Kuwait.");
+    assert!(
+        got.iter()
+            .any(|(s, t, _)| s.starts_with("USA") && t.starts_with("KWT")),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("---")), "{got:?}");
+    // With no other actor, a countryless one still stands in.
+    let got = code("Delegates attacked Iran.");
+    assert!(
+        got.iter()
+            .any(|(s, t, _)| s.starts_with("---") && t.starts_with("IRN")),
+        "{got:?}"
+    );
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().countryless_not_parties);
+}
+
+#[test]
+fn an_event_noun_with_its_parties_is_coded_when_no_verb_gives_one() {
+    let got = code("Chile's talks with the International Monetary Fund were concrete and frank.");
+    assert!(
+        got.iter().any(|(s, t, c)| s.starts_with("CHL")
+            && t.starts_with("IGOBUSIMF")
+            && c.starts_with("04")),
+        "{got:?}"
+    );
+    // No other party after WITH or AGAINST: nothing.
+    assert_eq!(code("Chile's talks were concrete and frank."), []);
+    // A sentence whose verb gives an event is not read for nouns as well: the same events as with the rule off.
+    let text = "Chile accused Peru of sabotaging Bolivia's talks with Brazil.";
+    let got = code(text);
+    assert!(
+        !got.is_empty() && got.iter().all(|(s, _, _)| !s.starts_with("BOL")),
+        "{got:?}"
+    );
+    let off = coder().reconfigured(CoderOptions {
+        nominal_events: false,
+        ..coder().options().clone()
+    });
+    assert_eq!(got, code_with(&off, text));
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().nominal_events);
+}
+
+#[test]
+fn a_clause_with_no_target_takes_the_last_actor_of_the_clause_before() {
+    let got = code("Syria proposed a new plan, but Jordan and Egypt rejected the plan.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("JOR") && t.starts_with("SYR") && c.starts_with("12")),
+        "{got:?}"
+    );
+    // The first clause has no clause before it: no target, no event.
+    assert_eq!(code("Jordan rejected the plan."), []);
+    // A clause with a subject of its own words ("all three") carries no target over.
+    let got = code("Syria met Jordan, and all three rejected the plan.");
+    assert!(got.iter().all(|(_, _, c)| !c.starts_with("12")), "{got:?}");
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().target_from_earlier_clause);
 }

@@ -79,6 +79,22 @@ const STORIES: &[u32] = &[
 /// Human-coded events dyad codes right today.
 const CODED: &[Golden] = &[
     g(
+        Reuters(3291),
+        "U.S., SOVIETS TO RESUME TALKS",
+        "SUN",
+        "USA",
+        "036",
+        "headline, the Soviet side",
+    ),
+    g(
+        Reuters(5574),
+        "U.S., TURKEY SIGN AID AGREEMENT",
+        "TUR",
+        "USA",
+        "057",
+        "headline, Turkey's side",
+    ),
+    g(
         Seed,
         "warning Damascus it would respond",
         "USA",
@@ -274,7 +290,7 @@ const CODED: &[Golden] = &[
 
 /// How many of [`KNOWN_GAPS`] may be missed: lower it when a gap moves to [`CODED`], never raise it to let a
 /// golden event go.
-const MAX_MISSED_GAPS: usize = 33;
+const MAX_MISSED_GAPS: usize = 31;
 
 /// Human-coded events dyad misses today.
 const KNOWN_GAPS: &[Golden] = &[
@@ -316,7 +332,6 @@ const KNOWN_GAPS: &[Golden] = &[
         "Iran and Algeria cooperating on the petroleum market: cooperate economically"),
     g(Reuters(3291), "U.S., SOVIETS TO RESUME TALKS", "USA", "SUN", "036",
         "headline: talks to resume: intent to negotiate"),
-    g(Reuters(3291), "U.S., SOVIETS TO RESUME TALKS", "SUN", "USA", "036", "headline, the Soviet side"),
     g(Reuters(3862), "Maoist guerrillas using dynamite", "PERREB", "PER", "183",
         "Maoist (Peruvian) guerrillas dynamited a train on Peru's railway: bombing"),
     g(Reuters(5151), "BRITAIN, JAPAN AGREE ON FLIGHTS", "GBR", "JPN", "057",
@@ -327,7 +342,6 @@ const KNOWN_GAPS: &[Golden] = &[
     g(Reuters(5151), "Britain and Japan agreed to operate", "JPN", "GBR", "057", "... Japan's side"),
     g(Reuters(5574), "U.S., TURKEY SIGN AID AGREEMENT", "USA", "TUR", "057",
         "headline: the U.S. and Turkey sign an aid agreement"),
-    g(Reuters(5574), "U.S., TURKEY SIGN AID AGREEMENT", "TUR", "USA", "057", "headline, Turkey's side"),
     g(Reuters(5574), "The United States and Turkey signed", "TUR", "USA", "057",
         "Turkey's side of the signing (dyad: Turkey toward its own government)"),
     g(Reuters(5574), "The agreement was signed by Secretary of State", "USAGOV", "TURGOV", "057",

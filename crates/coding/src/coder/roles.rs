@@ -31,6 +31,11 @@ const PARTNER_WITH: &str = "WITH";
 /// The country part of an actor code with no country (`---GOV`).
 const NO_COUNTRY: &str = "---";
 
+/// Whether an actor code names no country or body: the anonymous agent `---GOV`, `---BUS`.
+fn countryless(code: &str) -> bool {
+    code.starts_with(NO_COUNTRY)
+}
+
 /// Years before the publication year from which a year named after IN makes a clause background
 /// (`past_years_background`): "in 1985" in a 1987 story; "in 1986" may still be this winter's news.
 const BACKGROUND_YEARS: u16 = 2;
@@ -63,6 +68,9 @@ pub(super) struct Roles {
 /// The search for one verb's source and target in its clause.
 struct RoleSearch<'s, 'a> {
     options: &'s CoderOptions,
+    /// Under `countryless_not_parties`: an actor with no country is passed over (the first search); the search
+    /// is run again without this when it finds no source or no target.
+    parties_only: bool,
     clause: &'s ClauseContext<'a>,
     verb: &'s VerbMatch<'s>,
 }
@@ -70,8 +78,27 @@ struct RoleSearch<'s, 'a> {
 impl Coder {
     /// Source and target of the verb `m` matched in `clause`.
     pub(super) fn find_roles(&self, clause: &ClauseContext, m: &VerbMatch, prior: Prior) -> Roles {
+        let o = &self.options;
+        if o.countryless_not_parties {
+            let roles = self.find_roles_in(clause, m, prior, true);
+            if !roles.source_codes.is_empty() && !roles.target_codes.is_empty() {
+                return roles;
+            }
+        }
+        self.find_roles_in(clause, m, prior, false)
+    }
+
+    /// [`Coder::find_roles`], passing over countryless actors when `parties_only`.
+    fn find_roles_in(
+        &self,
+        clause: &ClauseContext,
+        m: &VerbMatch,
+        prior: Prior,
+        parties_only: bool,
+    ) -> Roles {
         let search = RoleSearch {
             options: &self.options,
+            parties_only,
             clause,
             verb: m,
         };
@@ -125,6 +152,12 @@ impl RoleSearch<'_, '_> {
         &self.clause.analysis().units[u].codes
     }
 
+    /// Whether unit `u` may be a party to the event: in the search for parties only (`countryless_not_parties`),
+    /// one of its codes names a country or body (not `---GOV`).
+    fn party(&self, u: usize) -> bool {
+        !self.parties_only || self.codes_of(u).iter().any(|c| !countryless(c))
+    }
+
     /// The units the pattern binds. `%`: the compound is both source and target; PETRARCH's `* WITH %` after
     /// the verb makes it the target only.
     fn designated(&self, dialect: Option<dyad_dict::Dialect>) -> Designated {
@@ -162,6 +195,7 @@ impl RoleSearch<'_, '_> {
                 .iter()
                 .filter(move |u| u.after <= vs)
                 .filter(move |u| !self.is_place(u))
+                .filter(move |u| self.party(u.unit))
                 .filter(move |u| self.unlike_target(bound_target, u.unit))
         };
         prior
@@ -171,7 +205,7 @@ impl RoleSearch<'_, '_> {
             .map(|u| u.unit)
             .or(prior
                 .sentence_source
-                .filter(|&u| self.unlike_target(bound_target, u)))
+                .filter(|&u| self.party(u) && self.unlike_target(bound_target, u)))
     }
 
     /// Passive voice (AUX one or two words before the verb, BY right after it or one word later): the actor
@@ -188,7 +222,7 @@ impl RoleSearch<'_, '_> {
             .units
             .iter()
             .find(|u| u.pos == by + 1)
-            .filter(|u| !self.is_place(u))
+            .filter(|u| !self.is_place(u) && self.party(u.unit))
             .map(|u| u.unit)
     }
 
@@ -283,6 +317,7 @@ impl RoleSearch<'_, '_> {
             .units
             .iter()
             .filter(|u| u.pos >= self.verb.verb.end)
+            .filter(|u| self.party(u.unit))
             .find(|u| self.unlike_target(bound_target, u.unit))
             .map(|u| u.unit)
     }
@@ -307,6 +342,7 @@ impl RoleSearch<'_, '_> {
                     })
             });
         Some(u.unit) != source
+            && self.party(u.unit)
             && Some(u.unit) != self.verb.bindings.skipped
             && !self_reference
             && !own_country
@@ -353,6 +389,14 @@ impl RoleSearch<'_, '_> {
             .filter(|u| u.after <= vs)
             .filter(|u| !self.is_place(u))
             .find(|u| self.distinct(source, u));
+        if let Some(u) = before {
+            return Some(u.unit);
+        }
+        if o.target_from_earlier_clause {
+            if let Some(u) = self.earlier_clause_target(source) {
+                return Some(u);
+            }
+        }
         match before {
             Some(u) => Some(u.unit),
             None if o.compound_later_members_target => source.and_then(|s| self.last_member(s)),
@@ -361,6 +405,50 @@ impl RoleSearch<'_, '_> {
                     && (!o.reciprocal_compound_targets || self.reciprocal())
             }),
         }
+    }
+
+    /// Under `target_from_earlier_clause`, for a clause after the first with a source and no target of its own,
+    /// whose words before the verb are no subject of their own and with no pronoun after the verb: the last actor of the clause before that may be
+    /// the target ("The EC proposed a package, but West Germany
+    /// and Britain called for a smaller rise": the EC).
+    fn earlier_clause_target(&self, source: Option<usize>) -> Option<usize> {
+        source?;
+        let a = self.clause.analysis();
+        // Before the verb only a conjunction, an actor, auxiliaries or a pronoun ("and vowed", "but West Germany
+        // called for"): a subject of other words ("and all three agreed") is no party carried over.
+        let own_subject = (0..self.verb.verb.start).any(|p| {
+            !matches!(
+                a.chunk_kind(self.clause.seq.toks[p]),
+                ChunkKind::Conjunction
+                    | ChunkKind::Comma
+                    | ChunkKind::Actor(_)
+                    | ChunkKind::Agent(_)
+                    | ChunkKind::Determiner
+                    | ChunkKind::Breaker
+                    | ChunkKind::Pronoun
+            )
+        });
+        // A pronoun after the verb ("and shelling its towns") refers back to the clause's own actors.
+        let pronoun_after = self
+            .clause
+            .units
+            .iter()
+            .any(|u| u.pos >= self.verb.verb.end && a.units[u.unit].pronoun);
+        if own_subject || pronoun_after {
+            return None;
+        }
+        let index = self.clause.index.checked_sub(1)?;
+        let &(start, end) = a.clauses.get(index)?;
+        a.visible_units()
+            .filter(|(_, u)| u.start >= start && u.start < end && !u.pronoun)
+            .map(|(unit, _)| UnitAt {
+                unit,
+                pos: 0,
+                after: 0,
+            })
+            .filter(|u| !self.is_place(u) && self.distinct(source, u))
+            .last()
+            .map(|u| u.unit)
     }
 
     /// Whether the clause names, after IN (and THE), a year at least [`BACKGROUND_YEARS`] before the
@@ -465,12 +553,21 @@ impl RoleSearch<'_, '_> {
     /// when a dyad is not required.
     fn codes(&self, source: Option<usize>, target: Option<usize>) -> Roles {
         let o = self.options;
+        // A pattern may bind a countryless actor, and a compound may hold one: only the codes of parties count.
+        let party_codes = |u: usize| -> Vec<String> {
+            let codes = self.codes_of(u).iter();
+            if self.parties_only {
+                codes.filter(|c| !countryless(c)).cloned().collect()
+            } else {
+                codes.cloned().collect()
+            }
+        };
         let source_codes = match source {
-            Some(s) => self.codes_of(s).to_vec(),
+            Some(s) => party_codes(s),
             None => o.default_source.iter().cloned().collect(),
         };
         let target_codes = match (target, &o.default_target) {
-            (Some(t), _) => self.codes_of(t).to_vec(),
+            (Some(t), _) => party_codes(t),
             (None, Some(d)) => vec![d.clone()],
             (None, None) if !o.require_dyad => vec!["---".to_string()],
             (None, None) => Vec::new(),
