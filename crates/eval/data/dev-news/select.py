@@ -8,8 +8,8 @@ different actor words, at most one per story (stories in file order, stories of 
 crates/eval/tests/builtin_golden.rs left out), every fifth is kept. Prints
 NEWID<TAB>sentence; the human coding was written by hand on these lines before dyad coded any of them.
 The optional MODULUS and OFFSET keep every MODULUS-th candidate from OFFSET instead (default 5 0, the first
-draw); the second draw was `10 2` and the third `10 7`, which share no story with the first or
-each other.
+draw); the second draw was `10 2`, the third `10 7` and the fourth `10 4`, which share no story with
+the first or each other.
 
 Usage: select.py SHARED_DATA_DIR [MODULUS OFFSET] > candidates.tsv
 """
