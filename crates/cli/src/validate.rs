@@ -37,7 +37,7 @@ pub enum SuiteName {
     Petrarch2,
     /// UD-PETRARCH PETR2_GSR_validation.xml (78 news sentences) with the Phoenix dictionaries.
     UdPetrarch,
-    /// dyad's dev set: 365 Reuters-21578 sentences coded by hand (crates/eval/data/dev-news), with the built-in
+    /// dyad's dev set: 448 Reuters-21578 sentences coded by hand (crates/eval/data/dev-news), with the built-in
     /// dictionaries; the tuning part and the part set aside (never tuned on) apart.
     DevNews,
 }
