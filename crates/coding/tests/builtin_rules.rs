@@ -140,3 +140,11 @@ fn the_own_country_of_an_agent_is_not_its_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_duma_is_a_whole_word_not_the_stem_of_a_surname() {
+    let got = code("French Foreign Minister Roland Dumas met the Soviet delegation in Paris.");
+    assert!(got.iter().all(|e| !e.contains("RUSLEG")), "{got:?}");
+    let got = code("The Duma condemned the government of Ukraine on Tuesday.");
+    assert!(got.iter().any(|e| e.starts_with("RUSLEG UKRGOV")), "{got:?}");
+}
