@@ -174,3 +174,21 @@ fn the_press_is_no_target_and_questions_are_nouns() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn agreement_that_is_speculated_or_named_after_its_noun_is_no_new_agreement() {
+    assert_eq!(
+        codes("Greece and Spain might agree to the new levy, officials said."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("The EC wants to keep the schedule agreed by members of GATT in Uruguay last year."),
+        Vec::<String>::new()
+    );
+    assert!(has(
+        "Greece and Spain agreed to the new levy.",
+        "GRC",
+        "ESP",
+        "030"
+    ));
+}
