@@ -493,20 +493,7 @@ fn prune(dom: &Dom, relaxed: bool, title: Option<&str>, t: &Tuning) -> Vec<bool>
     let page_prose = stats.prose_chars[DOCUMENT as usize];
     let embed_wrappers = embedded_post_wrappers(dom);
     let article_wrappers = article_wrappers(dom, &dropped, &stats);
-    // The `<header>` around the headline heads the article (its standfirst, its byline), not the page.
-    let headline_header = title.and_then(|ti| {
-        let h = headline(dom, &dropped, Some(ti))?;
-        let mut text = String::new();
-        dom.raw_text(h, &mut text);
-        if !same_text(ti, &text) {
-            return None;
-        }
-        let mut a = dom.node(h).parent;
-        while a != NONE && dom.tag(a).is_none_or(|t| &**t != HEADER_TAG) {
-            a = dom.node(a).parent;
-        }
-        (a != NONE).then_some(a)
-    });
+    let headline_header = headline_header(dom, &dropped, title);
     for id in 0..n as NodeId {
         if dropped[id as usize] {
             continue;
@@ -569,6 +556,23 @@ fn prune(dom: &Dom, relaxed: bool, title: Option<&str>, t: &Tuning) -> Vec<bool>
         }
     }
     dropped
+}
+
+/// The `<header>` around the page's headline (an `<h1>` whose text is the title): it heads the article (its
+/// standfirst, its byline), not the page.
+fn headline_header(dom: &Dom, dropped: &[bool], title: Option<&str>) -> Option<NodeId> {
+    let ti = title?;
+    let h = headline(dom, dropped, Some(ti))?;
+    let mut text = String::new();
+    dom.raw_text(h, &mut text);
+    if !same_text(ti, &text) {
+        return None;
+    }
+    let mut a = dom.node(h).parent;
+    while a != NONE && dom.tag(a).is_none_or(|t| &**t != HEADER_TAG) {
+        a = dom.node(a).parent;
+    }
+    (a != NONE).then_some(a)
 }
 
 /// Ancestors of the page's declared article (`<main>`, `itemprop=articleBody`, the `<article>` with the most
@@ -1364,6 +1368,7 @@ fn emit_blocks(
         body_chars: 0,
     };
     let first = first_h1(dom, dropped);
+    let head = headline_header(dom, dropped, title);
     let mut cut = false;
     'roots: for &root in roots {
         let mut buf = BlockBuffer::new();
@@ -1396,11 +1401,12 @@ fn emit_blocks(
                 if id != root && is_link_furniture(tag, id, stats, t) {
                     continue;
                 }
-                // A short `<header>` left by pruning heads the article (it holds the headline): its lines are the
-                // headline's kicker, date and byline, in the article or beside it; its lead, if any, is a root of
-                // its own.
-                if tag == HEADER_TAG
+                // The short `<header>` holding the headline heads the article: its lines are the headline's
+                // kicker, date and byline, in the article or beside it; its lead, if any, is a root of its own.
+                // Unless it is all the article there is.
+                if Some(id) == head
                     && (stats.prose_chars[id as usize] as usize) < KEEP_HEADER_PROSE_CHARS
+                    && !(roots.len() == 1 && id == root)
                 {
                     continue;
                 }
