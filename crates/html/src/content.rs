@@ -1,18 +1,20 @@
 //! Finding the article in a parsed page and turning it into text blocks.
 //!
 //! Readability-style, in passes over the arena DOM:
-//! 1. prune: never-content tags and hidden elements; link clusters (menus, hover cards), innermost first; then
+//! 1. prune: never-content tags and hidden elements (not a streamed segment, which a script shows at once); a
+//!    `<header>` unless it holds the headline or much prose; link clusters (menus, hover cards), innermost first; then
 //!    furniture by tag, role, `itemprop` and class/id hints, sparing prose-holding wrappers, the declared article's
 //!    ancestors and embedded social posts;
 //! 2. score: every run of prose votes for its containers by length and commas; containers are weighted by tag and
 //!    class/id hints and discounted by link density; near-equal candidates under one ancestor (an article split
 //!    into sections) promote that ancestor; wrappers with a single child give way to their parent;
 //! 3. gather: the best container plus siblings that score well, are long paragraphs, or hold several paragraphs
-//!    (not a list of teasers);
+//!    (not a list of teasers); the lead (standfirst) between the headline and the body, as a sibling or in the
+//!    headline's own wrapper;
 //! 4. emit: text cut into blocks at block-level elements (table rows stay whole, captions become caption blocks),
-//!    dropping link lists, furniture lines, short calls to action, bylines, the headline, and end-of-article
-//!    trailers; stopping at a second article (a later `<h1>` with its own date or byline) and before a run of
-//!    teaser excerpts cut off with an ellipsis;
+//!    dropping link lists, link-dense lines (not a line of a prose paragraph cut at a `<br>`), furniture lines,
+//!    short calls to action, bylines, the headline, and end-of-article trailers; stopping at a second article (a
+//!    later `<h1>` with its own date or byline) and before a run of teaser excerpts cut off with an ellipsis;
 //! 5. observe: page signals for the confidence ([`PageSignals`]: link-dense blocks around the article, linked
 //!    headings in it, its share of the page's prose, where the headline is).
 //!
@@ -189,7 +191,7 @@ fn class_hint(dom: &Dom, id: NodeId) -> ClassHint {
 
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let h = hints();
-    if dom.attr(id, "hidden").is_some() {
+    if dom.attr(id, "hidden").is_some() && !is_streamed_segment(dom, id) {
         return true;
     }
     if dom
@@ -217,6 +219,15 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         }
     }
     false
+}
+
+/// A segment of a page rendered in streaming (React's `<div hidden id="S:3">`): the server sends the content
+/// hidden at the end of the page, and a script moves it into its place (`$RC("B:3","S:3")`) at once. It is the
+/// page as the reader sees it, not hidden text.
+fn is_streamed_segment(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "id")
+        .and_then(|v| v.strip_prefix(STREAMED_SEGMENT_ID_PREFIX))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Count of non-whitespace chars.
@@ -420,7 +431,7 @@ fn push_children(dom: &Dom, id: NodeId, dropped: &[bool], stack: &mut Vec<(NodeI
 
 /// Nodes removed before scoring: never-content tags and hidden elements always; furniture by tag, role or class
 /// unless `keep_hinted` and the element holds real prose.
-fn prune(dom: &Dom, relaxed: bool, t: &Tuning) -> Vec<bool> {
+fn prune(dom: &Dom, relaxed: bool, title: Option<&str>, t: &Tuning) -> Vec<bool> {
     let h = hints();
     let n = dom.nodes.len();
     let mut dropped = vec![false; n];
@@ -482,6 +493,7 @@ fn prune(dom: &Dom, relaxed: bool, t: &Tuning) -> Vec<bool> {
     let page_prose = stats.prose_chars[DOCUMENT as usize];
     let embed_wrappers = embedded_post_wrappers(dom);
     let article_wrappers = article_wrappers(dom, &dropped, &stats);
+    let headline_header = headline_header(dom, &dropped, title);
     for id in 0..n as NodeId {
         if dropped[id as usize] {
             continue;
@@ -500,7 +512,7 @@ fn prune(dom: &Dom, relaxed: bool, t: &Tuning) -> Vec<bool> {
             dropped[id as usize] = true;
             continue;
         }
-        if tag == HEADER_TAG && prose < KEEP_HEADER_PROSE_CHARS {
+        if tag == HEADER_TAG && prose < KEEP_HEADER_PROSE_CHARS && Some(id) != headline_header {
             dropped[id as usize] = true;
             continue;
         }
@@ -544,6 +556,23 @@ fn prune(dom: &Dom, relaxed: bool, t: &Tuning) -> Vec<bool> {
         }
     }
     dropped
+}
+
+/// The `<header>` around the page's headline (an `<h1>` whose text is the title): it heads the article (its
+/// standfirst, its byline), not the page.
+fn headline_header(dom: &Dom, dropped: &[bool], title: Option<&str>) -> Option<NodeId> {
+    let ti = title?;
+    let h = headline(dom, dropped, Some(ti))?;
+    let mut text = String::new();
+    dom.raw_text(h, &mut text);
+    if !same_text(ti, &text) {
+        return None;
+    }
+    let mut a = dom.node(h).parent;
+    while a != NONE && dom.tag(a).is_none_or(|t| &**t != HEADER_TAG) {
+        a = dom.node(a).parent;
+    }
+    (a != NONE).then_some(a)
 }
 
 /// Ancestors of the page's declared article (`<main>`, `itemprop=articleBody`, the `<article>` with the most
@@ -813,7 +842,15 @@ fn is_dropped_above(dom: &Dom, dropped: &[bool], id: NodeId) -> bool {
 }
 
 /// The best container and the siblings that belong with it, in document order.
-fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats, t: &Tuning) -> Vec<NodeId> {
+fn article_roots(
+    dom: &Dom,
+    best: NodeId,
+    score: &[f64],
+    dropped: &[bool],
+    stats: &Stats,
+    title: Option<&str>,
+    t: &Tuning,
+) -> Vec<NodeId> {
     let parent = dom.node(best).parent;
     if parent == NONE || parent == DOCUMENT {
         return vec![best];
@@ -856,11 +893,125 @@ fn article_roots(dom: &Dom, best: NodeId, score: &[f64], stats: &Stats, t: &Tuni
         }
     }
     if let Some(&first) = roots.first() {
-        if let Some(lead) = lead_before(dom, first, stats) {
+        if let Some(lead) = lead_before(dom, first, stats)
+            .or_else(|| lead_after_headline(dom, first, dropped, stats, title))
+        {
             roots.splice(0..0, lead);
         }
     }
     roots
+}
+
+/// Whether an element sits beside an image (its parent holds an `<img>`, `<picture>` or `<figure>`): a caption.
+fn beside_image(dom: &Dom, id: NodeId) -> bool {
+    let parent = dom.node(id).parent;
+    parent != NONE
+        && (dom.tag(parent).is_some_and(|t| &**t == "figure")
+            || dom.children(parent).any(|c| {
+                dom.tag(c)
+                    .is_some_and(|t| matches!(&**t, "img" | "picture" | "figure"))
+            }))
+}
+
+/// The page's headline: the first `<h1>` whose text is the title, else the first `<h1>`; not dropped.
+fn headline(dom: &Dom, dropped: &[bool], title: Option<&str>) -> Option<NodeId> {
+    let mut first = None;
+    for id in 0..dom.nodes.len() as NodeId {
+        if dropped[id as usize] || dom.tag(id).is_none_or(|t| &**t != "h1") {
+            continue;
+        }
+        first = first.or(Some(id));
+        if let Some(ti) = title {
+            let mut text = String::new();
+            dom.raw_text(id, &mut text);
+            if same_text(ti, &text) {
+                return Some(id);
+            }
+        }
+    }
+    first
+}
+
+/// The lead paragraphs between the headline and the article, when they sit apart from it in the headline's own
+/// wrapper (`<header><h1>…</h1><div><p>Standfirst</p></div></header><div class=body>…`), which
+/// [`lead_before`]'s walk over siblings does not reach: in document order after the headline and before `first`,
+/// every `<p>` of prose in the headline's wrapper (at most [`LEAD_HEAD_LEVELS`] above it, not holding the article;
+/// at least [`LEAD_MIN_CHARS`], link density below [`SIBLING_MAX_LINK_DENSITY`], not furniture, not a caption
+/// beside an image), at most [`LEAD_MAX_PARAGRAPHS`]; `None` when more than [`LEAD_MAX_GAP_CHARS`] of other text
+/// (teasers, a rail) stands between, or when the headline is inside the article or after it.
+fn lead_after_headline(
+    dom: &Dom,
+    first: NodeId,
+    dropped: &[bool],
+    stats: &Stats,
+    title: Option<&str>,
+) -> Option<Vec<NodeId>> {
+    let h = headline(dom, dropped, title)?;
+    if !stats.reached[h as usize] || is_ancestor(dom, h, first) || is_ancestor(dom, first, h) {
+        return None;
+    }
+    // The headline's wrapper (its parent, or the grandparent when the parent holds only the headline's line): the
+    // article's head, where a standfirst sits.
+    let mut head = None;
+    let mut a = dom.node(h).parent;
+    for _ in 0..LEAD_HEAD_LEVELS {
+        if a == NONE
+            || dom.tag(a).is_none_or(|t| matches!(&**t, "body" | "html"))
+            || is_ancestor(dom, a, first)
+        {
+            break;
+        }
+        head = Some(a);
+        a = dom.node(a).parent;
+    }
+    let mut lead = Vec::new();
+    let mut gap = 0usize;
+    let mut after = false;
+    let mut stack: Vec<(NodeId, bool)> = vec![(DOCUMENT, true)];
+    while let Some((id, entering)) = stack.pop() {
+        if !entering {
+            after |= id == h;
+            continue;
+        }
+        if id == first {
+            break;
+        }
+        if id == h {
+            stack.push((id, false));
+            continue;
+        }
+        match &dom.node(id).data {
+            NodeData::Text(text) => {
+                if after {
+                    gap += visible_chars(text) as usize;
+                }
+            }
+            NodeData::Element { .. } if after && dom.tag(id).is_some_and(|t| &**t == "p") => {
+                let i = id as usize;
+                if beside_image(dom, id) {
+                    // A caption: passed over.
+                    continue;
+                }
+                if stats.chars[i] >= LEAD_MIN_CHARS
+                    && head.is_some_and(|w| is_ancestor(dom, w, id))
+                    && stats.link_density(id) < SIBLING_MAX_LINK_DENSITY
+                    && !class_hint(dom, id).furniture
+                {
+                    lead.push(id);
+                } else {
+                    gap += stats.chars[i] as usize;
+                }
+            }
+            _ => {
+                stack.push((id, false));
+                push_children(dom, id, dropped, &mut stack);
+            }
+        }
+        if gap > LEAD_MAX_GAP_CHARS || lead.len() > LEAD_MAX_PARAGRAPHS {
+            return None;
+        }
+    }
+    (after && !lead.is_empty()).then_some(lead)
 }
 
 /// The lead paragraphs between the headline and the article's first root, when they sit in siblings of their
@@ -919,6 +1070,8 @@ struct BlockBuffer {
     link_chars: usize,
     line: u32,
     pending_space: bool,
+    /// The block began at a `<br>`: it is a line of a larger block.
+    after_break: bool,
 }
 
 impl BlockBuffer {
@@ -929,6 +1082,7 @@ impl BlockBuffer {
             link_chars: 0,
             line: 0,
             pending_space: false,
+            after_break: false,
         }
     }
 
@@ -973,7 +1127,10 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    fn flush(&mut self, buf: &mut BlockBuffer, kind: BlockKind) {
+    /// Emit the buffered text as a block, unless it is furniture. `in_prose_paragraph`: the text is a line of a
+    /// `<p>` that is prose as a whole (few links), cut off at a `<br>`; such a line is part of the paragraph
+    /// however much of it is link text ("feat.: <a>Project</a><br>Names, place, year").
+    fn flush_line(&mut self, buf: &mut BlockBuffer, kind: BlockKind, in_prose_paragraph: bool) {
         let b = std::mem::replace(buf, BlockBuffer::new());
         // Separators and icon glyphs ("***", "•") carry no words.
         if b.chars == 0 || !b.text.chars().any(char::is_alphanumeric) {
@@ -981,6 +1138,7 @@ impl Emitter<'_> {
         }
         let ld = b.link_chars as f64 / b.chars as f64;
         if ld > self.tuning.block_max_link_density
+            && !in_prose_paragraph
             && b.chars < BLOCK_LINK_DENSITY_EXEMPT_CHARS
             && !is_printed_address(&b.text)
         {
@@ -1003,6 +1161,18 @@ impl Emitter<'_> {
         }
         self.blocks.push((kind, b.text, b.line));
     }
+
+    fn flush(&mut self, buf: &mut BlockBuffer, kind: BlockKind) {
+        self.flush_line(buf, kind, false);
+    }
+}
+
+/// Whether `id` is a `<p>` whose text is prose as a whole: link density below [`SIBLING_MAX_LINK_DENSITY`] and at
+/// least [`SIBLING_PARAGRAPH_CHARS`] long.
+fn is_prose_paragraph(dom: &Dom, id: NodeId, stats: &Stats) -> bool {
+    dom.tag(id).is_some_and(|t| &**t == "p")
+        && stats.chars[id as usize] as usize >= SIBLING_PARAGRAPH_CHARS
+        && stats.link_density(id) < SIBLING_MAX_LINK_DENSITY
 }
 
 /// A line that is one web address written out ("http://www.example.org/petition"): the article prints it for the
@@ -1198,12 +1368,15 @@ fn emit_blocks(
         body_chars: 0,
     };
     let first = first_h1(dom, dropped);
+    let head = headline_header(dom, dropped, title);
     let mut cut = false;
     'roots: for &root in roots {
         let mut buf = BlockBuffer::new();
         // Block kinds of the open block-level elements; the innermost decides, except that quotes, captions,
         // tables and list items colour the paragraphs inside them.
         let mut kinds: Vec<BlockKind> = vec![BlockKind::Paragraph];
+        // Whether each open block-level element (as `kinds`, without the outermost) is a prose paragraph.
+        let mut prose_paragraphs: Vec<bool> = Vec::new();
         let mut link_depth = 0u32;
         // Inside `<pre>` the markup's own whitespace is the text: highlighted code is a run of spans that must
         // not be spaced apart (`len(x)`, not `len ( x )`).
@@ -1228,6 +1401,15 @@ fn emit_blocks(
                 if id != root && is_link_furniture(tag, id, stats, t) {
                     continue;
                 }
+                // The short `<header>` holding the headline heads the article: its lines are the headline's
+                // kicker, date and byline, in the article or beside it; its lead, if any, is a root of its own.
+                // Unless it is all the article there is.
+                if Some(id) == head
+                    && (stats.prose_chars[id as usize] as usize) < KEEP_HEADER_PROSE_CHARS
+                    && !(roots.len() == 1 && id == root)
+                {
+                    continue;
+                }
                 if tag == "h1" {
                     // The headline is metadata, not body; a later headline with a body before it starts the
                     // next article of an endless-scroll page.
@@ -1239,7 +1421,9 @@ fn emit_blocks(
                     continue;
                 }
                 if tag == "br" || tag == "hr" {
-                    em.flush(&mut buf, current);
+                    let prose_line = tag == "br" && prose_paragraphs.last() == Some(&true);
+                    em.flush_line(&mut buf, current, prose_line);
+                    buf.after_break = tag == "br";
                     continue;
                 }
                 if is_block {
@@ -1262,6 +1446,7 @@ fn emit_blocks(
                         (_, None) => BlockKind::Paragraph,
                     };
                     kinds.push(kind);
+                    prose_paragraphs.push(is_prose_paragraph(dom, id, stats));
                 }
                 if is_link(dom, id, tag) {
                     link_depth += 1;
@@ -1279,7 +1464,9 @@ fn emit_blocks(
                     pre_depth = pre_depth.saturating_sub(1);
                 }
                 if is_block {
-                    em.flush(&mut buf, current);
+                    // The last line of a prose paragraph that `<br>`s cut into lines.
+                    let prose_line = prose_paragraphs.pop() == Some(true) && buf.after_break;
+                    em.flush_line(&mut buf, current, prose_line);
                     kinds.pop();
                 } else if matches!(tag, "td" | "th" | "label") || (tag == "span" && pre_depth == 0)
                 {
@@ -1351,12 +1538,12 @@ pub(crate) fn article_blocks(
         let strict_prune;
         let (dropped, stats) = if relaxed {
             &*relaxed_prune.get_or_insert_with(|| {
-                let dropped = prune(dom, true, t);
+                let dropped = prune(dom, true, title, t);
                 let stats = compute_stats(dom, &dropped, t);
                 (dropped, stats)
             })
         } else {
-            let dropped = prune(dom, false, t);
+            let dropped = prune(dom, false, title, t);
             let stats = compute_stats(dom, &dropped, t);
             strict_prune = (dropped, stats);
             &strict_prune
@@ -1365,7 +1552,7 @@ pub(crate) fn article_blocks(
         let (container, score) = best_container(dom, dropped, stats, !weigh_hints, t);
         let found = match container {
             Some(container) => {
-                let roots = article_roots(dom, container, &score, stats, t);
+                let roots = article_roots(dom, container, &score, dropped, stats, title, t);
                 let (blocks, cut) = emit_blocks(dom, &roots, dropped, stats, title, authors, t);
                 let mut signals = page_signals(dom, &roots, dropped, stats, title, t);
                 signals.second_article_cut = cut;
@@ -1814,6 +2001,69 @@ mod tests {
         // One excerpt alone, or short lines trailing off in dialogue, are text.
         let html = format!("<article><p>{PROSE}</p><p>{PROSE}</p><p>{teaser}</p><p>And then …</p><p>… it ended.</p></article>");
         assert_eq!(blocks(&html).len(), 5);
+    }
+
+    #[test]
+    fn a_linked_line_of_a_prose_paragraph_stays_with_it() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>feat.: <a href=/work/atmospheres>Conditioning of Atmospheres in Architecture</a><br>\
+             Christian Fröhlich and Johanna Digruber, a media installation shown in Graz in 2007, with an award \
+             from the federal chancellery and a tour of three cities in the years after.</p><p>{PROSE}</p></article>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t == "feat.: Conditioning of Atmospheres in Architecture"),
+            "{texts:?}"
+        );
+        // A paragraph that is mostly links is still link furniture, line by line.
+        let html = format!(
+            "<article><p>{PROSE}</p><p><a href=/a>Another story you may like today</a><br>\
+             <a href=/b>And one more story for you to read</a></p><p>{PROSE}</p></article>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn a_standfirst_in_the_headline_header_is_kept() {
+        let lead = "Penalties for those who refuse to self-isolate are to rise to ten thousand pounds, ministers said.";
+        let html = format!(
+            "<html><body><header><nav><a href=/news>News</a><a href=/uk>UK</a></nav><div><h1>The Headline</h1>\
+             <div class=standfirst><p>{lead}</p></div></div></header><div class=main><div class=author>By Jane \
+             Doe</div><div class=body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div></body></html>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts.first().map(String::as_str), Some(lead), "{texts:?}");
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        // Teasers between the headline and the article are no lead.
+        let teasers: String = (0..4)
+            .map(|i| format!("<div class=teaser><p>Teaser {i}: {PROSE}</p></div>"))
+            .collect();
+        let html = html.replace("<div class=main>", &format!("{teasers}<div class=main>"));
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert!(texts.iter().all(|t| t != lead), "{texts:?}");
+        // The headline's header inside the article gives no kicker, date or byline lines.
+        let html = format!(
+            "<article><header><a href=/news class=btn>News</a><h1>The Headline</h1><div><span class=day>25 \
+             January 2022, 10:01, from Kano, Nigeria <a href=/ng>Nigeria</a></span></div></header>\
+             <p>{PROSE}</p><p>{PROSE}</p></article>"
+        );
+        let texts: Vec<String> = blocks(&html).into_iter().map(|b| b.1).collect();
+        assert_eq!(texts, [PROSE, PROSE]);
+    }
+
+    #[test]
+    fn a_streamed_segment_is_not_hidden_text() {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav><template id=B:7></template><div hidden id=S:7><div>\
+             <p>{PROSE}</p><p>{PROSE}</p></div></div><script>$RC(\"B:7\",\"S:7\")</script></body></html>"
+        );
+        assert_eq!(blocks(&html).len(), 2);
+        // Other hidden elements stay hidden.
+        let hidden = html.replace("id=S:7", "id=S:x7");
+        assert!(blocks(&hidden).is_empty());
     }
 
     #[test]

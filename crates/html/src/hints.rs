@@ -16,6 +16,9 @@ pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "menu", "addre
 
 /// Headers hold the headline, byline and date, none of which is body text; kept only when they hold real prose.
 pub const HEADER_TAG: &str = "header";
+/// The id prefix of a streamed segment (React's `<div hidden id="S:3">`, moved into place by a script): hidden in
+/// the markup, shown on the page.
+pub const STREAMED_SEGMENT_ID_PREFIX: &str = "S:";
 
 /// Elements that start a new text block.
 pub const BLOCK_TAGS: &[&str] = &[
@@ -642,6 +645,14 @@ pub const LEAD_MAX_SIBLINGS: usize = 4;
 /// article when the walk ends at a heading sibling (the headline); shorter blocks (a figure, a date line) are
 /// passed over, and anything else longer ends the walk with nothing taken.
 pub const LEAD_MIN_CHARS: u32 = 60;
+/// A lead found after the headline in document order (in the headline's wrapper) has at most this many
+/// paragraphs ...
+pub const LEAD_MAX_PARAGRAPHS: usize = 3;
+/// ... with at most this much other text between the headline and the article (a byline, a date, share buttons).
+pub const LEAD_MAX_GAP_CHARS: usize = 300;
+/// ... and each inside the headline's wrapper: its parent or an ancestor up to this many levels above it (the
+/// article's head), never a wrapper that also holds the article.
+pub const LEAD_HEAD_LEVELS: usize = 2;
 /// Furniture words are ignored on a container with at least this much prose (a "comments-enabled" article body).
 pub const KEEP_HINTED_PROSE_CHARS: usize = 400;
 /// ... when its link density is below this.
@@ -649,6 +660,7 @@ pub const KEEP_HINTED_MAX_LINK_DENSITY: f64 = 0.3;
 /// A furniture-named container holding at least this share of the page's prose is a layout wrapper, kept.
 pub const WRAPPER_PROSE_SHARE: f64 = 0.5;
 /// A header with at least this much paragraph text is kept.
+/// (A header holding the page's headline is the article's head: kept whatever its prose.)
 pub const KEEP_HEADER_PROSE_CHARS: usize = 400;
 /// Inside the article, a list/div/table with link density above this is dropped as link furniture ...
 pub const CONTAINER_MAX_LINK_DENSITY: f64 = 0.4;
