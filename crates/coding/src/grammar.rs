@@ -317,8 +317,21 @@ pub struct WordSet {
     pub words: &'static [&'static str],
 }
 
+/// Words that end a company's name ("American Express Co", "British Airways", "Air U.K. Ltd"): an actor word
+/// inside such a name is part of the name, not a country that acts (`company_names_not_parties`).
+pub const CORPORATE_SUFFIXES: WordSet = WordSet {
+    bit: 1 << 18,
+    words: &[
+        "CO", "CORP", "INC", "LTD", "LIMITED", "PLC", "LLC", "AG", "NV", "AB", "GMBH", "SPA",
+        "BHD", "AIRWAYS", "AIRLINES",
+    ],
+};
+/// How many capitalised words may stand between an actor word and the suffix of the company name it is part of
+/// ("Anglo American Gold Investment Co": three).
+pub const COMPANY_NAME_REACH: usize = 4;
+
 /// Every class, for the lookup table.
-const ALL_SETS: [WordSet; 18] = [
+const ALL_SETS: [WordSet; 19] = [
     DEFINITE_DETERMINERS,
     DETERMINERS,
     INDEFINITE_DETERMINERS,
@@ -337,6 +350,7 @@ const ALL_SETS: [WordSet; 18] = [
     ADDRESSING_VERBS,
     AUXILIARIES,
     PREPOSITIONS,
+    CORPORATE_SUFFIXES,
 ];
 
 /// Word → the bits of every class it belongs to; built once (one hash probe per check instead of a table scan).

@@ -10,11 +10,11 @@ const SHARED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/
 
 /// Floors (per cent, and precision): raise them when the figures rise, never lower them (they were set anew
 /// when the second draw grew the set from 186 to 278 sentences, and the third to 365).
-const TUNE_TYPE_FLOOR: f64 = 68.2;
-const TUNE_DYAD_FLOOR: f64 = 53.1;
-const TUNE_PRECISION_FLOOR: f64 = 0.74;
+const TUNE_TYPE_FLOOR: f64 = 68.7;
+const TUNE_DYAD_FLOOR: f64 = 54.5;
+const TUNE_PRECISION_FLOOR: f64 = 0.78;
 const ASIDE_TYPE_FLOOR: f64 = 75.0;
-const ASIDE_DYAD_FLOOR: f64 = 53.8;
+const ASIDE_DYAD_FLOOR: f64 = 57.6;
 
 #[test]
 fn dev_news_scores_stay_over_their_floors() {
