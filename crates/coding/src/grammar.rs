@@ -330,6 +330,12 @@ pub const CORPORATE_SUFFIXES: WordSet = WordSet {
 /// ("Anglo American Gold Investment Co": three).
 pub const COMPANY_NAME_REACH: usize = 4;
 
+/// Words that make the verb a few words after them speculation, not an act ("might agree", "was rumored to be
+/// tendering"): `speculation_not_events`. MAY and COULD are left out: "may lift sanctions" is coded as intent.
+pub const SPECULATION_WORDS: &[&str] = &["MIGHT", "RUMORED", "RUMOURED"];
+/// How many words before a verb a speculation word may stand ("was rumored to be tendering": three).
+pub const SPECULATION_REACH: usize = 3;
+
 /// Every class, for the lookup table.
 const ALL_SETS: [WordSet; 19] = [
     DEFINITE_DETERMINERS,

@@ -216,6 +216,9 @@ pub struct CoderOptions {
     /// to ..." gives no target FRAGOV, nor does "as pledged in the Paris accord". A country after IN stays
     /// ("build roads in Uganda").
     pub places_after_in_not_parties: bool,
+    /// A verb a few words after MIGHT, RUMORED or RUMOURED is speculation, not an event ("Denmark and Portugal
+    /// might agree to the tax", "Algeria was rumored to be tendering"); MAY, COULD and WILL are unchanged.
+    pub speculation_not_events: bool,
 }
 
 impl Default for CoderOptions {
@@ -274,6 +277,7 @@ impl Default for CoderOptions {
             countryless_businesses_not_parties: true,
             compound_asides: true,
             places_after_in_not_parties: true,
+            speculation_not_events: true,
         }
     }
 }
@@ -315,7 +319,8 @@ impl CoderOptions {
     /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
     /// addressee, passives, places, object relatives, denials, partners after WITH, background years, subordinate
     /// clauses, countryless actors, event nouns, targets from the clause before, company names, countryless
-    /// businesses, compound asides, places after IN) turned off, so the classic coders'
+    /// businesses, compound asides, places after IN,
+    /// speculation) turned off, so the classic coders'
     /// suites are scored by their own conventions.
     fn without_raw_news_rules(self) -> CoderOptions {
         CoderOptions {
@@ -339,6 +344,7 @@ impl CoderOptions {
             countryless_businesses_not_parties: false,
             compound_asides: false,
             places_after_in_not_parties: false,
+            speculation_not_events: false,
             ..self
         }
     }

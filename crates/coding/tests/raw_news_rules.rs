@@ -1,7 +1,7 @@
 //! The rules dyad adds for raw news, on the built-in dictionaries: passive victims, places that are no parties,
 //! object relative clauses, denials, the other party of talks after WITH, clauses dated years back, actors with no
 //! country, event nouns, targets from the clause before, company names, businesses with no country, compound
-//! asides and capitals after IN — each with the reading it replaces — and the negation
+//! asides, capitals after IN and speculation — each with the reading it replaces — and the negation
 //! and modality rules they must leave as they were. TABARI's settings turn them off.
 
 use dyad_coding::{Coder, CoderOptions};
@@ -273,4 +273,15 @@ fn a_capital_after_in_is_where_an_agreement_was_made() {
     // A country after IN stays a party, and so does the place of an attack.
     let got = code("Egypt agreed to build roads in Uganda.");
     assert!(got.iter().any(|(_, t, _)| t.starts_with("UGA")), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_might_or_rumored_is_speculation() {
+    let text = "Kenya and Uganda might agree to cooperate on trade.";
+    assert_eq!(code(text), []);
+    let off = code_without(text, |o| o.speculation_not_events = false);
+    assert!(off.iter().any(|(_, _, c)| c.starts_with("03")), "{off:?}");
+    // Without the speculation word the agreement is coded.
+    let got = code("Kenya and Uganda agreed to cooperate on trade.");
+    assert!(got.iter().any(|(_, _, c)| c.starts_with("03")), "{got:?}");
 }
