@@ -92,6 +92,8 @@ pub const SUBORDINATORS: &[&str] = &[
 /// How many separator tokens (commas, a conjunction) may stand between two members of a compound actor:
 /// "Russia and Ukraine", "Russia, and Ukraine" (TABARI §7.5).
 pub const MAX_COMPOUND_SEPARATORS: usize = 2;
+/// How many words an aside between two compound members may have ("and, perhaps, Thailand").
+pub const MAX_COMPOUND_ASIDE_WORDS: usize = 2;
 /// The actor part of the code of an agent named with no actor (`---GOV`, PETRARCH's anonymous actor).
 const ANONYMOUS_ACTOR: &str = "---";
 /// Words of the noun phrase a compound's last member may open with before OF/IN/FROM and its actor ("goats of").
@@ -293,7 +295,10 @@ impl Analysis {
         }
         self.build_units(c, o, date, prev_actor);
         if !o.merge_noun_phrases {
-            self.compounds(o.compound_shares_agent, false);
+            self.compounds(o.compound_shares_agent, false, o.compound_asides);
+        }
+        if o.company_names_not_parties {
+            self.company_names();
         }
         if o.pronouns_after_comma_clauses {
             // A pronoun never refers to an actor of a clause that was dropped.
@@ -674,9 +679,17 @@ impl Analysis {
                 }
                 k = j + 1;
             }
-            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
+            self.compounds(
+                o.compound_shares_agent,
+                o.merge_noun_phrases,
+                o.compound_asides,
+            );
             self.attach_agent_phrases(c, o, agent_nps, prev_actor);
-            self.compounds(o.compound_shares_agent, o.merge_noun_phrases);
+            self.compounds(
+                o.compound_shares_agent,
+                o.merge_noun_phrases,
+                o.compound_asides,
+            );
         } else {
             // TABARI reading: each actor is a unit; an agent right before or after it (or before OF/IN + actor)
             // is attached.
@@ -920,7 +933,10 @@ impl Analysis {
     ///
     /// With `noun_members` (the PETRARCH reading), a last member may be a noun phrase of an actor: "Ithilen's
     /// sheep and goats of Gondor" lists ITH and GON ([`Analysis::noun_of_member`]).
-    fn compounds(&mut self, share_agent: bool, noun_members: bool) {
+    ///
+    /// With `asides`, a member may follow an aside of a word or two set off by commas ("Malaysia, Singapore
+    /// and, perhaps, Thailand": [`Analysis::aside_gap`]).
+    fn compounds(&mut self, share_agent: bool, noun_members: bool, asides: bool) {
         let mut order: Vec<usize> = (0..self.units.len())
             .filter(|&u| {
                 !self.units[u].absorbed && self.unit_start[self.units[u].start] as usize == u + 1
@@ -937,8 +953,9 @@ impl Analysis {
                 if b_start <= a_end {
                     break;
                 }
-                let ok = b_start - a_end <= MAX_COMPOUND_SEPARATORS
-                    && (a_end..b_start).all(|t| self.compound_separator(t));
+                let ok = (b_start - a_end <= MAX_COMPOUND_SEPARATORS
+                    && (a_end..b_start).all(|t| self.compound_separator(t)))
+                    || (asides && self.aside_gap(a_end, b_start));
                 let noun_member =
                     !ok && noun_members && self.noun_of_member(order[j], order[j + 1]);
                 if !(ok || noun_member) {
@@ -1018,6 +1035,91 @@ impl Analysis {
             self.unit_start[start] = self.units.len() as u32;
             i = j + 1;
         }
+    }
+
+    /// Hides the visible units that are part of a company's name ([`CoderOptions::company_names_not_parties`]):
+    /// from the unit's first evidence word, capitalised words (and AND, "&", joining them) run to a corporate
+    /// suffix within [`grammar::COMPANY_NAME_REACH`] words ("American Express Co", "British and Commonwealth
+    /// Shipping Plc"). An actor after OF or IN inside the name ("Bank of Tokyo Ltd") is its country and stays;
+    /// a possessive ends the name ("France's Renault").
+    fn company_names(&mut self) {
+        // Bail out before any work: most sentences name no company.
+        let n = self.toks.len();
+        if !(0..n).any(|t| self.words.is(grammar::CORPORATE_SUFFIXES, t)) {
+            return;
+        }
+        for u in 0..self.units.len() {
+            let unit = &self.units[u];
+            if unit.absorbed || unit.pronoun || self.unit_start[unit.start] as usize != u + 1 {
+                continue;
+            }
+            let first = unit.ev_start;
+            // "Bank of Tokyo Ltd": the name runs through OF, and its actor is the company's country; "a unit of
+            // American Express Co" is no such tie.
+            let tied = first > 1
+                && self.toks.tokens[first - 1].kind == TokenKind::Word
+                && self.words.is(grammar::AGENT_PREPOSITIONS, first - 1)
+                && self.toks.tokens[first - 2].capitalized;
+            if tied || !self.toks.tokens[first].capitalized {
+                continue;
+            }
+            let mut words = 0;
+            let mut t = first;
+            let company = loop {
+                if self.toks.tokens[t].possessive
+                    || t + 1 >= n
+                    || words > grammar::COMPANY_NAME_REACH
+                {
+                    break false;
+                }
+                t += 1;
+                let tok = &self.toks.tokens[t];
+                if tok.kind != TokenKind::Word {
+                    break false;
+                }
+                if self.words.is(grammar::CORPORATE_SUFFIXES, t) {
+                    break true;
+                }
+                let joins = matches!(self.text(t), "AND" | "&");
+                if !(tok.capitalized || joins) {
+                    break false;
+                }
+                words += 1;
+            };
+            if company {
+                self.unit_start[self.units[u].start] = 0;
+            }
+        }
+    }
+
+    /// Whether tokens `from..to` between two compound members are separators around one aside: at most
+    /// [`MAX_COMPOUND_SEPARATORS`] commas or conjunctions, and a run of at most [`MAX_COMPOUND_ASIDE_WORDS`]
+    /// lower-case words of no word class with a comma right before and right after it ("and, perhaps,").
+    fn aside_gap(&self, from: usize, to: usize) -> bool {
+        // The length first: most gaps between units are long.
+        let longest = MAX_COMPOUND_SEPARATORS + 2 + MAX_COMPOUND_ASIDE_WORDS;
+        if to <= from || to - from > longest {
+            return false;
+        }
+        let Some(aside) = (from..to).find(|&t| !self.compound_separator(t)) else {
+            return false;
+        };
+        let after = (aside..to)
+            .find(|&t| self.compound_separator(t))
+            .unwrap_or(to);
+        let plain = |t: usize| {
+            let tok = &self.toks.tokens[t];
+            tok.kind == TokenKind::Word && !tok.capitalized && self.kind_at(t) == ChunkKind::Other
+        };
+        let comma = |t: usize| self.toks.tokens[t].kind == TokenKind::Comma;
+        aside > from
+            && after < to
+            && comma(aside - 1)
+            && comma(after)
+            && after - aside <= MAX_COMPOUND_ASIDE_WORDS
+            && (aside..after).all(plain)
+            && (after..to).all(|t| self.compound_separator(t))
+            && (to - from) - (after - aside) - 2 <= MAX_COMPOUND_SEPARATORS
     }
 
     /// A comma or a conjunction that may join the members of a compound.

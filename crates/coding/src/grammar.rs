@@ -317,8 +317,27 @@ pub struct WordSet {
     pub words: &'static [&'static str],
 }
 
+/// Words that end a company's name ("American Express Co", "British Airways", "Air U.K. Ltd"): an actor word
+/// inside such a name is part of the name, not a country that acts (`company_names_not_parties`).
+pub const CORPORATE_SUFFIXES: WordSet = WordSet {
+    bit: 1 << 18,
+    words: &[
+        "CO", "CORP", "INC", "LTD", "LIMITED", "PLC", "LLC", "AG", "NV", "AB", "GMBH", "SPA",
+        "BHD", "AIRWAYS", "AIRLINES",
+    ],
+};
+/// How many capitalised words may stand between an actor word and the suffix of the company name it is part of
+/// ("Anglo American Gold Investment Co": three).
+pub const COMPANY_NAME_REACH: usize = 4;
+
+/// Words that make the verb a few words after them speculation, not an act ("might agree", "was rumored to be
+/// tendering"): `speculation_not_events`. MAY and COULD are left out: "may lift sanctions" is coded as intent.
+pub const SPECULATION_WORDS: &[&str] = &["MIGHT", "RUMORED", "RUMOURED"];
+/// How many words before a verb a speculation word may stand ("was rumored to be tendering": three).
+pub const SPECULATION_REACH: usize = 3;
+
 /// Every class, for the lookup table.
-const ALL_SETS: [WordSet; 18] = [
+const ALL_SETS: [WordSet; 19] = [
     DEFINITE_DETERMINERS,
     DETERMINERS,
     INDEFINITE_DETERMINERS,
@@ -337,6 +356,7 @@ const ALL_SETS: [WordSet; 18] = [
     ADDRESSING_VERBS,
     AUXILIARIES,
     PREPOSITIONS,
+    CORPORATE_SUFFIXES,
 ];
 
 /// Word → the bits of every class it belongs to; built once (one hash probe per check instead of a table scan).

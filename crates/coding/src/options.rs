@@ -197,6 +197,28 @@ pub struct CoderOptions {
     /// its head only, cut at the last clause punctuation near the limit, and its analysis says so
     /// ([`crate::analysis::Analysis::truncated`]). `usize::MAX` reads everything.
     pub max_sentence_tokens: usize,
+    // s25-news: raw-news rules for dev-news (issue 16).
+    /// An actor word inside a company's name — capitalised words from it to a corporate suffix such as CO, LTD,
+    /// AIRWAYS ("American Express Co", "British Airways", "Air U.K. Ltd") — names the company, not a country: the
+    /// phrase is no actor ("American Express Co said it has agreed with ..." gives no USA). A company tied to a
+    /// country by OF ("<MMC Sittipol Co Ltd> of Thailand") keeps that country.
+    pub company_names_not_parties: bool,
+    /// A business with no country — the anonymous `---BUS` of "the company", "creditor banks", "a Portland-based
+    /// wood products company" — is never the source or target of an event: business between unnamed firms, or
+    /// a firm and a state, is no political dyad.
+    pub countryless_businesses_not_parties: bool,
+    /// A compound actor's member may follow an aside of a word or two between commas ("Officials from
+    /// Indonesia, Malaysia, Singapore and, perhaps, Thailand will meet": one compound of four members).
+    pub compound_asides: bool,
+    /// A seat of government right after IN (or IN THE) — one actor phrase coded as a government, a capital — is
+    /// where the event happened, not its source or target, unless the event is a meeting (CAMEO 04, see
+    /// `meeting_place_not_target`) or the use of force (15, 17-20): "the Group of Five and Canada agreed in Paris
+    /// to ..." gives no target FRAGOV, nor does "as pledged in the Paris accord". A country after IN stays
+    /// ("build roads in Uganda").
+    pub places_after_in_not_parties: bool,
+    /// A verb a few words after MIGHT, RUMORED or RUMOURED is speculation, not an event ("Denmark and Portugal
+    /// might agree to the tax", "Algeria was rumored to be tendering"); MAY, COULD and WILL are unchanged.
+    pub speculation_not_events: bool,
 }
 
 impl Default for CoderOptions {
@@ -251,6 +273,11 @@ impl Default for CoderOptions {
             nominal_events: true,
             target_from_earlier_clause: true,
             max_sentence_tokens: MAX_SENTENCE_TOKENS,
+            company_names_not_parties: true,
+            countryless_businesses_not_parties: true,
+            compound_asides: true,
+            places_after_in_not_parties: true,
+            speculation_not_events: true,
         }
     }
 }
@@ -291,7 +318,9 @@ impl CoderOptions {
 
     /// The rules dyad adds for raw news (compounds, meeting places, own countries, intent, statements needing an
     /// addressee, passives, places, object relatives, denials, partners after WITH, background years, subordinate
-    /// clauses, countryless actors, event nouns, targets from the clause before) turned off, so the classic coders'
+    /// clauses, countryless actors, event nouns, targets from the clause before, company names, countryless
+    /// businesses, compound asides, places after IN,
+    /// speculation) turned off, so the classic coders'
     /// suites are scored by their own conventions.
     fn without_raw_news_rules(self) -> CoderOptions {
         CoderOptions {
@@ -311,6 +340,11 @@ impl CoderOptions {
             countryless_not_parties: false,
             nominal_events: false,
             target_from_earlier_clause: false,
+            company_names_not_parties: false,
+            countryless_businesses_not_parties: false,
+            compound_asides: false,
+            places_after_in_not_parties: false,
+            speculation_not_events: false,
             ..self
         }
     }

@@ -1,6 +1,7 @@
 //! The rules dyad adds for raw news, on the built-in dictionaries: passive victims, places that are no parties,
 //! object relative clauses, denials, the other party of talks after WITH, clauses dated years back, actors with no
-//! country, event nouns and targets from the clause before — each with the reading it replaces — and the negation
+//! country, event nouns, targets from the clause before, company names, businesses with no country, compound
+//! asides, capitals after IN and speculation — each with the reading it replaces — and the negation
 //! and modality rules they must leave as they were. TABARI's settings turn them off.
 
 use dyad_coding::{Coder, CoderOptions};
@@ -210,4 +211,77 @@ fn a_clause_with_no_target_takes_the_last_actor_of_the_clause_before() {
     assert!(got.iter().all(|(_, _, c)| !c.starts_with("12")), "{got:?}");
     let tabari = coder().reconfigured(CoderOptions::tabari());
     assert!(!tabari.options().target_from_earlier_clause);
+}
+
+/// The same sentence coded with one option turned off.
+fn code_without(text: &str, off: impl FnOnce(&mut CoderOptions)) -> Vec<(String, String, String)> {
+    let mut options = coder().options().clone();
+    off(&mut options);
+    code_with(&coder().reconfigured(options), text)
+}
+
+#[test]
+fn an_actor_word_inside_a_company_name_is_no_party() {
+    // "Canadian" names the airline, not Canada.
+    let text = "Canadian Airlines Ltd said it signed an agreement with Brazil.";
+    assert_eq!(code(text), []);
+    let off = code_without(text, |o| o.company_names_not_parties = false);
+    assert!(off.iter().any(|(s, _, _)| s.starts_with("CAN")), "{off:?}");
+    // A company tied to its country through OF inside the name keeps it; a bare country is still an actor.
+    let got = code("Canada signed an agreement with Brazil.");
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("CAN") && t.starts_with("BRA") && c.starts_with("057")),
+        "{got:?}"
+    );
+    let tabari = coder().reconfigured(CoderOptions::tabari());
+    assert!(!tabari.options().company_names_not_parties);
+}
+
+#[test]
+fn a_business_with_no_country_is_no_party() {
+    let text = "A small engineering company signed a contract with the Iraqi government.";
+    assert_eq!(code(text), []);
+    let off = code_without(text, |o| o.countryless_businesses_not_parties = false);
+    assert!(off.iter().any(|(s, _, _)| s == "---BUS"), "{off:?}");
+    let petrarch = coder().reconfigured(CoderOptions::petrarch());
+    assert!(!petrarch.options().countryless_businesses_not_parties);
+}
+
+#[test]
+fn a_compound_member_may_follow_an_aside_between_commas() {
+    let text =
+        "Ministers from Kenya, Uganda and, possibly, Tanzania will meet to discuss regional trade.";
+    let got = code(text);
+    assert!(
+        got.iter()
+            .any(|(s, t, c)| s.starts_with("KEN") && t.starts_with("UGA") && c.starts_with("03")),
+        "{got:?}"
+    );
+    assert!(got.iter().any(|(_, t, _)| t.starts_with("TZA")), "{got:?}");
+    let off = code_without(text, |o| o.compound_asides = false);
+    assert!(off.iter().all(|(_, t, _)| !t.starts_with("TZA")), "{off:?}");
+}
+
+#[test]
+fn a_capital_after_in_is_where_an_agreement_was_made() {
+    let text = "Kenya and Uganda agreed in London to cooperate on trade.";
+    let got = code(text);
+    assert!(got.iter().all(|(_, t, _)| !t.starts_with("GBR")), "{got:?}");
+    let off = code_without(text, |o| o.places_after_in_not_parties = false);
+    assert!(off.iter().any(|(_, t, _)| t.starts_with("GBR")), "{off:?}");
+    // A country after IN stays a party, and so does the place of an attack.
+    let got = code("Egypt agreed to build roads in Uganda.");
+    assert!(got.iter().any(|(_, t, _)| t.starts_with("UGA")), "{got:?}");
+}
+
+#[test]
+fn a_verb_after_might_or_rumored_is_speculation() {
+    let text = "Kenya and Uganda might agree to cooperate on trade.";
+    assert_eq!(code(text), []);
+    let off = code_without(text, |o| o.speculation_not_events = false);
+    assert!(off.iter().any(|(_, _, c)| c.starts_with("03")), "{off:?}");
+    // Without the speculation word the agreement is coded.
+    let got = code("Kenya and Uganda agreed to cooperate on trade.");
+    assert!(got.iter().any(|(_, _, c)| c.starts_with("03")), "{got:?}");
 }

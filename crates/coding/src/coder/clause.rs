@@ -345,6 +345,19 @@ impl Coder {
                 return VerbCode::Skip;
             }
         }
+        if self.options.speculation_not_events {
+            let vs = m.verb.start;
+            let speculated = (vs.saturating_sub(grammar::SPECULATION_REACH)..vs).any(|p| {
+                clause
+                    .seq
+                    .word(p)
+                    .is_some_and(|w| grammar::SPECULATION_WORDS.contains(&w))
+            });
+            if speculated {
+                note(trace, "speculation (might, rumored): no event".into());
+                return VerbCode::Skip;
+            }
+        }
         if self.options.future_consultation_intent
             && primary.starts_with(CONSULT_ROOT)
             && is_future(clause, m.verb.start)

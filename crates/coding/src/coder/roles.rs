@@ -25,6 +25,14 @@ const MEETING_CODES: &[&str] = &["040", "041", "044", "045", "046"];
 /// negotiate, consult (`partner_after_with`).
 const PARTNER_CODES: &[&str] = &["036", "04"];
 
+/// CAMEO roots whose place after IN may be a party (`places_after_in_not_parties`): consult (the place of talks
+/// may be the host: "talks in Bonn"; see `meeting_place_not_target`), and the roots of force — coerce, assault,
+/// fight, mass violence, and military posture — whose place is where the target is struck.
+const PLACE_PARTY_ROOTS: &[&str] = &["04", "15", "17", "18", "19", "20"];
+
+/// The agent code a capital stands for: "Paris" is `FRAGOV`.
+const SEAT_AGENT: &str = "GOV";
+
 /// The word before the other party of a meeting ("talks with Peking").
 const PARTNER_WITH: &str = "WITH";
 
@@ -35,6 +43,9 @@ const NO_COUNTRY: &str = "---";
 fn countryless(code: &str) -> bool {
     code.starts_with(NO_COUNTRY)
 }
+
+/// The anonymous business: a firm named with no country (`countryless_businesses_not_parties`).
+const COUNTRYLESS_BUSINESS: &str = "---BUS";
 
 /// Years before the publication year from which a year named after IN makes a clause background
 /// (`past_years_background`): "in 1985" in a 1987 story; "in 1986" may still be this winter's news.
@@ -155,7 +166,13 @@ impl RoleSearch<'_, '_> {
     /// Whether unit `u` may be a party to the event: in the search for parties only (`countryless_not_parties`),
     /// one of its codes names a country or body (not `---GOV`).
     fn party(&self, u: usize) -> bool {
-        !self.parties_only || self.codes_of(u).iter().any(|c| !countryless(c))
+        let codes = self.codes_of(u);
+        if self.options.countryless_businesses_not_parties
+            && codes.iter().all(|c| c == COUNTRYLESS_BUSINESS)
+        {
+            return false;
+        }
+        !self.parties_only || codes.iter().any(|c| !countryless(c))
     }
 
     /// The units the pattern binds. `%`: the compound is both source and target; PETRARCH's `* WITH %` after
@@ -254,6 +271,34 @@ impl RoleSearch<'_, '_> {
         };
         (unit.start > 0 && place_word(unit.start - 1))
             || (unit.start..unit.ev_start.max(unit.start)).any(place_word)
+            || self.place_after_in(u)
+    }
+
+    /// Under `places_after_in_not_parties`, for a verb whose code is neither a meeting nor the use of force:
+    /// whether the unit is a seat of government right after IN (and THE), where the event happened ("agreed in
+    /// Paris to cooperate", "as pledged in the Paris accord").
+    fn place_after_in(&self, u: &UnitAt) -> bool {
+        if !self.options.places_after_in_not_parties {
+            return false;
+        }
+        let seq = &self.clause.seq;
+        let after_in = (u.pos >= 1 && seq.word(u.pos - 1) == Some(grammar::PLACE_IN))
+            || (u.pos >= 2
+                && seq.word_is(grammar::DEFINITE_DETERMINERS, u.pos - 1)
+                && seq.word(u.pos - 2) == Some(grammar::PLACE_IN));
+        if !after_in {
+            return false;
+        }
+        // A seat of government: one actor phrase that is itself a government ("Paris", "Washington"), not a
+        // country ("roads in Uganda") or an agent phrase ("officials in the French government").
+        let a = self.clause.analysis();
+        let unit = &a.units[u.unit];
+        let chunk = a.chunks[a.chunk_of[unit.ev_start] as usize];
+        let seat = matches!(chunk.kind, ChunkKind::Actor(_))
+            && chunk.end == unit.ev_end
+            && unit.codes.iter().all(|c| c.ends_with(SEAT_AGENT));
+        seat && matches!(&self.verb.code.primary, dyad_dict::CodeValue::Code(c)
+                if !PLACE_PARTY_ROOTS.iter().any(|r| c.starts_with(r)))
     }
 
     /// An object relative clause: the last actor before the verb comes right after WHICH or WHOM, and the noun
@@ -556,10 +601,14 @@ impl RoleSearch<'_, '_> {
         // A pattern may bind a countryless actor, and a compound may hold one: only the codes of parties count.
         let party_codes = |u: usize| -> Vec<String> {
             let codes = self.codes_of(u).iter();
+            let no_business = o.countryless_businesses_not_parties;
             if self.parties_only {
                 codes.filter(|c| !countryless(c)).cloned().collect()
             } else {
-                codes.cloned().collect()
+                codes
+                    .filter(|c| !(no_business && c.as_str() == COUNTRYLESS_BUSINESS))
+                    .cloned()
+                    .collect()
             }
         };
         let source_codes = match source {
