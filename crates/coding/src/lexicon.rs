@@ -505,6 +505,10 @@ impl<T> PhraseIndex<T> {
 
     /// The longest phrase starting at token `start` whose words all match (ties: more dictionary letters, then
     /// the tighter span, then dictionary order).
+    ///
+    /// Inlined into the callers: most tokens start no phrase of the index, and that test takes a few instructions,
+    /// where calling the whole search (saving and restoring its registers) cost more than the test itself.
+    #[inline]
     pub fn longest_at(
         &self,
         toks: &Tokens,
@@ -515,7 +519,6 @@ impl<T> PhraseIndex<T> {
         if toks.tokens[start].kind != TokenKind::Word || self.phrases.is_empty() {
             return None;
         }
-        // Most tokens start no phrase of this index: leave before setting anything up.
         let firsts = words.of(start);
         if !firsts
             .iter()
@@ -523,6 +526,19 @@ impl<T> PhraseIndex<T> {
         {
             return None;
         }
+        self.longest_from(toks, words, start, limit, firsts)
+    }
+
+    /// [`PhraseIndex::longest_at`] once some first word of the token starts a phrase of the index.
+    #[inline(never)]
+    fn longest_from(
+        &self,
+        toks: &Tokens,
+        words: &TokenWords,
+        start: usize,
+        limit: usize,
+        firsts: &[u32],
+    ) -> Option<PhraseMatch> {
         let mut best: Option<PhraseMatch> = None;
         let tok = toks.text(start);
         let mut check = |id: u32| {

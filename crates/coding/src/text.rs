@@ -103,7 +103,8 @@ impl Tokens {
         let mut upper = 0usize;
         let mut lower = 0usize;
         let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
+        // Byte offset of the next character to read.
+        let mut pos = 0usize;
         // Word being built: input start, norm start, capitalized.
         let mut cur: Option<(usize, usize, bool)> = None;
         let mut cur_end = 0usize;
@@ -133,12 +134,45 @@ impl Tokens {
             }
         }
 
-        while let Some((i, c)) = chars.next() {
+        while pos < bytes.len() {
             // Earlier tokens never change once a later one is pushed, so the first `max_tokens` are final.
             if self.tokens.len() > max_tokens {
                 break;
             }
-            let next = chars.peek().map(|&(_, n)| n);
+            if ASCII_CLASS[usize::from(bytes[pos])] != 0 {
+                // News is mostly ASCII words: a run of ASCII letters and digits is read a byte at a time and
+                // upper-cased in place, as the character loop below would (it pushes no token inside a word).
+                let run = pos;
+                let mut seen = 0u8;
+                while let Some(&b) = bytes.get(pos) {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    pos += 1;
+                }
+                // Only whether there are capitals and small letters at all matters (`all_caps`).
+                upper += usize::from(seen & UPPER != 0);
+                lower += usize::from(seen & LOWER != 0);
+                if cur.is_none() {
+                    cur = Some((run, self.norm.len(), bytes[run].is_ascii_uppercase()));
+                }
+                let from = self.norm.len();
+                self.norm.push_str(&text[run..pos]);
+                if let Some(added) = self.norm.get_mut(from..) {
+                    added.make_ascii_uppercase();
+                }
+                cur_end = pos;
+                last_char_lower = bytes[pos - 1].is_ascii_lowercase();
+                continue;
+            }
+            let i = pos;
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            pos += c.len_utf8();
+            let next = text[pos..].chars().next();
             // News is mostly ASCII: its classes are a table lookup, not a Unicode one (same answers).
             let (alphanumeric, is_upper, is_lower) = if c.is_ascii() {
                 (
@@ -176,7 +210,7 @@ impl Tokens {
                             if let Some(t) = self.tokens.last_mut() {
                                 t.possessive = true;
                             }
-                            chars.next();
+                            pos += next.map_or(0, char::len_utf8);
                             continue;
                         }
                         if word_ends_s && !next.is_some_and(|n| n.is_alphanumeric()) {
@@ -212,7 +246,7 @@ impl Tokens {
                                 capitalized: false,
                                 possessive: false,
                             });
-                            chars.next();
+                            pos += next.map_or(0, char::len_utf8);
                             continue;
                         }
                         if next.is_some_and(|n| n.is_alphanumeric()) {
@@ -282,6 +316,31 @@ impl Tokens {
         cut
     }
 }
+
+/// [`ASCII_CLASS`] bits: an ASCII letter or digit has one of them.
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The class of each byte for the tokenizer's ASCII word runs: 0 for anything but an ASCII letter or digit.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Upper-case `c`, folding common Latin accents to ASCII (TABARI removes diacritics).
 fn push_folded(out: &mut String, c: char) {
@@ -372,6 +431,21 @@ mod tests {
             let expected = (max < all.len()).then(|| all.tokens[max].start as usize);
             assert_eq!(cut, expected, "{max}");
         }
+    }
+
+    #[test]
+    fn words_mixing_ascii_and_other_letters_stay_whole() {
+        assert_eq!(
+            words("São Paulo's Zürich2 ÉTAT"),
+            ["SAO", "PAULO'S", "ZURICH2", "ETAT"]
+        );
+        let mut t = Tokens::default();
+        t.fill("ÉTAT DE SIÈGE À 12H");
+        assert!(t.all_caps);
+        t.fill("ÉTAT de SIÈGE");
+        assert!(!t.all_caps);
+        t.fill("1987 - 88");
+        assert!(!t.all_caps);
     }
 
     #[test]

@@ -228,10 +228,11 @@ impl Tagger {
     /// Reads the embedded model. Lines that do not parse are skipped (a unit test checks there are none).
     fn embedded() -> Tagger {
         let mut lexicon = Lexicon::with_capacity_and_hasher(LEXICON.len() / 12, Default::default());
-        for line in LEXICON.lines() {
-            if let Some((word, tag)) = line.split_once('\t') {
-                if let Some(tag) = Tag::parse(tag) {
-                    lexicon.insert(word, tag);
+        for line in lines(LEXICON) {
+            // A tab is one byte: cutting there keeps both sides whole characters.
+            if let Some(tab) = line.bytes().position(|b| b == b'\t') {
+                if let Some(tag) = Tag::parse(&line[tab + 1..]) {
+                    lexicon.insert(&line[..tab], tag);
                 }
             }
         }
@@ -464,6 +465,30 @@ impl Tagger {
     }
 }
 
+/// The lines of `text` as [`str::lines`] gives them (cut at `\n`, a `\r` before it dropped, no empty last
+/// line), found with `memchr`: the standard library's search costs more per line than the lexicon's 94,000 short
+/// lines are worth at start-up.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        match ends.next() {
+            Some(end) => {
+                let line = &text[start..end];
+                start = end + 1;
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            // The last line, with no `\n` after it, keeps a final `\r`.
+            None if start < text.len() => {
+                let line = &text[start..];
+                start = text.len();
+                Some(line)
+            }
+            None => None,
+        }
+    })
+}
+
 /// Every letter of the sentence is a capital (and there is one).
 fn is_all_caps<'w>(n: usize, word: &impl Fn(usize) -> &'w str) -> bool {
     let mut letters = (0..n)
@@ -520,6 +545,27 @@ mod tests {
             .count();
         assert_eq!(context, CONTEXT.lines().count());
         assert!(t.lexicon.len() > 90_000 && context > 250 && t.morphology.len() > 100);
+    }
+
+    #[test]
+    fn lines_are_cut_as_str_lines_cuts_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\n\nb\r\n",
+            "\r\n\r",
+            "x\r\r\ny",
+            "é\tü\n",
+        ] {
+            assert_eq!(
+                lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -35,6 +35,10 @@ impl Coder {
         let c = &*self.compiled;
         let n = a.toks.len();
         let mut out = Vec::new();
+        // No WITH or AGAINST, no other party ([`Coder::noun_party`]): most sentences end here, before any lookup.
+        if !(0..n).any(|p| PARTY_PREPOSITIONS.contains(&a.text(p))) {
+            return out;
+        }
         for t in 0..n {
             if !a.active[t] || a.toks.tokens[t].kind != TokenKind::Word {
                 continue;
