@@ -146,5 +146,8 @@ fn the_duma_is_a_whole_word_not_the_stem_of_a_surname() {
     let got = code("French Foreign Minister Roland Dumas met the Soviet delegation in Paris.");
     assert!(got.iter().all(|e| !e.contains("RUSLEG")), "{got:?}");
     let got = code("The Duma condemned the government of Ukraine on Tuesday.");
-    assert!(got.iter().any(|e| e.starts_with("RUSLEG UKRGOV")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.starts_with("RUSLEG UKRGOV")),
+        "{got:?}"
+    );
 }

@@ -10,11 +10,11 @@ const SHARED_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/
 
 /// Floors (per cent, and precision): raise them when the figures rise, never lower them (they were set anew
 /// when the second draw grew the set from 186 to 278 sentences, the third to 365, and the fourth to 448).
-const TUNE_TYPE_FLOOR: f64 = 61.8;
-const TUNE_DYAD_FLOOR: f64 = 47.5;
-const TUNE_PRECISION_FLOOR: f64 = 0.72;
-const ASIDE_TYPE_FLOOR: f64 = 64.4;
-const ASIDE_DYAD_FLOOR: f64 = 40.7;
+const TUNE_TYPE_FLOOR: f64 = 63.9;
+const TUNE_DYAD_FLOOR: f64 = 50.2;
+const TUNE_PRECISION_FLOOR: f64 = 0.78;
+const ASIDE_TYPE_FLOOR: f64 = 65.7;
+const ASIDE_DYAD_FLOOR: f64 = 44.6;
 
 #[test]
 fn dev_news_scores_stay_over_their_floors() {
