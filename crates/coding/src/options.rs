@@ -219,6 +219,9 @@ pub struct CoderOptions {
     /// A verb a few words after MIGHT, RUMORED or RUMOURED is speculation, not an event ("Denmark and Portugal
     /// might agree to the tax", "Algeria was rumored to be tendering"); MAY, COULD and WILL are unchanged.
     pub speculation_not_events: bool,
+    /// A verb pattern with the null code covers the words it matched: a later verb among them gives no event
+    /// either ("agreed to take a stake in", "declined to name the buyer"). A verb's own null code covers nothing.
+    pub null_patterns_cover: bool,
 }
 
 impl Default for CoderOptions {
@@ -278,6 +281,7 @@ impl Default for CoderOptions {
             compound_asides: true,
             places_after_in_not_parties: true,
             speculation_not_events: true,
+            null_patterns_cover: true,
         }
     }
 }
@@ -345,6 +349,7 @@ impl CoderOptions {
             compound_asides: false,
             places_after_in_not_parties: false,
             speculation_not_events: false,
+            null_patterns_cover: false,
             ..self
         }
     }

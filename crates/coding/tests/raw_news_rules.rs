@@ -285,3 +285,16 @@ fn a_verb_after_might_or_rumored_is_speculation() {
     let got = code("Kenya and Uganda agreed to cooperate on trade.");
     assert!(got.iter().any(|(_, _, c)| c.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn a_null_coded_pattern_covers_the_verbs_it_matched() {
+    let text = "Iraq declined to discuss the proposal with Iran.";
+    let on = code(text);
+    assert!(on.is_empty(), "{on:?}");
+    let off = code_without(text, |o| o.null_patterns_cover = false);
+    assert!(
+        off.iter()
+            .any(|(s, t, c)| s == "IRQ" && t == "IRN" && c.starts_with("03")),
+        "{off:?}"
+    );
+}

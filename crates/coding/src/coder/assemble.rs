@@ -12,7 +12,7 @@ use super::{note, Coder};
 use crate::analysis::{Analysis, ChunkKind};
 use crate::options::CodeBy;
 use crate::text::TokenKind;
-use dyad_dict::CodePriority;
+use dyad_dict::{CodePriority, CodeValue};
 use std::ops::ControlFlow;
 
 /// CAMEO code of a bare public statement.
@@ -161,13 +161,27 @@ impl Coder {
         let o = &self.options;
         let mut pick = ClausePick::default();
         let mut statement_end: Option<usize> = None;
+        // The end of the words a null-coded pattern matched (`null_patterns_cover`).
+        let mut covered_until = 0;
         for verb in clause.verbs() {
+            if verb.start < covered_until {
+                note(trace, "inside a null-coded pattern: no event".into());
+                continue;
+            }
             let Some(m) = self.match_verb(clause, verb, cands) else {
                 continue;
             };
             let primary = match self.verb_code(clause, &m, trace) {
                 VerbCode::Event(primary) => primary,
-                VerbCode::Skip => continue,
+                VerbCode::Skip => {
+                    if o.null_patterns_cover
+                        && m.from_pattern
+                        && matches!(m.code.primary, CodeValue::Null)
+                    {
+                        covered_until = m.bindings.last;
+                    }
+                    continue;
+                }
                 VerbCode::Halt => return ClauseOutcome::Halted,
             };
             let prior = Prior {

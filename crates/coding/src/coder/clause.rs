@@ -246,6 +246,8 @@ pub(super) struct VerbMatch<'c> {
     pub rule: u32,
     /// The pattern spells out a negation (`- NOT * [112]`), so a negated verb is coded as it says.
     pub negation_handled: bool,
+    /// A pattern matched (not the verb's own code).
+    pub from_pattern: bool,
 }
 
 /// What a matched verb gives.
@@ -289,6 +291,7 @@ impl Coder {
                     bindings: b,
                     rule: fp.rule,
                     negation_handled: fp.negates(),
+                    from_pattern: true,
                 })
         });
         matched.or_else(|| {
@@ -302,6 +305,7 @@ impl Coder {
                 },
                 rule: info.rule,
                 negation_handled: false,
+                from_pattern: false,
             })
         })
     }

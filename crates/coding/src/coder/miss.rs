@@ -151,7 +151,8 @@ impl Coder {
         }
         format!(
             "{head}: {fired} gives {} / {} / {code}, but no event was kept (the same actor on both sides, a \
-             statement with no addressee, or another verb of the clause took precedence)",
+             statement with no addressee, another verb of the clause took precedence, or a null-coded pattern \
+             of an earlier verb covers it)",
             if roles.source.is_some() {
                 codes(roles.source)
             } else {
