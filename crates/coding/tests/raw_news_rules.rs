@@ -240,7 +240,7 @@ fn an_actor_word_inside_a_company_name_is_no_party() {
 
 #[test]
 fn a_business_with_no_country_is_no_party() {
-    let text = "A small engineering company signed a contract with the Iraqi government.";
+    let text = "A small engineering company accused the Iraqi government of breaking its contract.";
     assert_eq!(code(text), []);
     let off = code_without(text, |o| o.countryless_businesses_not_parties = false);
     assert!(off.iter().any(|(s, _, _)| s == "---BUS"), "{off:?}");
