@@ -311,7 +311,13 @@ fn the_cube_answers_as_the_sql_does_and_follows_the_store() {
         format: Some(InputFormat::Reuters),
         ..IngestOptions::default()
     };
-    ingest(&mut store, &[first], &reuters_format);
+    // Two files: enough events for every filter, sort and aggregate (one file gave 480 events before the
+    // built-in rules dropped business and press readings, 344 after).
+    ingest(
+        &mut store,
+        &[first, reuters("reut2-001.sgm.gz")],
+        &reuters_format,
+    );
     // Copies of three stories under other URLs: merged events of two articles each.
     let copies = dir.path().join("copies.jsonl");
     let mut lines = String::new();
@@ -343,7 +349,7 @@ fn the_cube_answers_as_the_sql_does_and_follows_the_store() {
     ingest(&mut store, &[copies], &IngestOptions::default());
 
     let cube = Cube::load(&store).unwrap();
-    // Enough events that every filter, sort and aggregate has rows to compare (480 with the built-in rules).
+    // Enough events that every filter, sort and aggregate has rows to compare.
     assert!(cube.len() > 400, "only {} events", cube.len());
     let nonempty = assert_cube_equals_sql(&store, &cube);
     assert!(nonempty > 150, "only {nonempty} aggregates had rows");
@@ -364,7 +370,7 @@ fn the_cube_answers_as_the_sql_does_and_follows_the_store() {
     let mut cube = cube;
     let before = cube.len();
     assert!(!cube.refresh(&store).unwrap(), "nothing new yet");
-    ingest(&mut store, &[reuters("reut2-001.sgm.gz")], &reuters_format);
+    ingest(&mut store, &[reuters("reut2-002.sgm.gz")], &reuters_format);
     assert!(cube.refresh(&store).unwrap());
     assert!(cube.len() > before);
     assert_eq!(cube.len(), Cube::load(&store).unwrap().len());
