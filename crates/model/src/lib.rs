@@ -12,6 +12,7 @@ pub mod date;
 mod event;
 pub mod hash;
 mod limits;
+pub mod lines;
 mod span;
 
 pub use event::{

@@ -3,6 +3,7 @@
 //!
 //! Reading never panics: a malformed file is a [`GazetteerError`] naming the file and the line.
 
+use dyad_model::lines::lines;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -574,30 +575,6 @@ pub fn normalize_name(name: &str) -> String {
     out
 }
 
-/// The lines of `text` as [`str::lines`] gives them (cut at `\n`, a `\r` before it dropped, no empty last
-/// line), found with `memchr`: the standard library's search costs more per line than the gazetteer's short
-/// lines are worth.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    std::iter::from_fn(move || {
-        match ends.next() {
-            Some(end) => {
-                let line = &text[start..end];
-                start = end + 1;
-                Some(line.strip_suffix('\r').unwrap_or(line))
-            }
-            // The last line, with no `\n` after it, keeps a final `\r`.
-            None if start < text.len() => {
-                let line = &text[start..];
-                start = text.len();
-                Some(line)
-            }
-            None => None,
-        }
-    })
-}
-
 /// A record's tab-separated fields (the first 12) and their count; cut at ASCII tabs, so always at char
 /// boundaries. Tabs are found eight bytes at a time (the load splits half a million lines twice).
 #[inline]
@@ -856,36 +833,6 @@ mod tests {
         ] {
             assert_eq!(needs_normalizing(s), want, "{s:?}");
         }
-    }
-
-    #[test]
-    fn lines_are_cut_as_str_lines_cuts_them() {
-        for text in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "a\r\nb",
-            "a\n\nb\r\n",
-            "\r\n\r",
-            "x\r\r\ny",
-            "é\tü\n",
-        ] {
-            assert_eq!(
-                lines(text).collect::<Vec<_>>(),
-                text.lines().collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn embedded_loads() {
-        let g = Gazetteer::embedded().unwrap();
-        assert!(g.places().len() > 200_000);
-        let syria = g.country_by_iso3("SYR").unwrap();
-        assert_eq!(g.countries()[syria as usize].name, "Syria");
-        assert!(!g.lookup("Daraa").is_empty());
     }
 
     #[test]

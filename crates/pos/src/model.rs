@@ -2,6 +2,7 @@
 
 use crate::tag::{Coarse, Tag};
 use crate::TagBuffer;
+use dyad_model::lines::lines;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -465,30 +466,6 @@ impl Tagger {
     }
 }
 
-/// The lines of `text` as [`str::lines`] gives them (cut at `\n`, a `\r` before it dropped, no empty last
-/// line), found with `memchr`: the standard library's search costs more per line than the lexicon's 94,000 short
-/// lines are worth at start-up.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    std::iter::from_fn(move || {
-        match ends.next() {
-            Some(end) => {
-                let line = &text[start..end];
-                start = end + 1;
-                Some(line.strip_suffix('\r').unwrap_or(line))
-            }
-            // The last line, with no `\n` after it, keeps a final `\r`.
-            None if start < text.len() => {
-                let line = &text[start..];
-                start = text.len();
-                Some(line)
-            }
-            None => None,
-        }
-    })
-}
-
 /// Every letter of the sentence is a capital (and there is one).
 fn is_all_caps<'w>(n: usize, word: &impl Fn(usize) -> &'w str) -> bool {
     let mut letters = (0..n)
@@ -545,36 +522,6 @@ mod tests {
             .count();
         assert_eq!(context, CONTEXT.lines().count());
         assert!(t.lexicon.len() > 90_000 && context > 250 && t.morphology.len() > 100);
-    }
-
-    #[test]
-    fn lines_are_cut_as_str_lines_cuts_them() {
-        for text in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "a\r\nb",
-            "a\n\nb\r\n",
-            "\r\n\r",
-            "x\r\r\ny",
-            "é\tü\n",
-        ] {
-            assert_eq!(
-                lines(text).collect::<Vec<_>>(),
-                text.lines().collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn title_and_number_shapes() {
-        assert!(is_title("Habyarimana") && is_title("U.N.") && is_title("Al-Bashir"));
-        assert!(
-            !is_title("McDonald") && !is_title("AK-47") && !is_title("talks") && !is_title("1987")
-        );
-        assert!(is_number("1,200") && is_number("$40") && !is_number("") && !is_number("4th"));
     }
 
     fn tags(words: &str) -> Vec<&'static str> {
